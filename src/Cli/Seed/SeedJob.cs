@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using LazyDist.Collections;
+using LazyDist.Graph;
+
+namespace LazyDist.Cli.Seed;
+
+/// <summary>
+/// The seed computation through each API. The three build different graphs (the array sums in a
+/// tree of 32, the other two in one fan-in), so their totals agree to rounding, not bit for bit;
+/// any one API gives the same bits on every scheduler.
+/// </summary>
+internal static class SeedJob
+{
+    public static SeedResult Run(SeedOptions options, IScheduler scheduler)
+    {
+        var clock = Stopwatch.StartNew();
+        double total = options.Api switch
+        {
+            SeedApi.Array => DistArray.Random((long)options.Chunks * options.ChunkSize, options.ChunkSize, options.Seed).Sum().Compute(scheduler),
+            SeedApi.Delayed => ThroughDelayed(options).Compute(scheduler),
+            _ => (double)scheduler.Get(HandBuiltGraph(options), "total")!,
+        };
+        clock.Stop();
+        var stats = (scheduler as IReportsRunStatistics)?.LastRun;
+        return new SeedResult(total, clock.Elapsed, stats?.PeakHeldChunks, stats?.PeakHeldValues, PeakMemory.ResidentMegabytes());
+    }
+
+    /// <summary>The seed with <see cref="Delayed"/>: a delayed random chunk and its sum per chunk.</summary>
+    internal static Delayed<double> ThroughDelayed(SeedOptions options)
+    {
+        var sums = new List<Delayed<double>>(options.Chunks);
+        for (int i = 0; i < options.Chunks; i++)
+        {
+            var chunk = Delayed.Call<int, ulong, double[]>(Chunks.Random, options.ChunkSize, Chunks.Seed(options.Seed, i));
+            sums.Add(Delayed.Call(Chunks.Sum, chunk));
+        }
+        return Delayed.Call(Chunks.Sum, Delayed.All(sums));
+    }
+
+    /// <summary>The seed's own dict of tasks: <c>("x", i)</c> chunks, <c>("y", i)</c> sums, <c>"total"</c>.</summary>
+    internal static TaskGraph HandBuiltGraph(SeedOptions options)
+    {
+        var dsk = new TaskGraph(2 * options.Chunks + 1);
+        for (int i = 0; i < options.Chunks; i++)
+        {
+            dsk[("x", i)] = new TaskNode(ArrayOperations.Random, options.ChunkSize, Chunks.Seed(options.Seed, i));
+            dsk[("y", i)] = new TaskNode(ArrayOperations.Sum, TaskArg.Ref(("x", i)));
+        }
+        dsk["total"] = new TaskNode(ArrayOperations.Sum, ArgList.OfRefs(Enumerable.Range(0, options.Chunks).Select(i => (TaskKey)("y", i))));
+        return dsk;
+    }
+}

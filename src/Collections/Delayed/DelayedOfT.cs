@@ -1,0 +1,66 @@
+using LazyDist.Graph;
+using LazyDist.Schedulers;
+
+namespace LazyDist.Collections;
+
+/// <summary>
+/// A lazy value of type <typeparamref name="T"/> (dask's <c>Delayed</c>): a key and the graph
+/// that computes it. Nothing runs until <see cref="Compute"/>. Build one with
+/// <see cref="Delayed.Value{T}(T, TaskKey?)"/>, <see cref="Delayed.Call{T1, TResult}(Func{T1, TResult}, Delayed{T1}, bool, TaskKey?)"/>
+/// or <see cref="Select{TResult}(Func{T, TResult})"/>; a plain value converts implicitly.
+/// </summary>
+/// <typeparam name="T">The type of the computed value.</typeparam>
+public sealed class Delayed<T> : ISourced
+{
+    internal Delayed(TaskKey key, IGraphSource source, Literal? inline = null)
+    {
+        Key = key;
+        Source = source;
+        Inline = inline;
+    }
+
+    /// <inheritdoc/>
+    public TaskKey Key { get; }
+
+    /// <inheritdoc/>
+    public TaskGraph Graph => GraphBuilder.Build([Source]);
+
+    IGraphSource ISourced.Source => Source;
+
+    Literal? ISourced.Inline => Inline;
+
+    internal IGraphSource Source { get; }
+
+    internal Literal? Inline { get; }
+
+    /// <summary>A delayed value that holds <paramref name="value"/>; passed to a call, it becomes a literal argument.</summary>
+    public static implicit operator Delayed<T>(T value) => FromValue(value);
+
+    /// <summary>A delayed value that holds <paramref name="value"/> (the named alternative to the conversion).</summary>
+    public static Delayed<T> FromValue(T value)
+    {
+        var plain = Delayed.Value(value);
+        return new Delayed<T>(plain.Key, plain.Source, new Literal(value));
+    }
+
+    /// <summary>Applies <paramref name="selector"/> to the value, lazily.</summary>
+    public Delayed<TResult> Select<TResult>(Func<T, TResult> selector) => Delayed.Call(selector, this);
+
+    /// <summary>Computes the value and waits for it.</summary>
+    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public T Compute(IScheduler? scheduler = null) => Delayed.Convert<T>((scheduler ?? ThreadedScheduler.Default).Get(Graph, Key));
+
+    /// <summary>Computes the value.</summary>
+    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public async ValueTask<T> ComputeAsync(IScheduler? scheduler = null, CancellationToken cancellationToken = default)
+    {
+        var value = await (scheduler ?? ThreadedScheduler.Default).GetAsync(Graph, Key, cancellationToken).ConfigureAwait(false);
+        return Delayed.Convert<T>(value);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Delayed<{typeof(T).Name}>({Key})";
+}

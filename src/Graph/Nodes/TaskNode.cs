@@ -1,0 +1,76 @@
+namespace LazyDist.Graph;
+
+/// <summary>
+/// One task: an operation and its arguments (literals, references to other keys, lists of
+/// those). Immutable; the keys it depends on are computed once, in order of first appearance.
+/// </summary>
+public sealed class TaskNode
+{
+    private readonly TaskArg[] _args;
+    private readonly TaskKey[] _dependencies;
+
+    /// <summary>A task that calls <paramref name="op"/> with <paramref name="args"/>.</summary>
+    /// <exception cref="ArgumentNullException">The operation or an argument is null.</exception>
+    public TaskNode(OpRef op, params TaskArg[] args)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        ArgumentNullException.ThrowIfNull(args);
+        _args = (TaskArg[])args.Clone();
+        foreach (var arg in _args)
+            ArgumentNullException.ThrowIfNull(arg, nameof(args));
+        Op = op;
+        var refs = new List<TaskKey>();
+        foreach (var arg in _args)
+            arg.CollectReferences(refs);
+        _dependencies = refs.Count <= 1 ? [.. refs] : [.. refs.Distinct()];
+    }
+
+    /// <summary>The operation.</summary>
+    public OpRef Op { get; }
+
+    /// <summary>The arguments, in call order.</summary>
+    public IReadOnlyList<TaskArg> Args => _args;
+
+    /// <summary>The distinct keys this task reads, in order of first appearance.</summary>
+    public IReadOnlyList<TaskKey> Dependencies => _dependencies;
+
+    /// <summary>A node that holds <paramref name="value"/> (dask's <c>DataNode</c>).</summary>
+    public static TaskNode FromValue(object? value) => new(OperationRegistry.Get(CoreOperations.Value), new Literal(value));
+
+    /// <summary>A node whose result is the array of its arguments' values.</summary>
+    public static TaskNode List(IEnumerable<TaskArg> items) =>
+        new(OperationRegistry.Get(CoreOperations.List), [.. items]);
+
+    /// <summary>A task that calls <paramref name="f"/>.</summary>
+    public static TaskNode Call<TResult>(Func<TResult> f) =>
+        new(OpRef.FromDelegate(f, Invokers.Create(f)));
+
+    /// <summary>A task that calls <paramref name="f"/> with one argument.</summary>
+    public static TaskNode Call<T1, TResult>(Func<T1, TResult> f, TaskArg a1) =>
+        new(OpRef.FromDelegate(f, Invokers.Create(f)), a1);
+
+    /// <summary>A task that calls <paramref name="f"/> with two arguments.</summary>
+    public static TaskNode Call<T1, T2, TResult>(Func<T1, T2, TResult> f, TaskArg a1, TaskArg a2) =>
+        new(OpRef.FromDelegate(f, Invokers.Create(f)), a1, a2);
+
+    /// <summary>A task that calls <paramref name="f"/> with three arguments.</summary>
+    public static TaskNode Call<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> f, TaskArg a1, TaskArg a2, TaskArg a3) =>
+        new(OpRef.FromDelegate(f, Invokers.Create(f)), a1, a2, a3);
+
+    /// <summary>A task that calls <paramref name="f"/> with four arguments.</summary>
+    public static TaskNode Call<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult> f, TaskArg a1, TaskArg a2, TaskArg a3, TaskArg a4) =>
+        new(OpRef.FromDelegate(f, Invokers.Create(f)), a1, a2, a3, a4);
+
+    /// <summary>Resolves the arguments through <paramref name="valueOf"/> and runs the operation.</summary>
+    /// <param name="valueOf">The value of each dependency.</param>
+    public object? Execute(Func<TaskKey, object?> valueOf)
+    {
+        var values = new object?[_args.Length];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = _args[i].Resolve(valueOf);
+        return Op.Invoke(values);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Op.Name}({string.Join(", ", _args.Select(a => a.ToString()))})";
+}

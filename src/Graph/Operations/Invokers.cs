@@ -1,0 +1,24 @@
+namespace LazyDist.Graph;
+
+/// <summary>Adapts typed delegates to the untyped calling convention of <see cref="OpRef"/>.</summary>
+public static class Invokers
+{
+    /// <summary>Calls a function of no arguments.</summary>
+    public static Func<object?[], object?> Create<TResult>(Func<TResult> f) => _ => f();
+
+    /// <summary>Calls a function of one argument.</summary>
+    public static Func<object?[], object?> Create<T1, TResult>(Func<T1, TResult> f) =>
+        a => f(ArgConvert.To<T1>(a[0]));
+
+    /// <summary>Calls a function of two arguments.</summary>
+    public static Func<object?[], object?> Create<T1, T2, TResult>(Func<T1, T2, TResult> f) =>
+        a => f(ArgConvert.To<T1>(a[0]), ArgConvert.To<T2>(a[1]));
+
+    /// <summary>Calls a function of three arguments.</summary>
+    public static Func<object?[], object?> Create<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> f) =>
+        a => f(ArgConvert.To<T1>(a[0]), ArgConvert.To<T2>(a[1]), ArgConvert.To<T3>(a[2]));
+
+    /// <summary>Calls a function of four arguments.</summary>
+    public static Func<object?[], object?> Create<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult> f) =>
+        a => f(ArgConvert.To<T1>(a[0]), ArgConvert.To<T2>(a[1]), ArgConvert.To<T3>(a[2]), ArgConvert.To<T4>(a[3]));
+}

@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using MessagePack;
+
+namespace LazyDist.Graph;
+
+/// <summary>
+/// Writes and reads literal values with an explicit type tag (never a typeless resolver):
+/// primitives, strings and primitive arrays, the arrays as their raw little-endian bytes.
+/// </summary>
+internal static class LiteralCodec
+{
+    private enum Tag : byte
+    {
+        Null, Bool, Int, Long, ULong, Double, Float, String, DoubleArray, FloatArray, IntArray, LongArray, ByteArray,
+    }
+
+    public static void Write(ref MessagePackWriter writer, object? value)
+    {
+        writer.WriteArrayHeader(2);
+        switch (value)
+        {
+            case null: writer.Write((byte)Tag.Null); writer.WriteNil(); break;
+            case bool b: writer.Write((byte)Tag.Bool); writer.Write(b); break;
+            case int i: writer.Write((byte)Tag.Int); writer.Write(i); break;
+            case long l: writer.Write((byte)Tag.Long); writer.Write(l); break;
+            case ulong u: writer.Write((byte)Tag.ULong); writer.Write(u); break;
+            case double d: writer.Write((byte)Tag.Double); writer.Write(d); break;
+            case float f: writer.Write((byte)Tag.Float); writer.Write(f); break;
+            case string s: writer.Write((byte)Tag.String); writer.Write(s); break;
+            case double[] a: writer.Write((byte)Tag.DoubleArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
+            case float[] a: writer.Write((byte)Tag.FloatArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
+            case int[] a: writer.Write((byte)Tag.IntArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
+            case long[] a: writer.Write((byte)Tag.LongArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
+            case byte[] a: writer.Write((byte)Tag.ByteArray); writer.Write(a); break;
+            default:
+                throw new NotSupportedException(
+                    $"a literal of type {value.GetType().FullName} cannot be serialized; " +
+                    "literals may be numbers, bools, strings and arrays of numbers");
+        }
+    }
+
+    public static object? Read(ref MessagePackReader reader)
+    {
+        if (reader.ReadArrayHeader() != 2)
+            throw new FormatException("a literal must be a [tag, value] pair");
+        var tag = (Tag)reader.ReadByte();
+        return tag switch
+        {
+            Tag.Null => ReadNil(ref reader),
+            Tag.Bool => reader.ReadBoolean(),
+            Tag.Int => reader.ReadInt32(),
+            Tag.Long => reader.ReadInt64(),
+            Tag.ULong => reader.ReadUInt64(),
+            Tag.Double => reader.ReadDouble(),
+            Tag.Float => reader.ReadSingle(),
+            Tag.String => reader.ReadString(),
+            Tag.DoubleArray => ReadArray<double>(ref reader),
+            Tag.FloatArray => ReadArray<float>(ref reader),
+            Tag.IntArray => ReadArray<int>(ref reader),
+            Tag.LongArray => ReadArray<long>(ref reader),
+            Tag.ByteArray => ReadArray<byte>(ref reader),
+            _ => throw new FormatException($"unknown literal tag {(byte)tag}"),
+        };
+    }
+
+    private static object? ReadNil(ref MessagePackReader reader)
+    {
+        reader.ReadNil();
+        return null;
+    }
+
+    private static T[] ReadArray<T>(ref MessagePackReader reader) where T : unmanaged
+    {
+        var bytes = reader.ReadBytes() ?? throw new FormatException("an array literal has no bytes");
+        if (bytes.Length % Marshal.SizeOf<T>() != 0)
+            throw new FormatException($"{bytes.Length} bytes is not a whole number of {typeof(T).Name} values");
+        var array = new T[bytes.Length / Marshal.SizeOf<T>()];
+        bytes.CopyTo(MemoryMarshal.AsBytes(array.AsSpan()));
+        return array;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Buffers;
+using MessagePack;
+
+namespace LazyDist.Graph;
+
+/// <summary>
+/// The MessagePack form of a graph: <c>[version, count, (key, node)*]</c>, a key as
+/// <c>[name, index or -1]</c>, a node as <c>[op name, args]</c>, an argument as
+/// <c>[kind, payload]</c>. Only built-in operations can be written, since only they can be
+/// resolved by name in another process.
+/// </summary>
+internal static class TaskGraphSerializer
+{
+    private const int Version = 1;
+    private const byte LiteralKind = 0, RefKind = 1, ListKind = 2;
+
+    public static byte[] Serialize(TaskGraph graph)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new MessagePackWriter(buffer);
+        writer.WriteArrayHeader(2 + 2 * graph.Count);
+        writer.Write(Version);
+        writer.Write(graph.Count);
+        foreach (var (key, node) in graph)
+        {
+            if (!node.Op.IsBuiltin)
+                throw new NotSupportedException(
+                    $"task {key} calls the local delegate '{node.Op.Name}', which cannot be serialized; " +
+                    "only built-in operations travel between processes");
+            WriteKey(ref writer, key);
+            writer.WriteArrayHeader(2);
+            writer.Write(node.Op.Name);
+            writer.WriteArrayHeader(node.Args.Count);
+            foreach (var arg in node.Args)
+                WriteArg(ref writer, arg, key);
+        }
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static TaskGraph Deserialize(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            var reader = new MessagePackReader(bytes);
+            int length = reader.ReadArrayHeader();
+            int version = reader.ReadInt32();
+            if (version != Version)
+                throw new FormatException($"graph format version {version} is not supported (expected {Version})");
+            int count = reader.ReadInt32();
+            if (count < 0 || length != 2 + 2 * count)
+                throw new FormatException($"graph header says {count} tasks in an array of {length}");
+            var graph = new TaskGraph(count);
+            for (int i = 0; i < count; i++)
+            {
+                var key = ReadKey(ref reader);
+                if (reader.ReadArrayHeader() != 2)
+                    throw new FormatException($"task {key} is not an [op, args] pair");
+                string opName = reader.ReadString() ?? throw new FormatException($"task {key} has no operation name");
+                if (!OperationRegistry.TryGet(opName, out var op))
+                    throw new FormatException($"task {key} uses unknown operation '{opName}'");
+                var args = new TaskArg[reader.ReadArrayHeader()];
+                for (int a = 0; a < args.Length; a++)
+                    args[a] = ReadArg(ref reader);
+                graph[key] = new TaskNode(op, args);
+            }
+            return graph;
+        }
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or InvalidOperationException or ArgumentException)
+        {
+            throw new FormatException($"the bytes are not a serialized task graph: {e.Message}", e);
+        }
+    }
+
+    private static void WriteKey(ref MessagePackWriter writer, TaskKey key)
+    {
+        writer.WriteArrayHeader(2);
+        writer.Write(key.Name);
+        writer.Write(key.Index ?? -1);
+    }
+
+    private static TaskKey ReadKey(ref MessagePackReader reader)
+    {
+        if (reader.ReadArrayHeader() != 2)
+            throw new FormatException("a key must be a [name, index] pair");
+        string name = reader.ReadString() ?? throw new FormatException("a key has no name");
+        int index = reader.ReadInt32();
+        return index < 0 ? new TaskKey(name) : new TaskKey(name, index);
+    }
+
+    private static void WriteArg(ref MessagePackWriter writer, TaskArg arg, TaskKey owner)
+    {
+        writer.WriteArrayHeader(2);
+        switch (arg)
+        {
+            case Literal literal:
+                writer.Write(LiteralKind);
+                try
+                {
+                    LiteralCodec.Write(ref writer, literal.Value);
+                }
+                catch (NotSupportedException e)
+                {
+                    throw new NotSupportedException($"task {owner}: {e.Message}", e);
+                }
+                break;
+            case TaskRef reference:
+                writer.Write(RefKind);
+                WriteKey(ref writer, reference.Key);
+                break;
+            case ArgList list:
+                writer.Write(ListKind);
+                writer.WriteArrayHeader(list.Items.Count);
+                foreach (var item in list.Items)
+                    WriteArg(ref writer, item, owner);
+                break;
+        }
+    }
+
+    private static TaskArg ReadArg(ref MessagePackReader reader)
+    {
+        if (reader.ReadArrayHeader() != 2)
+            throw new FormatException("an argument must be a [kind, payload] pair");
+        byte kind = reader.ReadByte();
+        switch (kind)
+        {
+            case LiteralKind:
+                return new Literal(LiteralCodec.Read(ref reader));
+            case RefKind:
+                return new TaskRef(ReadKey(ref reader));
+            case ListKind:
+                var items = new TaskArg[reader.ReadArrayHeader()];
+                for (int i = 0; i < items.Length; i++)
+                    items[i] = ReadArg(ref reader);
+                return new ArgList(items);
+            default:
+                throw new FormatException($"unknown argument kind {kind}");
+        }
+    }
+}
