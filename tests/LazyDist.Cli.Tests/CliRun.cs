@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace LazyDist.Cli.Tests;
+
+/// <summary>Runs <c>lazydist</c> in-process or as the real program, capturing its output.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static CliRun InProcess(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = CliApp.Run(args, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Starts <c>dotnet lazydist.dll</c> (copied beside the tests) and waits for it, bounded.</summary>
+    public static async Task<CliRun> AsProcessAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lazydist.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The <c>key=value</c> fields of the one output line.</summary>
+    public IReadOnlyDictionary<string, string> Fields() =>
+        Output.Trim().Split(' ').Skip(1).Select(f => f.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+}
