@@ -63,12 +63,30 @@ public sealed class TaskNode
 
     /// <summary>Resolves the arguments through <paramref name="valueOf"/> and runs the operation.</summary>
     /// <param name="valueOf">The value of each dependency.</param>
+    /// <remarks>
+    /// The result of an inline <see cref="TaskCall"/> argument is given back to the
+    /// <see cref="ChunkPool"/> after the call when nothing can reference it any more: the inner
+    /// operation returns a fresh array and this operation keeps no reference to its inputs.
+    /// </remarks>
     public object? Execute(Func<TaskKey, object?> valueOf)
     {
         var values = new object?[_args.Length];
+        bool inline = false;
         for (int i = 0; i < values.Length; i++)
+        {
             values[i] = _args[i].Resolve(valueOf);
-        return Op.Invoke(values);
+            inline |= _args[i] is TaskCall;
+        }
+        var result = Op.Invoke(values);
+        if (inline && (Op.Traits & OpTraits.RetainsNoInput) != 0)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (_args[i] is TaskCall { Node.Op.Traits: var inner } && (inner & OpTraits.ReturnsFreshArray) != 0 && !ReferenceEquals(values[i], result))
+                    ChunkPool.Return(values[i]);
+            }
+        }
+        return result;
     }
 
     /// <inheritdoc/>

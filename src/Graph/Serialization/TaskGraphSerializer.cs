@@ -12,7 +12,7 @@ namespace LazyDist.Graph;
 internal static class TaskGraphSerializer
 {
     private const int Version = 1;
-    private const byte LiteralKind = 0, RefKind = 1, ListKind = 2;
+    private const byte LiteralKind = 0, RefKind = 1, ListKind = 2, CallKind = 3;
 
     public static byte[] Serialize(TaskGraph graph)
     {
@@ -23,19 +23,37 @@ internal static class TaskGraphSerializer
         writer.Write(graph.Count);
         foreach (var (key, node) in graph)
         {
-            if (!node.Op.IsBuiltin)
-                throw new NotSupportedException(
-                    $"task {key} calls the local delegate '{node.Op.Name}', which cannot be serialized; " +
-                    "only built-in operations travel between processes");
             WriteKey(ref writer, key);
-            writer.WriteArrayHeader(2);
-            writer.Write(node.Op.Name);
-            writer.WriteArrayHeader(node.Args.Count);
-            foreach (var arg in node.Args)
-                WriteArg(ref writer, arg, key);
+            WriteNode(ref writer, node, key);
         }
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteNode(ref MessagePackWriter writer, TaskNode node, TaskKey key)
+    {
+        if (!node.Op.IsBuiltin)
+            throw new NotSupportedException(
+                $"task {key} calls the local delegate '{node.Op.Name}', which cannot be serialized; " +
+                "only built-in operations travel between processes");
+        writer.WriteArrayHeader(2);
+        writer.Write(node.Op.Name);
+        writer.WriteArrayHeader(node.Args.Count);
+        foreach (var arg in node.Args)
+            WriteArg(ref writer, arg, key);
+    }
+
+    private static TaskNode ReadNode(ref MessagePackReader reader, TaskKey key)
+    {
+        if (reader.ReadArrayHeader() != 2)
+            throw new FormatException($"task {key} is not an [op, args] pair");
+        string opName = reader.ReadString() ?? throw new FormatException($"task {key} has no operation name");
+        if (!OperationRegistry.TryGet(opName, out var op))
+            throw new FormatException($"task {key} uses unknown operation '{opName}'");
+        var args = new TaskArg[reader.ReadArrayHeader()];
+        for (int a = 0; a < args.Length; a++)
+            args[a] = ReadArg(ref reader, key);
+        return new TaskNode(op, args);
     }
 
     public static TaskGraph Deserialize(ReadOnlyMemory<byte> bytes)
@@ -54,15 +72,7 @@ internal static class TaskGraphSerializer
             for (int i = 0; i < count; i++)
             {
                 var key = ReadKey(ref reader);
-                if (reader.ReadArrayHeader() != 2)
-                    throw new FormatException($"task {key} is not an [op, args] pair");
-                string opName = reader.ReadString() ?? throw new FormatException($"task {key} has no operation name");
-                if (!OperationRegistry.TryGet(opName, out var op))
-                    throw new FormatException($"task {key} uses unknown operation '{opName}'");
-                var args = new TaskArg[reader.ReadArrayHeader()];
-                for (int a = 0; a < args.Length; a++)
-                    args[a] = ReadArg(ref reader);
-                graph[key] = new TaskNode(op, args);
+                graph[key] = ReadNode(ref reader, key);
             }
             return graph;
         }
@@ -114,10 +124,14 @@ internal static class TaskGraphSerializer
                 foreach (var item in list.Items)
                     WriteArg(ref writer, item, owner);
                 break;
+            case TaskCall call:
+                writer.Write(CallKind);
+                WriteNode(ref writer, call.Node, owner);
+                break;
         }
     }
 
-    private static TaskArg ReadArg(ref MessagePackReader reader)
+    private static TaskArg ReadArg(ref MessagePackReader reader, TaskKey owner)
     {
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException("an argument must be a [kind, payload] pair");
@@ -131,8 +145,10 @@ internal static class TaskGraphSerializer
             case ListKind:
                 var items = new TaskArg[reader.ReadArrayHeader()];
                 for (int i = 0; i < items.Length; i++)
-                    items[i] = ReadArg(ref reader);
+                    items[i] = ReadArg(ref reader, owner);
                 return new ArgList(items);
+            case CallKind:
+                return new TaskCall(ReadNode(ref reader, owner));
             default:
                 throw new FormatException($"unknown argument kind {kind}");
         }
