@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using LazyDist.Collections.Kernels;
 using LazyDist.Graph;
 
 namespace LazyDist.Collections;
@@ -16,9 +17,18 @@ public static class ArrayOperations
     /// <summary><c>Chunks.Sum(double[] chunk)</c>.</summary>
     public const string SumName = "array.sum";
 
-    private static readonly Lazy<(OpRef Random, OpRef Sum)> Ops = new(() => (
-        OperationRegistry.Register<int, ulong, double[]>(RandomName, Chunks.Random, OpTraits.ReturnsFreshArray),
-        OperationRegistry.Register<double[], double>(SumName, Chunks.Sum, OpTraits.RetainsNoInput)));
+    /// <summary>An elementwise block program materialized into a block: <c>[codes, consts, seeds, length, inputs]</c>.</summary>
+    public const string MapName = "array.map";
+
+    /// <summary>A block program reduced into a partial state: <c>[reducer, geometry, codes, consts, seeds, inputs]</c>.</summary>
+    public const string ReduceName = "array.reduce";
+
+    /// <summary>Partial states combined, in order, and optionally finished: <c>[reducer, dtype, finish, scalar, partials]</c>.</summary>
+    public const string CombineName = "array.combine";
+
+    private const OpTraits Fresh = OpTraits.ReturnsFreshArray | OpTraits.RetainsNoInput;
+
+    private static readonly Lazy<(OpRef Random, OpRef Sum)> Ops = new(RegisterAll);
 
     /// <summary>The operation that makes a random chunk.</summary>
     public static OpRef Random => Ops.Value.Random;
@@ -28,6 +38,37 @@ public static class ArrayOperations
 
     /// <summary>Registers the array operations (idempotent; also done when this assembly loads).</summary>
     public static void EnsureRegistered() => _ = Ops.Value;
+
+    internal static OpRef Get(string name)
+    {
+        EnsureRegistered();
+        return OperationRegistry.Get(name);
+    }
+
+    private static (OpRef, OpRef) RegisterAll()
+    {
+        var random = OperationRegistry.Register<int, ulong, double[]>(RandomName, Chunks.Random, OpTraits.ReturnsFreshArray);
+        var sum = OperationRegistry.Register<double[], double>(SumName, Chunks.Sum, OpTraits.RetainsNoInput);
+        OperationRegistry.Register(MapName, BlockKernels.Map, Fresh);
+        OperationRegistry.Register(ReduceName, BlockKernels.Reduce, Fresh);
+        OperationRegistry.Register(CombineName, BlockKernels.Combine, Fresh);
+        OperationRegistry.Register("array.assemble", ShapeKernels.Assemble, Fresh);
+        OperationRegistry.Register("array.alias", static a => a[0]);
+        OperationRegistry.Register("array.check", ShapeKernels.Check);
+        OperationRegistry.Register("array.broadcast", ShapeKernels.Broadcast, Fresh);
+        OperationRegistry.Register("array.transpose", ShapeKernels.Transpose, Fresh);
+        OperationRegistry.Register("array.matmul", ShapeKernels.MatMul, Fresh);
+        OperationRegistry.Register("array.addall", ShapeKernels.AddAll, Fresh);
+        OperationRegistry.Register("array.astype", ShapeKernels.AsType, Fresh);
+        OperationRegistry.Register("array.first", static a => ShapeKernels.First(a[0]), OpTraits.RetainsNoInput);
+        OperationRegistry.Register("array.npy-read", NpyKernels.ReadBlock, OpTraits.ReturnsFreshArray);
+        OperationRegistry.Register("array.npy-write", NpyKernels.WriteBlock, OpTraits.RetainsNoInput);
+        OperationRegistry.Register("array.total", static a => ((object?[])a[0]!).Sum(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)), OpTraits.RetainsNoInput);
+        var rule = new ArrayFusionRule();
+        FusionRules.Register(MapName, rule);
+        FusionRules.Register(ReduceName, rule);
+        return (random, sum);
+    }
 
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255", Justification = "Built-in operations must be resolvable by name as soon as the library is loaded, before any of its types is touched.")]

@@ -1,69 +1,146 @@
+using System.Numerics;
+using LazyDist.Collections.Kernels;
 using LazyDist.Graph;
 using LazyDist.Schedulers;
 
 namespace LazyDist.Collections;
 
 /// <summary>
-/// A lazy one-dimensional array split into chunks, each chunk one task (dask.array). Operations
-/// return new lazy arrays or delayed values; nothing runs until a result is computed.
+/// A lazy n-dimensional array cut into blocks, each block one task (dask.array). Operations
+/// return new lazy arrays or delayed values; nothing runs until a result is computed. Block
+/// <c>b</c> (numbered row-major over the grid of blocks) is the task <c>(Name, b)</c> and holds
+/// its elements as a flat row-major <typeparamref name="T"/>[].
 /// </summary>
-/// <typeparam name="T">The element type.</typeparam>
-public sealed class DistArray<T> : IGraphSource
-    where T : unmanaged
+/// <typeparam name="T">The element type: <see cref="double"/>, <see cref="float"/>, <see cref="int"/> or <see cref="long"/>.</typeparam>
+public sealed partial class DistArray<T> : IGraphSource
+    where T : unmanaged, INumber<T>
 {
-    private readonly Func<int, TaskNode> _chunkTask;
+    private readonly Func<int, TaskNode> _blockTask;
+    private readonly Func<int, TaskKey?>? _viewOf;
     private readonly IReadOnlyList<IGraphSource> _dependencies;
 
-    internal DistArray(string name, long length, int chunkSize, Func<int, TaskNode> chunkTask, IReadOnlyList<IGraphSource> dependencies)
+    /// <param name="name">The blocks' key name.</param>
+    /// <param name="shape">The shape.</param>
+    /// <param name="chunks">The normalized block sizes per axis.</param>
+    /// <param name="blockTask">The task of a block that has one of its own.</param>
+    /// <param name="dependencies">The sources the tasks read.</param>
+    /// <param name="viewOf">For a block that is another array's block as it is, that block's key (no task of its own).</param>
+    internal DistArray(string name, long[] shape, int[][] chunks, Func<int, TaskNode> blockTask, IReadOnlyList<IGraphSource> dependencies, Func<int, TaskKey?>? viewOf = null)
     {
+        _ = DTypes.Of<T>();
         Name = name;
-        Length = length;
-        ChunkSize = chunkSize;
-        ChunkCount = checked((int)((length + chunkSize - 1) / chunkSize));
-        _chunkTask = chunkTask;
+        Grid = new BlockGrid(shape, chunks);
+        _blockTask = blockTask;
+        _viewOf = viewOf;
         _dependencies = dependencies;
     }
 
-    /// <summary>The name shared by the chunks' keys: chunk <c>i</c> is <c>(Name, i)</c>.</summary>
+    internal BlockGrid Grid { get; }
+
+    /// <summary>The name shared by the blocks' keys: block <c>b</c> is <c>(Name, b)</c>.</summary>
     public string Name { get; }
 
+    /// <summary>The length of each axis.</summary>
+    public IReadOnlyList<long> Shape => Grid.Shape;
+
+    /// <summary>The number of axes.</summary>
+    public int Rank => Grid.Rank;
+
     /// <summary>The number of elements.</summary>
-    public long Length { get; }
+    public long Length => Grid.Size;
 
-    /// <summary>The length of every chunk but the last, which may be shorter.</summary>
-    public int ChunkSize { get; }
+    /// <summary>The block sizes along each axis (dask's <c>chunks</c>).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Chunks => Grid.Chunks;
 
-    /// <summary>The number of chunks.</summary>
-    public int ChunkCount { get; }
+    /// <summary>The number of blocks along each axis.</summary>
+    public IReadOnlyList<int> NumBlocks => Grid.Counts;
 
-    /// <summary>The keys of the chunks, in order.</summary>
+    /// <summary>The size of the first block along the first axis (for a 1-D array: every chunk but the last).</summary>
+    public int ChunkSize => Rank == 0 ? 1 : Grid.Chunks[0][0];
+
+    /// <summary>The number of blocks.</summary>
+    public int ChunkCount => Grid.BlockCount;
+
+    /// <summary>The keys of the blocks, in row-major block order.</summary>
     public IReadOnlyList<TaskKey> ChunkKeys => [.. Enumerable.Range(0, ChunkCount).Select(ChunkKey)];
 
-    /// <summary>The graph that computes every chunk.</summary>
+    /// <summary>The graph that computes every block, as built (not optimized).</summary>
     public TaskGraph Graph => GraphBuilder.Build([this]);
 
     IReadOnlyList<IGraphSource> IGraphSource.Dependencies => _dependencies;
 
-    /// <summary>The key of chunk <paramref name="index"/>.</summary>
-    public TaskKey ChunkKey(int index) => new(Name, index);
+    /// <summary>The key of block <paramref name="index"/> (row-major over the grid of blocks).</summary>
+    public TaskKey ChunkKey(int index) => _viewOf?.Invoke(index) ?? new(Name, index);
 
-    /// <summary>The length of chunk <paramref name="index"/>.</summary>
-    public int ChunkLength(int index) => (int)Math.Min(ChunkSize, Length - (long)index * ChunkSize);
+    /// <summary>The number of elements of block <paramref name="index"/>.</summary>
+    public int ChunkLength(int index) => Grid.BlockSize(index);
 
-    /// <summary>Computes every chunk and returns the whole array.</summary>
+    /// <summary>The shape of block <paramref name="index"/>.</summary>
+    public IReadOnlyList<int> BlockShape(int index) => Grid.BlockShape(index);
+
+    /// <summary>The graph that <see cref="Compute"/> runs: optimized unless <paramref name="optimize"/> is false.</summary>
+    public TaskGraph GetGraph(bool optimize = true) =>
+        optimize ? GraphOptimizer.Optimize(Graph, ChunkKeys) : Graph;
+
+    /// <summary>
+    /// Computes every block and returns the elements in row-major (C) order: for a 1-D array, the
+    /// array itself; for more axes, the flat data of <see cref="ComputeDense"/>.
+    /// </summary>
     /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="optimize">Whether to cull and fuse the graph first (the result is the same).</param>
     /// <exception cref="InvalidOperationException">The array is too long for one .NET array.</exception>
-    public T[] Compute(IScheduler? scheduler = null)
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public T[] Compute(IScheduler? scheduler = null, bool optimize = true)
     {
         if (Length > Array.MaxLength)
-            throw new InvalidOperationException($"an array of {Length} elements is too long to compute into one .NET array (at most {Array.MaxLength})");
-        var chunks = (scheduler ?? ThreadedScheduler.Default).Get(Graph, ChunkKeys);
+            throw new InvalidOperationException($"an array of shape {Shapes.Text(Grid.Shape)} ({Length} elements) is too long to compute into one .NET array (at most {Array.MaxLength})");
+        var keys = ChunkKeys;
+        var blocks = (scheduler ?? ThreadedScheduler.Default).Get(GetGraph(optimize), keys);
+        return Assemble(blocks);
+    }
+
+    /// <summary>Computes every block and returns a dense n-D array.</summary>
+    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="optimize">Whether to cull and fuse the graph first.</param>
+    /// <exception cref="InvalidOperationException">The array is too long for one .NET array.</exception>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public DenseArray<T> ComputeDense(IScheduler? scheduler = null, bool optimize = true) =>
+        new([.. Grid.Shape.Select(s => (int)s)], Compute(scheduler, optimize));
+
+    /// <summary>Computes every block, asynchronously.</summary>
+    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="optimize">Whether to cull and fuse the graph first.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public async Task<T[]> ComputeAsync(IScheduler? scheduler = null, bool optimize = true, CancellationToken cancellationToken = default)
+    {
+        if (Length > Array.MaxLength)
+            throw new InvalidOperationException($"an array of shape {Shapes.Text(Grid.Shape)} is too long to compute into one .NET array");
+        var keys = ChunkKeys;
+        var graph = GetGraph(optimize);
+        var blocks = await (scheduler ?? ThreadedScheduler.Default).ComputeAsync(graph, keys, cancellationToken).ConfigureAwait(false);
+        return Assemble(blocks);
+    }
+
+    private T[] Assemble(object?[] blocks)
+    {
         var result = new T[Length];
-        int offset = 0;
-        foreach (var chunk in chunks.Cast<T[]>())
+        if (Rank == 1)
         {
-            chunk.CopyTo(result, offset);
-            offset += chunk.Length;
+            int offset = 0;
+            foreach (var block in blocks)
+            {
+                var chunk = (T[])block!;
+                chunk.CopyTo(result, offset);
+                offset += chunk.Length;
+            }
+            return result;
+        }
+        var full = Grid.Shape.Select(s => (int)s).ToArray();
+        for (int b = 0; b < blocks.Length; b++)
+        {
+            var shape = Grid.BlockShape(b);
+            var start = Grid.BlockStart(b).Select(s => (int)s).ToArray();
+            BoxKernels.Copy((T[])blocks[b]!, shape, new int[Rank], result, full, start, shape);
         }
         return result;
     }
@@ -71,9 +148,13 @@ public sealed class DistArray<T> : IGraphSource
     void IGraphSource.AddOwnTasks(TaskGraph graph)
     {
         for (int i = 0; i < ChunkCount; i++)
-            graph[ChunkKey(i)] = _chunkTask(i);
+        {
+            if (_viewOf?.Invoke(i) is null)
+                graph[new TaskKey(Name, i)] = _blockTask(i);
+        }
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"DistArray<{typeof(T).Name}>(name={Name}, length={Length}, chunks={ChunkCount} x {ChunkSize})";
+    public override string ToString() =>
+        $"DistArray<{typeof(T).Name}>(name={Name}, shape={Shapes.Text(Grid.Shape)}, blocks={Shapes.Text(Grid.Counts)})";
 }

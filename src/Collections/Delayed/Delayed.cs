@@ -38,8 +38,9 @@ public static partial class Delayed
     public static object?[] Compute(IScheduler? scheduler, params IReadOnlyList<IDelayed> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var graph = GraphBuilder.Build(items.Select(SourceOf));
-        return (scheduler ?? ThreadedScheduler.Default).Get(graph, items.Select(i => i.Key).ToList());
+        var keys = items.Select(i => i.Key).ToList();
+        var graph = GraphOptimizer.Optimize(GraphBuilder.Build(items.Select(SourceOf)), keys);
+        return (scheduler ?? ThreadedScheduler.Default).Get(graph, keys);
     }
 
     /// <summary>Computes two delayed values in one run; work they share runs once.</summary>

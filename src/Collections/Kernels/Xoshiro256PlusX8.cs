@@ -51,7 +51,20 @@ internal static class Xoshiro256PlusX8
         }
     }
 
-    private static void FillVector(Span<double> destination, ReadOnlySpan<ulong> state)
+    /// <summary>
+    /// Continues the streams held in <paramref name="state"/> (seeded by <see cref="Seed"/>): filling
+    /// tiles whose lengths are multiples of <see cref="Lanes"/> one after another gives the same
+    /// values as one <see cref="Fill"/> of their total length.
+    /// </summary>
+    public static void Continue(Span<double> destination, Span<ulong> state)
+    {
+        if (Vector512.IsHardwareAccelerated)
+            FillVector(destination, state, writeBack: true);
+        else
+            FillScalar(destination, state);
+    }
+
+    private static void FillVector(Span<double> destination, Span<ulong> state, bool writeBack = false)
     {
         var s0 = Vector512.Create(state[..Lanes]);
         var s1 = Vector512.Create(state.Slice(Lanes, Lanes));
@@ -74,6 +87,13 @@ internal static class Xoshiro256PlusX8
             Span<double> tail = stackalloc double[Lanes];
             ((Vector512.ShiftRightLogical(result, 12) | one).AsDouble() - oneDouble).CopyTo(tail);
             tail[..(destination.Length - j)].CopyTo(destination[j..]);
+        }
+        if (writeBack)
+        {
+            s0.CopyTo(state[..Lanes]);
+            s1.CopyTo(state.Slice(Lanes, Lanes));
+            s2.CopyTo(state.Slice(2 * Lanes, Lanes));
+            s3.CopyTo(state.Slice(3 * Lanes, Lanes));
         }
     }
 

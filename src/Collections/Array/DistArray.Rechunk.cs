@@ -1,0 +1,24 @@
+using System.Numerics;
+
+namespace LazyDist.Collections;
+
+public static partial class DistArray
+{
+    /// <summary>
+    /// The same array cut into <paramref name="chunks"/> (dask's <c>rechunk</c>): blocks that do
+    /// not change are reused as they are; each new block is assembled from the old blocks it overlaps.
+    /// </summary>
+    /// <exception cref="ArgumentException">The chunks do not fit the shape; the message names both.</exception>
+    public static DistArray<T> Rechunk<T>(this DistArray<T> array, ChunkSpec chunks) where T : unmanaged, INumber<T>
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        return RechunkTo(array, chunks.Normalize(array.Grid.Shape));
+    }
+
+    internal static DistArray<T> RechunkTo<T>(DistArray<T> array, int[][] chunks) where T : unmanaged, INumber<T>
+    {
+        if (BlockGrid.SameChunks(array.Grid.Chunks, chunks))
+            return array;
+        return BoxLayer.Create(array, "rechunk", new long[array.Rank], chunks, [.. Enumerable.Repeat(true, array.Rank)]);
+    }
+}
