@@ -1,13 +1,13 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace LazyDist.Collections.Kernels;
 
 /// <summary>
-/// Floating-point sums with Neumaier (improved Kahan) compensation: each tile is summed by
-/// <see cref="TensorPrimitives.Sum{T}(ReadOnlySpan{T})"/> (pairwise-like, several accumulators),
-/// and tile sums, rows and partial states are added with a running compensation term.
+/// Floating-point sums with Neumaier (improved Kahan) compensation everywhere: within a tile in
+/// eight vector lanes, and across tiles, rows and partial states with a running compensation term.
 /// State: planar <c>[sum₀..sumₘ₋₁, comp₀..compₘ₋₁]</c>.
 /// </summary>
 internal sealed class FloatSumReducer<T> : Reducer<T>
@@ -18,9 +18,10 @@ internal sealed class FloatSumReducer<T> : Reducer<T>
     public override void Run(Array state, int slot, ReadOnlySpan<T> x, long firstIndex)
     {
         var s = (double[])state;
-        double sum = typeof(T) == typeof(double) ? TensorPrimitives.Sum(Doubles(x)) : TensorPrimitives.Sum<double>(AsDoubles(x));
+        var (sum, comp) = CompensatedSum(typeof(T) == typeof(double) ? Doubles(x) : AsDoubles(x));
         int m = s.Length / 2;
         Neumaier(ref s[slot], ref s[m + slot], sum);
+        s[m + slot] += comp;
     }
 
     public override void Row(Array state, int slot, ReadOnlySpan<T> x, long index)
@@ -51,6 +52,52 @@ internal sealed class FloatSumReducer<T> : Reducer<T>
         for (int i = 0; i < m; i++)
             result[i] = T.CreateTruncating(s[i] + s[m + i]);
         return Finish(result, scalar);
+    }
+
+    /// <summary>
+    /// Neumaier summation in eight interleaved lanes (one 512-bit vector; the scalar path emulates
+    /// the same lanes, so every machine gives the same bits), the lanes then added in order.
+    /// </summary>
+    internal static (double Sum, double Comp) CompensatedSum(ReadOnlySpan<double> x)
+    {
+        const int Lanes = 8;
+        int whole = x.Length - x.Length % Lanes;
+        double sum = 0, comp = 0;
+        if (whole > 0)
+        {
+            Span<double> ls = stackalloc double[Lanes], lc = stackalloc double[Lanes];
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var vs = Vector512<double>.Zero;
+                var vc = Vector512<double>.Zero;
+                ref double start = ref MemoryMarshal.GetReference(x);
+                for (int i = 0; i < whole; i += Lanes)
+                {
+                    var e = Vector512.LoadUnsafe(ref start, (nuint)i);
+                    var t = vs + e;
+                    var big = Vector512.GreaterThanOrEqual(Vector512.Abs(vs), Vector512.Abs(e));
+                    vc += Vector512.ConditionalSelect(big, (vs - t) + e, (e - t) + vs);
+                    vs = t;
+                }
+                vs.CopyTo(ls);
+                vc.CopyTo(lc);
+            }
+            else
+            {
+                ls.Clear();
+                lc.Clear();
+                for (int i = 0; i < whole; i++)
+                    Neumaier(ref ls[i % Lanes], ref lc[i % Lanes], x[i]);
+            }
+            for (int lane = 0; lane < Lanes; lane++)
+            {
+                Neumaier(ref sum, ref comp, ls[lane]);
+                comp += lc[lane];
+            }
+        }
+        for (int i = whole; i < x.Length; i++)
+            Neumaier(ref sum, ref comp, x[i]);
+        return (sum, comp);
     }
 
     private static void Neumaier(ref double sum, ref double comp, double x)
