@@ -3,6 +3,11 @@ using System.Numerics;
 
 namespace LazyDist.Collections;
 
+/// <remarks>
+/// Every reduction has a whole-array form (returning a <see cref="Delayed{T}"/>) and an
+/// along-an-axis form (returning an array without that axis). The whole-array forms take
+/// <c>splitEvery</c> as a <see cref="long"/> so that <c>x.Sum(0)</c> means axis 0, as in numpy.
+/// </remarks>
 public static partial class DistArray
 {
     /// <summary>
@@ -11,7 +16,7 @@ public static partial class DistArray
     /// compensated (Neumaier) over vectorized tile sums; integer sums are exact in 64 bits.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<T> Sum<T>(this DistArray<T> array, int splitEvery = 32) where T : unmanaged, INumber<T> =>
+    public static Delayed<T> Sum<T>(this DistArray<T> array, long splitEvery = 32) where T : unmanaged, INumber<T> =>
         Reduction.All(array, "sum", splitEvery, "sum", T.Zero, hasIdentity: true);
 
     /// <summary>The sums along <paramref name="axis"/> (negative counts from the end); the axis is removed.</summary>
@@ -21,7 +26,7 @@ public static partial class DistArray
 
     /// <summary>The mean of all elements (NaN for an empty array), from merged (count, mean, M2) states.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<double> Mean<T>(this DistArray<T> array, int splitEvery = 32) where T : unmanaged, INumber<T> =>
+    public static Delayed<double> Mean<T>(this DistArray<T> array, long splitEvery = 32) where T : unmanaged, INumber<T> =>
         Reduction.All(array, "mean", splitEvery, "mean", double.NaN, hasIdentity: true);
 
     /// <summary>The means along <paramref name="axis"/>.</summary>
@@ -34,7 +39,7 @@ public static partial class DistArray
     /// (never the naive <c>E[x²] − E[x]²</c>); NaN when <c>n ≤ ddof</c>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<double> Var<T>(this DistArray<T> array, double ddof = 0, int splitEvery = 32) where T : unmanaged, INumber<T> =>
+    public static Delayed<double> Var<T>(this DistArray<T> array, double ddof = 0, long splitEvery = 32) where T : unmanaged, INumber<T> =>
         Reduction.All(array, Spec("var", ddof), splitEvery, "var", double.NaN, hasIdentity: true);
 
     /// <summary>The variances along <paramref name="axis"/>.</summary>
@@ -42,9 +47,9 @@ public static partial class DistArray
     public static DistArray<double> Var<T>(this DistArray<T> array, int axis, double ddof = 0, int splitEvery = 32) where T : unmanaged, INumber<T> =>
         Reduction.Axis(array, axis, Spec("var", ddof), splitEvery, "var", double.NaN, hasIdentity: true);
 
-    /// <summary>The standard deviation of all elements (the square root of <see cref="Var{T}(DistArray{T}, double, int)"/>).</summary>
+    /// <summary>The standard deviation of all elements (the square root of <see cref="Var{T}(DistArray{T}, double, long)"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<double> Std<T>(this DistArray<T> array, double ddof = 0, int splitEvery = 32) where T : unmanaged, INumber<T> =>
+    public static Delayed<double> Std<T>(this DistArray<T> array, double ddof = 0, long splitEvery = 32) where T : unmanaged, INumber<T> =>
         Reduction.All(array, Spec("std", ddof), splitEvery, "std", double.NaN, hasIdentity: true);
 
     /// <summary>The standard deviations along <paramref name="axis"/>.</summary>
@@ -54,7 +59,7 @@ public static partial class DistArray
 
     /// <summary>The number of elements, counted as a reduction (as LINQ's <c>Count</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<long> Count<T>(this DistArray<T> array, int splitEvery = 32) where T : unmanaged, INumber<T> =>
+    public static Delayed<long> Count<T>(this DistArray<T> array, long splitEvery = 32) where T : unmanaged, INumber<T> =>
         Reduction.All(array, "count", splitEvery, "count", 0L, hasIdentity: true);
 
     /// <summary>The number of elements along <paramref name="axis"/>, per position of the other axes.</summary>
@@ -65,7 +70,7 @@ public static partial class DistArray
     /// <summary>The smallest element (NaN if any element is NaN, as numpy).</summary>
     /// <exception cref="ArgumentException">The array is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<T> Min<T>(this DistArray<T> array, int splitEvery = 32) where T : unmanaged, INumber<T> =>
+    public static Delayed<T> Min<T>(this DistArray<T> array, long splitEvery = 32) where T : unmanaged, INumber<T> =>
         Reduction.All(array, "min", splitEvery, "min", T.Zero, hasIdentity: false);
 
     /// <summary>The smallest elements along <paramref name="axis"/>.</summary>
@@ -77,7 +82,7 @@ public static partial class DistArray
     /// <summary>The largest element (NaN if any element is NaN, as numpy).</summary>
     /// <exception cref="ArgumentException">The array is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<T> Max<T>(this DistArray<T> array, int splitEvery = 32) where T : unmanaged, INumber<T> =>
+    public static Delayed<T> Max<T>(this DistArray<T> array, long splitEvery = 32) where T : unmanaged, INumber<T> =>
         Reduction.All(array, "max", splitEvery, "max", T.Zero, hasIdentity: false);
 
     /// <summary>The largest elements along <paramref name="axis"/>.</summary>
@@ -89,7 +94,7 @@ public static partial class DistArray
     /// <summary>The flat (row-major) index of the first smallest element (of the first NaN, if any).</summary>
     /// <exception cref="ArgumentException">The array is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<long> ArgMin<T>(this DistArray<T> array, int splitEvery = 32) where T : unmanaged, INumber<T> =>
+    public static Delayed<long> ArgMin<T>(this DistArray<T> array, long splitEvery = 32) where T : unmanaged, INumber<T> =>
         Reduction.All(array, "argmin", splitEvery, "argmin", 0L, hasIdentity: false);
 
     /// <summary>The positions along <paramref name="axis"/> of the first smallest elements.</summary>
@@ -101,7 +106,7 @@ public static partial class DistArray
     /// <summary>The flat (row-major) index of the first largest element (of the first NaN, if any).</summary>
     /// <exception cref="ArgumentException">The array is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<long> ArgMax<T>(this DistArray<T> array, int splitEvery = 32) where T : unmanaged, INumber<T> =>
+    public static Delayed<long> ArgMax<T>(this DistArray<T> array, long splitEvery = 32) where T : unmanaged, INumber<T> =>
         Reduction.All(array, "argmax", splitEvery, "argmax", 0L, hasIdentity: false);
 
     /// <summary>The positions along <paramref name="axis"/> of the first largest elements.</summary>

@@ -12,12 +12,12 @@ namespace LazyDist.Collections;
 /// </summary>
 internal static class Reduction
 {
-    public static Delayed<TOut> All<T, TOut>(DistArray<T> x, string spec, int splitEvery, string label, TOut emptyValue, bool hasIdentity)
+    public static Delayed<TOut> All<T, TOut>(DistArray<T> x, string spec, long splitEvery, string label, TOut emptyValue, bool hasIdentity)
         where T : unmanaged, INumber<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         CheckSplit(splitEvery);
-        string name = $"{label}-{Tokenizer.Token(label, spec, x.Name, splitEvery)}";
+        string name = $"{label}-{Tokenizer.Token(label, spec, x.Name, (int)splitEvery)}";
         var final = new TaskKey(name);
         var grid = x.Grid;
         var blocks = Enumerable.Range(0, grid.BlockCount).Where(b => grid.BlockSize(b) > 0).ToList();
@@ -37,7 +37,7 @@ internal static class Reduction
             tasks.Add(new(key, Partial<T>(spec, geometry, x.ChunkKey(b))));
             level.Add(key);
         }
-        Tree<T>(tasks, level, name, final, spec, splitEvery, scalar: true);
+        Tree<T>(tasks, level, name, final, spec, (int)Math.Min(splitEvery, int.MaxValue), scalar: true);
         return new Delayed<TOut>(final, new TaskLayer(tasks, [x]));
     }
 
@@ -117,7 +117,7 @@ internal static class Reduction
     private static long[] Locator(BlockGrid grid, int b, bool arg) =>
         arg ? [grid.Rank, .. grid.BlockShape(b).Select(s => (long)s), .. grid.BlockStart(b), .. grid.Shape] : [0];
 
-    private static void CheckSplit(int splitEvery)
+    private static void CheckSplit(long splitEvery)
     {
         if (splitEvery < 2)
             throw new ArgumentOutOfRangeException(nameof(splitEvery), splitEvery, $"splitEvery must be at least 2, got {splitEvery}");

@@ -23,18 +23,18 @@ public class ReductionTests
         var on = Cases.On(seed);
         int split = r.Next(2, 5);
         var v = rx.Data;
-        bool ok = Cases.Close(v.Sum(), x.Sum(split).Compute(on))
-            && Cases.Close(v.Length == 0 ? double.NaN : v.Average(), x.Mean(split).Compute(on))
+        bool ok = Cases.Close(v.Sum(), x.Sum(splitEvery: split).Compute(on))
+            && Cases.Close(v.Length == 0 ? double.NaN : v.Average(), x.Mean(splitEvery: split).Compute(on))
             && Cases.Close(Var(v, 0), x.Var(0.0, split).Compute(on), 1e-10)
             && Cases.Close(Math.Sqrt(Var(v, 1)), x.Std(1.0, split).Compute(on), 1e-10)
-            && x.Count(split).Compute(on) == v.Length;
+            && x.Count(splitEvery: split).Compute(on) == v.Length;
         if (v.Length == 0)
             return ok && Throws(() => x.Min()) && Throws(() => x.ArgMax());
         return ok
-            && v.Min() == x.Min(split).Compute(on)
-            && v.Max() == x.Max(split).Compute(on)
-            && ArgMin(v) == x.ArgMin(split).Compute(on)
-            && ArgMax(v) == x.ArgMax(split).Compute(on);
+            && v.Min() == x.Min(splitEvery: split).Compute(on)
+            && v.Max() == x.Max(splitEvery: split).Compute(on)
+            && ArgMin(v) == x.ArgMin(splitEvery: split).Compute(on)
+            && ArgMax(v) == x.ArgMax(splitEvery: split).Compute(on);
     }
 
     [FsCheck.NUnit.Property(MaxTest = 80)]
@@ -69,7 +69,7 @@ public class ReductionTests
         var x = DistArray.FromArray(data, r.Next(1, 6));
         var on = Cases.On(seed);
         var longs = DistArray.FromArray(data.Select(v => (long)v * 1_000_000_000L).ToArray(), r.Next(1, 6));
-        return x.Sum(2).Compute(on) == data.Sum()
+        return x.Sum(splitEvery: 2).Compute(on) == data.Sum()
             && longs.Sum().Compute(on) == data.Sum(v => (long)v * 1_000_000_000L)
             && (n == 0 || (x.Min().Compute(on) == data.Min() && x.ArgMax().Compute(on) == System.Array.IndexOf(data, data.Max())));
     }

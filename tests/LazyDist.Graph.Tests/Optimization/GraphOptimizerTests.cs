@@ -1,0 +1,89 @@
+using LazyDist.Schedulers;
+
+namespace LazyDist.Graph.Tests.Optimization;
+
+public class GraphOptimizerTests
+{
+    private static TaskGraph Chain(int length)
+    {
+        var g = new TaskGraph();
+        g[("c", 0)] = TaskNode.FromValue(1);
+        for (int i = 1; i < length; i++)
+            g[("c", i)] = new TaskNode(GraphFixtures.Add, TaskArg.Ref(("c", i - 1)), i);
+        return g;
+    }
+
+    [Test]
+    public void Optimize_Cull_DropsUnneededTasks()
+    {
+        var g = GraphFixtures.Diamond();
+        g["unused"] = TaskNode.FromValue(5);
+        var optimized = GraphOptimizer.Optimize(g, ["d"], OptimizationOptions.None with { Cull = true });
+        Assert.That(optimized.ContainsKey("unused"), Is.False);
+    }
+
+    [Test]
+    public void Optimize_LinearChain_FusedIntoNestedCalls_SameResult()
+    {
+        var g = Chain(6);
+        var optimized = GraphOptimizer.Optimize(g, [("c", 5)]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(optimized.Count, Is.LessThan(g.Count));
+            Assert.That(optimized.ContainsKey(("c", 5)), Is.True, "requested keys stay");
+            Assert.That(new SynchronousScheduler().Get(optimized, ("c", 5)), Is.EqualTo(new SynchronousScheduler().Get(g, ("c", 5))));
+        });
+    }
+
+    [Test]
+    public void Optimize_LongChain_NestingBounded()
+    {
+        var g = Chain(200);
+        var optimized = GraphOptimizer.Optimize(g, [("c", 199)], new OptimizationOptions(MaxInlineDepth: 4));
+        int depth = optimized.Values.SelectMany(n => n.Args).OfType<TaskCall>().Select(c => c.Depth).DefaultIfEmpty(0).Max();
+        Assert.Multiple(() =>
+        {
+            Assert.That(depth, Is.LessThanOrEqualTo(4));
+            Assert.That(new ThreadedScheduler(2).Get(optimized, ("c", 199)), Is.EqualTo(1 + Enumerable.Range(1, 199).Sum()));
+        });
+    }
+
+    [Test]
+    public void Optimize_DiamondSharedInput_NotInlined()
+    {
+        var optimized = GraphOptimizer.Optimize(GraphFixtures.Diamond(), ["d"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(optimized.ContainsKey("a"), Is.True, "a has two readers");
+            Assert.That(new SynchronousScheduler().Get(optimized, "d"), Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public void Optimize_SeedGraph_FusesRandomIntoSum_AndSerializes()
+    {
+        var g = GraphFixtures.Seed(4, 100);
+        var optimized = GraphOptimizer.Optimize(g, ["total"]);
+        var back = TaskGraph.Deserialize(optimized.Serialize());
+        Assert.Multiple(() =>
+        {
+            Assert.That(optimized.Count, Is.EqualTo(5));
+            Assert.That(optimized[("y", 0)].Args[0], Is.TypeOf<TaskCall>());
+            Assert.That(new SynchronousScheduler().Get(back, "total"), Is.EqualTo(new SynchronousScheduler().Get(g, "total")));
+        });
+    }
+
+    [Test]
+    public void Optimize_None_CopiesTheGraph()
+    {
+        var g = GraphFixtures.Diamond();
+        var same = GraphOptimizer.Optimize(g, ["d"], OptimizationOptions.None);
+        Assert.That(same.Keys, Is.EquivalentTo(g.Keys));
+    }
+
+    [Test]
+    public void TaskCall_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => _ = new TaskCall(null!));
+    }
+}
