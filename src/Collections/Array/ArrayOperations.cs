@@ -53,7 +53,6 @@ public static class ArrayOperations
         OperationRegistry.Register(ReduceName, BlockKernels.Reduce, Fresh);
         OperationRegistry.Register(CombineName, BlockKernels.Combine, Fresh);
         OperationRegistry.Register("array.assemble", ShapeKernels.Assemble, Fresh);
-        OperationRegistry.Register("array.alias", static a => a[0]);
         OperationRegistry.Register("array.check", ShapeKernels.Check);
         OperationRegistry.Register("array.broadcast", ShapeKernels.Broadcast, Fresh);
         OperationRegistry.Register("array.transpose", ShapeKernels.Transpose, Fresh);

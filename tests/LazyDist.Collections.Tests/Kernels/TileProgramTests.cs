@@ -1,0 +1,102 @@
+using LazyDist.Collections.Kernels;
+
+namespace LazyDist.Collections.Tests.Kernels;
+
+public class TileProgramTests
+{
+    private static readonly int[] Lengths = [0, 1, 7, 8, 9, 4095, 4096, 4097, 10_001];
+
+    [Test]
+    public void Materialize_ChainOverInputs_MatchesScalarReference([ValueSource(nameof(Lengths))] int length)
+    {
+        var r = new Random(length);
+        var a = Enumerable.Range(0, length).Select(_ => r.NextDouble() + 0.5).ToArray();
+        var b = Enumerable.Range(0, length).Select(_ => r.NextDouble() - 0.5).ToArray();
+        // ((a * 3) - b) / 2, then max with b, then negate
+        int[] codes =
+        [
+            ProgramCode.In, 0, 0, ProgramCode.Mul + ProgramCode.ScalarRight, 0, 0, ProgramCode.In, 1, 0, ProgramCode.Sub, 0, 0,
+            ProgramCode.Div + ProgramCode.ScalarRight, 0, 1, ProgramCode.In, 1, 0, ProgramCode.Max, 0, 0, ProgramCode.Neg, 0, 0,
+        ];
+        using var program = new TileProgram<double>(codes, [3.0, 2.0], [], [a, b]);
+        var result = program.Materialize(length);
+        Assert.That(result, Is.EqualTo(a.Zip(b, (x, y) => -Math.Max((x * 3 - y) / 2, y))));
+    }
+
+    [Test]
+    public void Materialize_RandomSource_EqualsChunksRandom([ValueSource(nameof(Lengths))] int length)
+    {
+        using var program = new TileProgram<double>([ProgramCode.Random, 0, 0], [], [12345], []);
+        Assert.That(program.Materialize(length), Is.EqualTo(Chunks.Random(length, 12345)));
+    }
+
+    [Test]
+    public void Materialize_ArangeAndConst_Integers([ValueSource(nameof(Lengths))] int length)
+    {
+        using var program = new TileProgram<long>([ProgramCode.Arange, 0, 0, ProgramCode.Const, 0, 2, ProgramCode.Mul, 0, 0], [5, 3, 2], [100], []);
+        Assert.That(program.Materialize(length), Is.EqualTo(Enumerable.Range(0, length).Select(i => (5 + (100L + i) * 3) * 2)));
+    }
+
+    [Test]
+    public void CompensatedSum_MatchesExactDecimalSum([ValueSource(nameof(Lengths))] int length)
+    {
+        var r = new Random(length + 1);
+        var x = Enumerable.Range(0, length).Select(_ => (r.NextDouble() - 0.5) * Math.Pow(10, r.Next(-3, 4))).ToArray();
+        var (sum, comp) = FloatSumReducer<double>.CompensatedSum(x);
+        double exact = ExactSum(x);
+        Assert.That(sum + comp, Is.EqualTo(exact).Within(4e-16 * Math.Max(1e-300, Math.Abs(exact))));
+    }
+
+    /// <summary>The exact sum (as big integers at the smallest exponent), rounded once.</summary>
+    private static double ExactSum(double[] x)
+    {
+        var parts = x.Select(v =>
+        {
+            long bits = BitConverter.DoubleToInt64Bits(v);
+            int exp = (int)((bits >> 52) & 0x7FF);
+            long mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
+            if (exp == 0)
+                exp = 1;
+            else
+                mantissa |= 1L << 52;
+            return (Mantissa: v < 0 ? -mantissa : mantissa, Exp: exp - 1075);
+        }).ToList();
+        if (parts.Count == 0)
+            return 0;
+        int min = parts.Min(p => p.Exp);
+        var sum = System.Numerics.BigInteger.Zero;
+        foreach (var (m, e) in parts)
+            sum += (System.Numerics.BigInteger)m << (e - min);
+        return Math.ScaleB((double)sum, min);
+    }
+
+    [Test]
+    public void Transpose_MatchesIndexReference()
+    {
+        var src = Enumerable.Range(0, 2 * 3 * 4).Select(i => (long)i).ToArray();
+        var result = BoxKernels.Transpose(src, [2, 3, 4], [2, 0, 1]);
+        var expected = new List<long>();
+        for (int k = 0; k < 4; k++)
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                for (int j = 0; j < 3; j++)
+                    expected.Add(i * 12 + j * 4 + k);
+            }
+        }
+        Assert.That(result, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Npy_Header_MatchesNumpyLayout()
+    {
+        var header = NpyFormat.Header("<f8", [5]);
+        string text = System.Text.Encoding.Latin1.GetString(header, 10, header.Length - 10);
+        Assert.Multiple(() =>
+        {
+            Assert.That(header, Has.Length.EqualTo(128));
+            Assert.That(text, Does.StartWith("{'descr': '<f8', 'fortran_order': False, 'shape': (5,), }"));
+            Assert.That(text, Does.EndWith(" \n"));
+        });
+    }
+}
