@@ -1,3 +1,4 @@
+using LazyDist.Collections;
 using LazyDist.Schedulers;
 
 namespace LazyDist.Graph.Tests.Optimization;
@@ -85,5 +86,49 @@ public class GraphOptimizerTests
     public void TaskCall_Null_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => _ = new TaskCall(null!));
+    }
+}
+
+public class TaskCallTests
+{
+    private static int _made;
+
+    private static readonly OpRef Make = OperationRegistry.TryGet("test.make-chunk", out var op)
+        ? op
+        : OperationRegistry.Register<int, double[]>("test.make-chunk", MakeChunk, OpTraits.ReturnsFreshArray);
+
+    private static double[] MakeChunk(int length)
+    {
+        Interlocked.Increment(ref _made);
+        return ChunkPool.Rent<double>(length);
+    }
+
+    [Test]
+    public void Execute_InlineFreshArray_ReturnedToPoolAfterTheCall()
+    {
+        // A 1 MB fresh array read by a RetainsNoInput operation: after the call it is free, so
+        // the next rent of that length gets the very same buffer back.
+        var node = new TaskNode(ArrayOperations.Sum, new TaskCall(new TaskNode(Make, 131_072)));
+        _ = node.Execute(_ => null);
+        var first = ChunkPool.Rent<double>(131_072);
+        ChunkPool.Return(first);
+        _ = node.Execute(_ => null);
+        var again = ChunkPool.Rent<double>(131_072);
+        Assert.That(again, Is.SameAs(first));
+    }
+
+    [Test]
+    public void Serialize_NestedCall_RoundTrips()
+    {
+        var g = new TaskGraph();
+        g["x"] = TaskNode.FromValue(2);
+        g["y"] = new TaskNode(GraphFixtures.Add, new TaskCall(new TaskNode(GraphFixtures.Add, TaskArg.Ref("x"), 3)), 4);
+        var back = TaskGraph.Deserialize(g.Serialize());
+        Assert.Multiple(() =>
+        {
+            Assert.That(back["y"].Args[0], Is.TypeOf<TaskCall>());
+            Assert.That(back["y"].Dependencies, Is.EqualTo(new[] { (TaskKey)"x" }));
+            Assert.That(new SynchronousScheduler().Get(back, "y"), Is.EqualTo(9));
+        });
     }
 }
