@@ -13,7 +13,9 @@ public static partial class DistArray
     /// <summary>
     /// The sum of all elements, as a tree reduction of <paramref name="splitEvery"/> partial sums
     /// per task, in a fixed order (bit-identical on every scheduler). Floating-point sums are
-    /// compensated (Neumaier) over vectorized tile sums; integer sums are exact in 64 bits.
+    /// compensated (Neumaier, in eight vector lanes and across tiles and blocks); integer sums are
+    /// exact in 64 bits, then converted to <typeparamref name="T"/> (an <c>int</c> total that overflows wraps:
+    /// sum <c>AsType&lt;int, long&gt;()</c> instead, as numpy promotes to int64).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
     public static Delayed<T> Sum<T>(this DistArray<T> array, long splitEvery = 32) where T : unmanaged, INumber<T> =>
