@@ -23,19 +23,61 @@ internal static class TaskGraphSerializer
         writer.Write(graph.Count);
         foreach (var (key, node) in graph)
         {
-            if (!node.Op.IsBuiltin)
-                throw new NotSupportedException(
-                    $"task {key} calls the local delegate '{node.Op.Name}', which cannot be serialized; " +
-                    "only built-in operations travel between processes");
             WriteKey(ref writer, key);
-            writer.WriteArrayHeader(2);
-            writer.Write(node.Op.Name);
-            writer.WriteArrayHeader(node.Args.Count);
-            foreach (var arg in node.Args)
-                WriteArg(ref writer, arg, key);
+            WriteNode(ref writer, key, node);
         }
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>One node on its own: <c>[op name, args]</c>. <paramref name="key"/> names it in errors.</summary>
+    public static byte[] SerializeNode(TaskKey key, TaskNode node)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new MessagePackWriter(buffer);
+        WriteNode(ref writer, key, node);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads a node written by <see cref="SerializeNode"/>.</summary>
+    public static TaskNode DeserializeNode(TaskKey key, ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            var reader = new MessagePackReader(bytes);
+            return ReadNode(ref reader, key);
+        }
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or InvalidOperationException or ArgumentException)
+        {
+            throw new FormatException($"the bytes of task {key} are not a serialized task: {e.Message}", e);
+        }
+    }
+
+    private static void WriteNode(ref MessagePackWriter writer, TaskKey key, TaskNode node)
+    {
+        if (!node.Op.IsBuiltin)
+            throw new NotSupportedException(
+                $"task {key} calls the local delegate '{node.Op.Name}', which cannot be serialized; " +
+                "only built-in operations travel between processes");
+        writer.WriteArrayHeader(2);
+        writer.Write(node.Op.Name);
+        writer.WriteArrayHeader(node.Args.Count);
+        foreach (var arg in node.Args)
+            WriteArg(ref writer, arg, key);
+    }
+
+    private static TaskNode ReadNode(ref MessagePackReader reader, TaskKey key)
+    {
+        if (reader.ReadArrayHeader() != 2)
+            throw new FormatException($"task {key} is not an [op, args] pair");
+        string opName = reader.ReadString() ?? throw new FormatException($"task {key} has no operation name");
+        if (!OperationRegistry.TryGet(opName, out var op))
+            throw new FormatException($"task {key} uses unknown operation '{opName}'");
+        var args = new TaskArg[reader.ReadArrayHeader()];
+        for (int a = 0; a < args.Length; a++)
+            args[a] = ReadArg(ref reader);
+        return new TaskNode(op, args);
     }
 
     public static TaskGraph Deserialize(ReadOnlyMemory<byte> bytes)
@@ -54,15 +96,7 @@ internal static class TaskGraphSerializer
             for (int i = 0; i < count; i++)
             {
                 var key = ReadKey(ref reader);
-                if (reader.ReadArrayHeader() != 2)
-                    throw new FormatException($"task {key} is not an [op, args] pair");
-                string opName = reader.ReadString() ?? throw new FormatException($"task {key} has no operation name");
-                if (!OperationRegistry.TryGet(opName, out var op))
-                    throw new FormatException($"task {key} uses unknown operation '{opName}'");
-                var args = new TaskArg[reader.ReadArrayHeader()];
-                for (int a = 0; a < args.Length; a++)
-                    args[a] = ReadArg(ref reader);
-                graph[key] = new TaskNode(op, args);
+                graph[key] = ReadNode(ref reader, key);
             }
             return graph;
         }

@@ -1,0 +1,27 @@
+using MessagePack;
+using MessagePack.Resolvers;
+
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>MessagePack options for headers: internal record types, and the untrusted-data guard (no deep nesting tricks).</summary>
+internal static class WireSerializer
+{
+    public static MessagePackSerializerOptions Options { get; } = MessagePackSerializerOptions.Standard
+        .WithResolver(StandardResolverAllowPrivate.Instance)
+        .WithSecurity(MessagePackSecurity.UntrustedData);
+
+    public static byte[] Serialize(WireMessage message) => MessagePackSerializer.Serialize(message, Options);
+
+    public static WireMessage Deserialize(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            return MessagePackSerializer.Deserialize<WireMessage>(bytes, Options)
+                ?? throw new WireProtocolException("a message header was nil");
+        }
+        catch (MessagePackSerializationException e)
+        {
+            throw new WireProtocolException($"an unreadable or unknown message header: {e.Message}", e);
+        }
+    }
+}
