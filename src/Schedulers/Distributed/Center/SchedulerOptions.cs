@@ -10,7 +10,7 @@ internal sealed record SchedulerOptions
     public int AllowedFailures { get; init; } = 2;
 
     /// <summary>Root tasks are admitted while a worker runs fewer than <c>threads × Saturation</c> tasks (at least one).</summary>
-    public double Saturation { get; init; } = 1.0;
+    public double Saturation { get; init; } = 2.0;
 
     /// <summary>Check every invariant after every event (tests).</summary>
     public bool Validate { get; init; }

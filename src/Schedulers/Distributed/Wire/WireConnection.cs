@@ -76,8 +76,14 @@ internal sealed class WireConnection : IAsyncDisposable
     }
 
     /// <summary>Queues a message; it is written in order with the others.</summary>
-    public void Send(WireMessage header, params IReadOnlyList<Payload> payloads) =>
-        _outbox.Writer.TryWrite(new Envelope(header, payloads));
+    public void Send(WireMessage header, params IReadOnlyList<Payload> payloads) => Send(new Envelope(header, payloads));
+
+    /// <summary>Queues a message; its <see cref="Envelope.Written"/> callback runs once its bytes are out (or dropped).</summary>
+    public void Send(Envelope envelope)
+    {
+        if (!_outbox.Writer.TryWrite(envelope))
+            envelope.Written?.Invoke();
+    }
 
     /// <summary>Reads the next message.</summary>
     /// <exception cref="WireProtocolException">The peer broke the protocol.</exception>
@@ -131,13 +137,25 @@ internal sealed class WireConnection : IAsyncDisposable
                         _writer.Write(payload.Bytes);
                         Interlocked.Add(ref _bytesSent, payload.Length);
                     }
+                    if (envelope.Written is not null)
+                    {
+                        // The payload arrays may be reused once written: flush before saying so.
+                        await _writer.FlushAsync(_closing.Token).ConfigureAwait(false);
+                        envelope.Written();
+                    }
                 }
                 await _writer.FlushAsync(_closing.Token).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException or MessagePack.MessagePackSerializationException)
         {
-            // The connection is gone; the reader side reports it to the owner.
+            // The connection is gone (or a message could not be written, which ends it too):
+            // the reader side reports it to the owner. Release what was queued.
+            if (e is MessagePack.MessagePackSerializationException)
+                await _stream.DisposeAsync().ConfigureAwait(false);
+            _outbox.Writer.TryComplete();
+            while (_outbox.Reader.TryRead(out var dropped))
+                dropped.Written?.Invoke();
         }
     }
 

@@ -7,7 +7,7 @@ namespace LazyDist.Distributed.Wire;
 internal static class WireSerializer
 {
     public static MessagePackSerializerOptions Options { get; } = MessagePackSerializerOptions.Standard
-        .WithResolver(StandardResolverAllowPrivate.Instance)
+        .WithResolver(CompositeResolver.Create([WireMessageFormatter.Instance], [StandardResolverAllowPrivate.Instance]))
         .WithSecurity(MessagePackSecurity.UntrustedData);
 
     public static byte[] Serialize(WireMessage message) => MessagePackSerializer.Serialize(message, Options);
@@ -19,7 +19,7 @@ internal static class WireSerializer
             return MessagePackSerializer.Deserialize<WireMessage>(bytes, Options)
                 ?? throw new WireProtocolException("a message header was nil");
         }
-        catch (MessagePackSerializationException e)
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or InvalidOperationException or OverflowException)
         {
             throw new WireProtocolException($"an unreadable or unknown message header: {e.Message}", e);
         }
