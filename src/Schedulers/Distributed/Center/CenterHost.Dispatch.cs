@@ -32,7 +32,7 @@ public sealed partial class CenterHost
         {
             lock (_gate)
             {
-                connection.Send(new StatsMessage(_state.TransferredBytes, _state.PeakKeys, _state.WorkerCount, _state.ThreadCount));
+                connection.Send(new StatsMessage(_state.TransferredBytes, _state.PeakKeys, _state.WorkerCount, _state.ThreadCount, _state.PeakBytes));
                 if (stats.ResetPeak)
                     _state.ResetPeak();
             }

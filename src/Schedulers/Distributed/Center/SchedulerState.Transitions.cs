@@ -7,6 +7,7 @@ internal sealed partial class SchedulerState
     /// <summary>Changes a task's status, keeping its inputs' pending-dependent counts right.</summary>
     private void SetStatus(CenterTask task, CenterTaskStatus status)
     {
+        Touch(task);
         bool wasPending = task.IsPending;
         task.Status = status;
         bool isPending = task.IsPending;
@@ -129,6 +130,7 @@ internal sealed partial class SchedulerState
     /// <summary>Takes a task off the queues and off its worker (before it changes status).</summary>
     private void Unschedule(CenterTask task)
     {
+        Touch(task);
         if (task.Status == CenterTaskStatus.Queued)
         {
             _queuedRoots.Remove(task);
@@ -147,12 +149,11 @@ internal sealed partial class SchedulerState
         switch (task.Status)
         {
             case CenterTaskStatus.Memory:
-                foreach (var worker in task.WhoHas)
+                foreach (var worker in task.WhoHas.ToList())
                 {
-                    worker.HasWhat.Remove(task);
+                    RemoveHolder(task, worker);
                     DeleteLater(worker, task.Key);
                 }
-                task.WhoHas.Clear();
                 SetStatus(task, CenterTaskStatus.Released);
                 break;
             case CenterTaskStatus.Waiting or CenterTaskStatus.Queued:

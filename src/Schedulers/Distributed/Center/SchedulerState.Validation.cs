@@ -13,6 +13,38 @@ internal sealed partial class SchedulerState
         foreach (var (key, task) in _tasks)
         {
             Require(task.Key == key, task, "is filed under another key");
+            CheckTask(task);
+        }
+        CheckWorkersAndClients();
+        long held = _tasks.Values.Sum(t => t.NBytes * t.WhoHas.Count);
+        if (held != HeldBytes)
+            throw new InvalidOperationException($"scheduler invariant broken: held bytes {HeldBytes} but the results in memory add up to {held}");
+    }
+
+    /// <summary>
+    /// The checks of validate mode after one event: every task whose status or holders the event
+    /// changed, with its inputs (whose pending counts it moved), each against its workers and
+    /// clients: linear in what changed, so large graphs stay testable. Tests call
+    /// <see cref="CheckInvariants"/> for everything.
+    /// </summary>
+    private void CheckTouched()
+    {
+        var around = new HashSet<CenterTask>(_touched);
+        foreach (var task in _touched)
+            around.UnionWith(task.Dependencies);
+        foreach (var task in around)
+        {
+            if (_tasks.TryGetValue(task.Key, out var known) && ReferenceEquals(known, task))
+                CheckTask(task);
+            else
+                Require(task.Status == CenterTaskStatus.Released && task.WhoHas.Count == 0 && task.WantedBy.Count == 0, task, "was forgotten while still in use");
+        }
+        _touched.Clear();
+    }
+
+    private void CheckTask(CenterTask task)
+    {
+        {
             Require((task.Status == CenterTaskStatus.Memory) == (task.WhoHas.Count > 0), task, "has holders only when in memory");
             Require((task.Status == CenterTaskStatus.Processing) == (task.ProcessingOn is not null), task, "has a worker only when processing");
             bool queued = _queuedRoots.Contains(task) || _noWorker.Contains(task);
@@ -42,6 +74,10 @@ internal sealed partial class SchedulerState
             foreach (int client in task.WantedBy)
                 Require(_wantedByClient.TryGetValue(client, out var wanted) && wanted.Contains(task), task, $"is wanted by client {client}, which does not list it");
         }
+    }
+
+    private void CheckWorkersAndClients()
+    {
         foreach (var worker in _workers.Values)
         {
             foreach (var task in worker.HasWhat)

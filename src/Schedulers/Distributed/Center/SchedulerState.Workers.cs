@@ -33,7 +33,7 @@ internal sealed partial class SchedulerState
         var lost = new List<CenterTask>();
         foreach (var task in worker.HasWhat)
         {
-            task.WhoHas.Remove(worker);
+            RemoveHolder(task, worker, fromWorkerToo: false);
             if (task.WhoHas.Count == 0 && task.Status == CenterTaskStatus.Memory)
                 lost.Add(task);
         }
@@ -109,8 +109,7 @@ internal sealed partial class SchedulerState
         var holder = task.WhoHas.FirstOrDefault(w => w.Address == holderAddress);
         if (holder is null)
             return;
-        task.WhoHas.Remove(holder);
-        holder.HasWhat.Remove(task);
+        RemoveHolder(task, holder);
         if (task.WhoHas.Count == 0 && task.Status == CenterTaskStatus.Memory)
             LoseResults([task]);
     }

@@ -25,6 +25,7 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
     private readonly SortedSet<CenterTask> _queuedRoots = new(ByPriority.Instance);
     private readonly SortedSet<CenterTask> _noWorker = new(ByPriority.Instance);
     private readonly List<SchedulerInstruction> _out = [];
+    private readonly HashSet<CenterTask> _touched = [];
     private readonly Dictionary<int, List<TaskKey>> _deletes = [];
     private string _stimulus = "";
     private long _sequence;
@@ -39,6 +40,12 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
     /// <summary>The most keys held by all workers at once since <see cref="ResetPeak"/>.</summary>
     public int PeakKeys { get; private set; }
 
+    /// <summary>The most bytes of results held by all workers at once since <see cref="ResetPeak"/> (fetched copies not counted).</summary>
+    public long PeakBytes { get; private set; }
+
+    /// <summary>Bytes of results held by all workers now.</summary>
+    public long HeldBytes { get; private set; }
+
     /// <summary>Workers connected.</summary>
     public int WorkerCount => _workers.Count;
 
@@ -52,7 +59,11 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
     public IReadOnlyDictionary<int, CenterWorker> Workers => _workers;
 
     /// <summary>Starts a new peak-keys measurement.</summary>
-    public void ResetPeak() => PeakKeys = _workers.Values.Sum(w => w.ReportedKeys);
+    public void ResetPeak()
+    {
+        PeakKeys = _workers.Values.Sum(w => w.ReportedKeys);
+        PeakBytes = HeldBytes;
+    }
 
     /// <summary>Applies one event and returns what the host must do.</summary>
     public IReadOnlyList<SchedulerInstruction> Handle(SchedulerEvent stimulus)
@@ -80,7 +91,7 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
         foreach (var (worker, keys) in _deletes)
             _out.Add(new DeleteKeysInstruction(worker, keys, _stimulus));
         if (Options.Validate)
-            CheckInvariants();
+            CheckTouched();
         return [.. _out];
     }
 
@@ -167,9 +178,9 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
             DeleteLater(worker, e.Key); // nobody needs it any more
             return;
         }
-        task.NBytes = e.NBytes;
-        task.WhoHas.Add(worker);
-        worker.HasWhat.Add(task);
+        if (task.WhoHas.Count == 0)
+            task.NBytes = e.NBytes;
+        AddHolder(task, worker);
         if (task.Status != CenterTaskStatus.Memory)
         {
             // Normally it was processing there; a result from elsewhere (a cancelled or repeated run) counts too.
@@ -210,6 +221,32 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
             Emit(new RemoveWorkerInstruction(worker.Id, reason, _stimulus));
             RemoveWorker(worker.Id, reason);
         }
+    }
+
+    private void AddHolder(CenterTask task, CenterWorker worker)
+    {
+        Touch(task);
+        if (!task.WhoHas.Add(worker))
+            return;
+        worker.HasWhat.Add(task);
+        HeldBytes += task.NBytes;
+        PeakBytes = Math.Max(PeakBytes, HeldBytes);
+    }
+
+    private void RemoveHolder(CenterTask task, CenterWorker worker, bool fromWorkerToo = true)
+    {
+        Touch(task);
+        if (!task.WhoHas.Remove(worker))
+            return;
+        if (fromWorkerToo)
+            worker.HasWhat.Remove(task);
+        HeldBytes -= task.NBytes;
+    }
+
+    private void Touch(CenterTask task)
+    {
+        if (Options.Validate)
+            _touched.Add(task);
     }
 
     private HashSet<CenterTask> WantedBy(int client)

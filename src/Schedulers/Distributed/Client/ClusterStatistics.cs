@@ -5,4 +5,5 @@ namespace LazyDist.Distributed;
 /// <param name="PeakKeys">The most keys held by all workers at once since the last reset.</param>
 /// <param name="Workers">Workers connected.</param>
 /// <param name="Threads">Their executor threads in all.</param>
-public sealed record ClusterStatistics(long TransferredBytes, int PeakKeys, int Workers, int Threads);
+/// <param name="PeakBytes">The most bytes of results held by all workers at once since the last reset.</param>
+public sealed record ClusterStatistics(long TransferredBytes, int PeakKeys, int Workers, int Threads, long PeakBytes);

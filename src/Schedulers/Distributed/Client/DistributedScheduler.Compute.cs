@@ -88,7 +88,7 @@ public sealed partial class DistributedScheduler
                         TaskCompletionSource<ClusterStatistics>? request;
                         lock (_pending)
                             _statsRequests.TryDequeue(out request);
-                        request?.TrySetResult(new ClusterStatistics(m.TransferredBytes, m.PeakKeys, m.Workers, m.Threads));
+                        request?.TrySetResult(new ClusterStatistics(m.TransferredBytes, m.PeakKeys, m.Workers, m.Threads, m.PeakBytes));
                         break;
                     default:
                         throw new WireProtocolException($"the center may not send a client {envelope.Header.GetType().Name}");

@@ -62,9 +62,16 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromMinutes(1));
+            var joined = center.WaitForWorkersAsync(workers, timeout.Token);
+            var died = Task.WhenAny(processes.Select(p => p.WaitForExitAsync(timeout.Token)));
             try
             {
-                await center.WaitForWorkersAsync(workers, timeout.Token).ConfigureAwait(false);
+                if (await Task.WhenAny(joined, died).ConfigureAwait(false) == died && !joined.IsCompleted)
+                {
+                    var dead = processes.First(p => p.HasExited);
+                    throw new InvalidOperationException($"a worker process exited with code {dead.ExitCode} before joining the center (run with a logger at Debug level to see its output)");
+                }
+                await joined.ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -57,9 +57,16 @@ internal static class WorkerProcess
             if (File.Exists(candidate))
                 return candidate;
         }
-        string path = Path.Combine(Path.GetTempPath(), $"lazydist-worker-{Environment.Version}.runtimeconfig.json");
-        var config = new { runtimeOptions = new { tfm = "net10.0", framework = new { name = "Microsoft.NETCore.App", version = Environment.Version.ToString() } } };
-        File.WriteAllText(path, JsonSerializer.Serialize(config));
-        return path;
+        return GeneratedConfig.Value;
     }
+
+    /// <summary>Written once per process, under a name of its own, then moved into place whole.</summary>
+    private static readonly Lazy<string> GeneratedConfig = new(() =>
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"lazydist-worker-{Environment.ProcessId}-{Environment.Version}.runtimeconfig.json");
+        var config = new { runtimeOptions = new { tfm = "net10.0", framework = new { name = "Microsoft.NETCore.App", version = Environment.Version.ToString() } } };
+        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(config));
+        File.Move(path + ".tmp", path, overwrite: true);
+        return path;
+    });
 }

@@ -7,9 +7,11 @@ namespace LazyDist.Distributed.Wire;
 /// <param name="PeakKeys">The most keys held by all workers at once since the last reset.</param>
 /// <param name="Workers">Workers connected.</param>
 /// <param name="Threads">Their executor threads in all.</param>
+/// <param name="PeakBytes">The most bytes of results held by all workers at once since the last reset.</param>
 [MessagePackObject]
 internal sealed record StatsMessage(
     [property: Key(0)] long TransferredBytes,
     [property: Key(1)] int PeakKeys,
     [property: Key(2)] int Workers,
-    [property: Key(3)] int Threads) : WireMessage;
+    [property: Key(3)] int Threads,
+    [property: Key(4)] long PeakBytes) : WireMessage;
