@@ -61,6 +61,8 @@ public sealed partial class CenterHost
             }
             foreach (var instruction in instructions)
                 Carry(instruction);
+            if (_waiters.Count > 0)
+                WakeWaiters();
         }
     }
 

@@ -28,9 +28,9 @@ public sealed partial class CenterHost : IAsyncDisposable
     private readonly List<Task> _connections = [];
     private readonly ITimer _ticker;
     private Task _acceptLoop = Task.CompletedTask;
+    private readonly List<(Func<SchedulerState, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private int _nextId;
     private long _stimulus;
-    private event Action? WorkersChanged;
 
     private CenterHost(CenterOptions options, ILoggerFactory loggers, TimeProvider time)
     {
@@ -71,23 +71,36 @@ public sealed partial class CenterHost : IAsyncDisposable
     }
 
     /// <summary>Waits until at least <paramref name="count"/> workers are connected.</summary>
-    public async Task WaitForWorkersAsync(int count, CancellationToken cancellationToken)
+    public Task WaitForWorkersAsync(int count, CancellationToken cancellationToken) =>
+        WaitForAsync(state => state.WorkerCount >= count, cancellationToken);
+
+    /// <summary>Completes once <paramref name="condition"/> holds of the scheduler's state, checked after every event.</summary>
+    internal async Task WaitForAsync(Func<SchedulerState, bool> condition, CancellationToken cancellationToken)
     {
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check()
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
         {
-            if (WorkerCount >= count)
-                arrived.TrySetResult();
+            if (condition(_state))
+                return;
+            _waiters.Add((condition, done));
         }
-        WorkersChanged += Check;
         try
         {
-            Check();
-            await arrived.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            WorkersChanged -= Check;
+            lock (_gate)
+                _waiters.RemoveAll(w => w.Done == done);
+        }
+    }
+
+    private void WakeWaiters()
+    {
+        foreach (var (condition, done) in _waiters)
+        {
+            if (condition(_state))
+                done.TrySetResult();
         }
     }
 
@@ -177,7 +190,6 @@ public sealed partial class CenterHost : IAsyncDisposable
                 _workers[id] = connection;
             Post(new WorkerJoinedEvent(id, hello.Name, hello.DataAddress!, hello.Threads, _time.GetUtcNow()));
             _log.LogInformation("worker {Name} joined: {Address}, {Threads} threads", hello.Name, hello.DataAddress, hello.Threads);
-            WorkersChanged?.Invoke();
         }
         else
         {
@@ -195,7 +207,6 @@ public sealed partial class CenterHost : IAsyncDisposable
                 _workers.Remove(id);
             Post(new WorkerLeftEvent(id, "its connection closed"));
             _log.LogWarning("worker {Name} left", name);
-            WorkersChanged?.Invoke();
         }
         else
         {

@@ -17,6 +17,8 @@ internal sealed partial class SchedulerState
     {
         if (!_workers.Remove(workerId, out var worker))
             return;
+        // First take its running tasks off it and count the death against them...
+        var requeue = new List<CenterTask>();
         foreach (var task in worker.Processing.ToList())
         {
             Unschedule(task);
@@ -28,8 +30,9 @@ internal sealed partial class SchedulerState
                     $"({string.Join(", ", task.KilledWorkers)}); the last one: {reason}", null));
                 continue;
             }
-            Requeue(task);
+            requeue.Add(task);
         }
+        // ...then forget what it held, so requeued tasks wait for recomputed inputs, not lost ones.
         var lost = new List<CenterTask>();
         foreach (var task in worker.HasWhat)
         {
@@ -39,6 +42,8 @@ internal sealed partial class SchedulerState
         }
         worker.HasWhat.Clear();
         LoseResults(lost);
+        foreach (var task in requeue.Where(t => t.Status == CenterTaskStatus.Processing && t.ProcessingOn is null))
+            Requeue(task);
     }
 
     /// <summary>Puts a task that had been sent to a worker back to waiting for its inputs.</summary>

@@ -46,6 +46,9 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
     /// <summary>Bytes of results held by all workers now.</summary>
     public long HeldBytes { get; private set; }
 
+    /// <summary>Results received from workers, in all.</summary>
+    public long CompletedTasks { get; private set; }
+
     /// <summary>Workers connected.</summary>
     public int WorkerCount => _workers.Count;
 
@@ -181,6 +184,7 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
         if (task.WhoHas.Count == 0)
             task.NBytes = e.NBytes;
         AddHolder(task, worker);
+        CompletedTasks++;
         if (task.Status != CenterTaskStatus.Memory)
         {
             // Normally it was processing there; a result from elsewhere (a cancelled or repeated run) counts too.

@@ -29,6 +29,9 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
     /// <summary>The client this cluster computes through.</summary>
     public DistributedScheduler Client { get; }
 
+    /// <summary>The center, for tests that watch its state.</summary>
+    internal CenterHost Center => _center;
+
     /// <summary>The worker processes' ids.</summary>
     public IReadOnlyList<int> WorkerProcessIds => [.. _processes.Select(p => p.Id)];
 

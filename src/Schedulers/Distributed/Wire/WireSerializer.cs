@@ -21,7 +21,10 @@ internal static class WireSerializer
         }
         catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or InvalidOperationException or OverflowException)
         {
-            throw new WireProtocolException($"an unreadable or unknown message header: {e.Message}", e);
+            var inner = e;
+            while (inner.InnerException is not null)
+                inner = inner.InnerException;
+            throw new WireProtocolException($"an unreadable or unknown message header: {inner.Message}", e);
         }
     }
 }
