@@ -158,8 +158,8 @@ public sealed partial class CenterHost : IAsyncDisposable
             }
             role = hello.Role;
             name = hello.Name;
+            connection.Send(new WelcomeMessage(id, "center")); // before any instruction the registration may cause
             Register(id, hello, connection);
-            connection.Send(new WelcomeMessage(id, "center"));
             while (true)
             {
                 var envelope = await connection.ReceiveAsync(_stopping.Token).ConfigureAwait(false);
