@@ -86,6 +86,39 @@ public class ClusterCommandTests
         });
     }
 
+    [Test, CancelAfter(120_000)]
+    public async Task ParentKilled_LocalClusterWorkersExitToo()
+    {
+        using var parent = Start("seed", "--scheduler", "processes:2", "--chunks", "1000000", "--chunk-size", "1000");
+        var workers = await ChildrenAsync(parent.Id, count: 2);
+        parent.Kill(); // SIGKILL: no cleanup code runs in the parent
+        foreach (var worker in workers)
+        {
+            using (worker)
+            {
+                await worker.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                Assert.That(worker.HasExited, Is.True, $"worker process {worker.Id} exited after its parent was killed");
+            }
+        }
+    }
+
+    /// <summary>The parent's child processes (from /proc), once it has <paramref name="count"/> of them.</summary>
+    private static async Task<List<Process>> ChildrenAsync(int parent, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var children = Directory.GetDirectories($"/proc/{parent}/task")
+                .SelectMany(t => File.ReadAllText(Path.Combine(t, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Select(pid => Process.GetProcessById(int.Parse(pid, CultureInfo.InvariantCulture)))
+                .ToList();
+            if (children.Count >= count)
+                return children;
+            children.ForEach(c => c.Dispose());
+            await Task.Delay(100, timeout.Token); // polling /proc: there is no event for "a child was born"
+        }
+    }
+
     private static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
