@@ -25,7 +25,6 @@ public sealed partial class CenterHost : IAsyncDisposable
     private readonly Dictionary<int, WireConnection> _workers = [];
     private readonly Dictionary<int, WireConnection> _clients = [];
     private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Task> _connections = [];
     private readonly ITimer _ticker;
     private Task _acceptLoop = Task.CompletedTask;
     private readonly List<(Func<SchedulerState, bool> Condition, TaskCompletionSource Done)> _waiters = [];
@@ -65,7 +64,7 @@ public sealed partial class CenterHost : IAsyncDisposable
         host._listener.Start();
         var bound = (IPEndPoint)host._listener.LocalEndpoint;
         host.Address = $"{options.Host}:{bound.Port}";
-        host._acceptLoop = Task.Run(host.AcceptLoopAsync);
+        host._acceptLoop = Task.Run(() => AcceptLoop.RunAsync(host._listener, host.ServeAsync, host._stopping.Token));
         host._log.LogInformation("center listening at {Address}", host.Address);
         return Task.FromResult(host);
     }
@@ -114,28 +113,6 @@ public sealed partial class CenterHost : IAsyncDisposable
                 $"refusing to listen on {options.Host} without a token: workers run the code that clients send, " +
                 "so anyone who can reach this port could run code on every worker; pass --token, or bind to 127.0.0.1");
         return address;
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _listener.AcceptSocketAsync(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            var connection = WireConnection.Accept(socket);
-            lock (_connections)
-            {
-                _connections.RemoveAll(t => t.IsCompleted);
-                _connections.Add(Task.Run(() => ServeAsync(connection)));
-            }
-        }
     }
 
     private async Task ServeAsync(WireConnection connection)
@@ -226,10 +203,6 @@ public sealed partial class CenterHost : IAsyncDisposable
         await _ticker.DisposeAsync().ConfigureAwait(false);
         _listener.Stop();
         await _acceptLoop.ConfigureAwait(false);
-        Task[] open;
-        lock (_connections)
-            open = [.. _connections];
-        await Task.WhenAll(open).ConfigureAwait(false);
         _stopping.Dispose();
     }
 }

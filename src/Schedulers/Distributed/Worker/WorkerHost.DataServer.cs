@@ -7,26 +7,6 @@ namespace LazyDist.Distributed;
 
 public sealed partial class WorkerHost
 {
-    private async Task AcceptDataLoopAsync()
-    {
-        var open = new List<Task>();
-        while (!_stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _dataListener.AcceptSocketAsync(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                break;
-            }
-            open.RemoveAll(t => t.IsCompleted);
-            open.Add(Task.Run(() => ServeDataAsync(WireConnection.Accept(socket))));
-        }
-        await Task.WhenAll(open).ConfigureAwait(false);
-    }
-
     /// <summary>Answers GetData requests from one peer or client until it disconnects.</summary>
     private async Task ServeDataAsync(WireConnection connection)
     {

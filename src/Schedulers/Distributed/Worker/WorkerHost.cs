@@ -66,7 +66,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             host._executors.Add(thread);
             thread.Start();
         }
-        host._dataLoop = Task.Run(host.AcceptDataLoopAsync);
+        host._dataLoop = Task.Run(() => AcceptLoop.RunAsync(host._dataListener, host.ServeDataAsync, host._stopping.Token));
         host._run = Task.Run(host.RunAsync);
         return Task.FromResult(host);
     }
