@@ -1,9 +1,27 @@
 using BenchmarkDotNet.Running;
+using LazyDist.Benchmarks.SideBySide;
 
 namespace LazyDist.Benchmarks;
 
-/// <summary>Runs the suites: <c>dotnet run -c Release --project bench/LazyDist.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Runs the BenchmarkDotNet suites (<c>dotnet run -c Release --project bench/LazyDist.Benchmarks -- --filter '*' --job short</c>),
+/// or, given <c>side-by-side [--repeat N] [--no-build]</c> first, the comparison with the Python dask peer.
+/// <c>million-tasks</c> is the child process that the side-by-side spawns for the million-task graph.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        switch (args.FirstOrDefault())
+        {
+            case SideBySideCommand.Name:
+                return SideBySideCommand.Run(args[1..], Console.Out, Console.Error);
+            case MillionTaskCommand.Name:
+                return MillionTaskCommand.Run(args[1..], Console.Out);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
 }

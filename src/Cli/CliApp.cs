@@ -17,6 +17,8 @@ internal static class CliApp
         var root = new RootCommand("LazyDist: parallel and distributed computing with lazy collections.")
         {
             SeedCommand.Create(output, error),
+            CenterCommand.Create(output),
+            WorkerCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

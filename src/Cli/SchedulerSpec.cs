@@ -1,30 +1,71 @@
 using System.Globalization;
+using LazyDist.Distributed;
 using LazyDist.Graph;
 using LazyDist.Schedulers;
+using Microsoft.Extensions.Logging;
 
 namespace LazyDist.Cli;
 
-/// <summary>Parses a <c>--scheduler</c> value: <c>sync</c>, <c>threads</c> or <c>threads:N</c>.</summary>
-internal static class SchedulerSpec
+/// <summary>
+/// A <c>--scheduler</c> value: <c>sync</c>, <c>threads[:N]</c>, <c>processes[:N]</c> (a local
+/// cluster of N worker processes, one thread each) or <c>tcp://HOST:PORT</c> (an existing center).
+/// </summary>
+internal sealed record SchedulerSpec(string Kind, int Count, string? Address)
 {
-    public const string Help = "sync | threads[:N]";
+    public const string Help = "sync | threads[:N] | processes[:N] | tcp://HOST:PORT";
 
     /// <exception cref="UsageException">The text names no scheduler.</exception>
-    public static IScheduler Parse(string text)
+    public static SchedulerSpec Parse(string text)
     {
-        string[] parts = text.Split(':', 2);
-        switch (parts[0])
+        if (text.StartsWith("tcp://", StringComparison.Ordinal))
         {
-            case "sync" when parts.Length == 1:
-                return new SynchronousScheduler();
-            case "threads" when parts.Length == 1:
-                return new ThreadedScheduler();
+            try
+            {
+                _ = Distributed.Wire.Endpoints.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"--scheduler: {e.Message}");
+            }
+            return new SchedulerSpec("tcp", 0, text["tcp://".Length..]);
+        }
+        string[] parts = text.Split(':', 2);
+        int count = 0;
+        if (parts.Length == 2 && (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1))
+            throw new UsageException($"--scheduler '{text}': the count after ':' must be a whole number of at least 1");
+        return parts[0] switch
+        {
+            "sync" when parts.Length == 1 => new SchedulerSpec("sync", 1, null),
+            "threads" => new SchedulerSpec("threads", count, null),
+            "processes" => new SchedulerSpec("processes", count == 0 ? Environment.ProcessorCount : count, null),
+            _ => throw new UsageException($"--scheduler '{text}' is not a scheduler (expected {Help})"),
+        };
+    }
+
+    /// <summary>Whether the scheduler is a cluster (it reports transferred bytes and peak keys).</summary>
+    public bool IsCluster => Kind is "tcp" or "processes";
+
+    /// <summary>Creates the scheduler; dispose the result when done.</summary>
+    public async Task<OpenScheduler> OpenAsync(string token, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        switch (Kind)
+        {
+            case "sync":
+                return new OpenScheduler(new SynchronousScheduler(), null);
             case "threads":
-                if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1)
-                    throw new UsageException($"--scheduler '{text}': the thread count must be a whole number of at least 1");
-                return new ThreadedScheduler(n);
+                return new OpenScheduler(Count == 0 ? new ThreadedScheduler() : new ThreadedScheduler(Count), null);
+            case "processes":
+                var cluster = await LocalCluster.StartAsync(Count, 1, loggers, cancellationToken).ConfigureAwait(false);
+                return new OpenScheduler(cluster, cluster.Client, cluster);
             default:
-                throw new UsageException($"--scheduler '{text}' is not a scheduler (expected {Help})");
+                var client = await DistributedScheduler.ConnectAsync(Address!, token, cancellationToken).ConfigureAwait(false);
+                return new OpenScheduler(client, client, client);
         }
     }
+}
+
+/// <summary>A scheduler ready to use, the cluster client behind it if any, and what to dispose.</summary>
+internal sealed record OpenScheduler(IScheduler Scheduler, DistributedScheduler? Cluster, IAsyncDisposable? Owner = null) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Owner?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

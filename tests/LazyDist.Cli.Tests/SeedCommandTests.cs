@@ -50,7 +50,7 @@ public class SeedCommandTests
     }
 
     [TestCase("--scheduler", "gpu", "--scheduler 'gpu' is not a scheduler")]
-    [TestCase("--scheduler", "threads:0", "thread count")]
+    [TestCase("--scheduler", "threads:0", "must be a whole number of at least 1")]
     [TestCase("--chunks", "0", "--chunks must be at least 1, got 0")]
     [TestCase("--chunk-size", "-5", "--chunk-size must be at least 1, got -5")]
     [TestCase("--chunks", "many", "'many'")]
@@ -86,7 +86,7 @@ public class SeedCommandTests
             Assert.That(ok.ExitCode, Is.Zero, ok.Error);
             Assert.That(ok.Output, Does.StartWith("seed api=array scheduler=threads chunks=8"));
             Assert.That(bad.ExitCode, Is.EqualTo(2));
-            Assert.That(bad.Error.Trim(), Is.EqualTo("lazydist: --scheduler 'nope' is not a scheduler (expected sync | threads[:N])"));
+            Assert.That(bad.Error.Trim(), Is.EqualTo("lazydist: --scheduler 'nope' is not a scheduler (expected sync | threads[:N] | processes[:N] | tcp://HOST:PORT)"));
         });
     }
 }

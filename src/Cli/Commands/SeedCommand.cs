@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using LazyDist.Cli.Seed;
+using Microsoft.Extensions.Logging;
 
 namespace LazyDist.Cli.Commands;
 
-/// <summary><c>lazydist seed</c>: the seed computation (N random chunks, their sums, the total).</summary>
+/// <summary><c>lazydist seed</c>: the seed computation (N random chunks, the sum of each, the total).</summary>
 internal static class SeedCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -14,11 +15,12 @@ internal static class SeedCommand
         var scheduler = new Option<string>("--scheduler") { Description = $"Where to run: {SchedulerSpec.Help}.", DefaultValueFactory = _ => "threads" };
         var api = new Option<string>("--api") { Description = "Which API builds the graph: array | delayed | graph.", DefaultValueFactory = _ => "array" };
         var seed = new Option<ulong>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 42UL };
+        var token = new Option<string>("--token") { Description = "The cluster's token, for --scheduler tcp://.", DefaultValueFactory = _ => "" };
         var command = new Command("seed", "Run the seed: random chunks, the sum of each, the total; prints one line of key=value fields.")
         {
-            chunks, chunkSize, scheduler, api, seed,
+            chunks, chunkSize, scheduler, api, seed, token,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
             var options = new SeedOptions(
                 Positive(parsed.GetValue(chunks), "--chunks"),
@@ -26,9 +28,11 @@ internal static class SeedCommand
                 SeedApiNames.Parse(parsed.GetValue(api)!),
                 parsed.GetValue(scheduler)!,
                 parsed.GetValue(seed));
-            var schedulerInstance = SchedulerSpec.Parse(options.Scheduler);
-            using var progress = ProgressReporter.StartIfTerminal(schedulerInstance, error);
-            var result = SeedJob.Run(options, schedulerInstance);
+            var spec = SchedulerSpec.Parse(options.Scheduler);
+            using var loggers = CliLogging.Create(LogLevel.Warning);
+            await using var open = await spec.OpenAsync(parsed.GetValue(token)!, loggers, cancellationToken);
+            using var progress = ProgressReporter.StartIfTerminal(open.Scheduler, error);
+            var result = await SeedJob.RunAsync(options, open, cancellationToken);
             progress?.Finish();
             output.WriteLine(result.Format(options));
             return 0;

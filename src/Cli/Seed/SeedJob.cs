@@ -11,18 +11,31 @@ namespace LazyDist.Cli.Seed;
 /// </summary>
 internal static class SeedJob
 {
-    public static SeedResult Run(SeedOptions options, IScheduler scheduler)
+    public static async Task<SeedResult> RunAsync(SeedOptions options, OpenScheduler open, CancellationToken cancellationToken)
     {
+        var scheduler = open.Scheduler;
+        var before = open.Cluster is { } cluster ? await cluster.GetStatisticsAsync(resetPeak: true, cancellationToken) : null;
+        long gatheredBefore = open.Cluster?.GatheredBytes ?? 0;
         var clock = Stopwatch.StartNew();
         double total = options.Api switch
         {
-            SeedApi.Array => DistArray.Random((long)options.Chunks * options.ChunkSize, options.ChunkSize, options.Seed).Sum().Compute(scheduler),
-            SeedApi.Delayed => ThroughDelayed(options).Compute(scheduler),
-            _ => (double)scheduler.Get(HandBuiltGraph(options), "total")!,
+            SeedApi.Array => await DistArray.Random((long)options.Chunks * options.ChunkSize, options.ChunkSize, options.Seed).Sum().ComputeAsync(scheduler, cancellationToken),
+            SeedApi.Delayed => await ThroughDelayed(options).ComputeAsync(scheduler, cancellationToken),
+            _ => (double)(await scheduler.GetAsync(HandBuiltGraph(options), "total", cancellationToken))!,
         };
         clock.Stop();
+        var result = new SeedResult(total, clock.Elapsed) { PeakRssMegabytes = PeakMemory.ResidentMegabytes() };
+        if (open.Cluster is { } client && before is not null)
+        {
+            var after = await client.GetStatisticsAsync(cancellationToken: cancellationToken);
+            return result with
+            {
+                TransferredBytes = after.TransferredBytes - before.TransferredBytes + (client.GatheredBytes - gatheredBefore),
+                PeakKeys = after.PeakKeys,
+            };
+        }
         var stats = (scheduler as IReportsRunStatistics)?.LastRun;
-        return new SeedResult(total, clock.Elapsed, stats?.PeakHeldChunks, stats?.PeakHeldValues, PeakMemory.ResidentMegabytes());
+        return result with { PeakChunks = stats?.PeakHeldChunks, PeakKeys = stats?.PeakHeldValues };
     }
 
     /// <summary>The seed with <see cref="Delayed"/>: a delayed random chunk and its sum per chunk.</summary>

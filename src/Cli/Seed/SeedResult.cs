@@ -3,15 +3,31 @@ using System.Globalization;
 namespace LazyDist.Cli.Seed;
 
 /// <summary>What one seed run measured, printed as one line of <c>key=value</c> fields.</summary>
-internal sealed record SeedResult(double Total, TimeSpan Elapsed, int? PeakChunks, int? PeakKeys, double? PeakRssMegabytes)
+internal sealed record SeedResult(double Total, TimeSpan Elapsed)
 {
+    /// <summary>The most chunks held at once (local schedulers).</summary>
+    public int? PeakChunks { get; init; }
+
+    /// <summary>The most keys held at once: by this process (local) or by all workers (cluster).</summary>
+    public int? PeakKeys { get; init; }
+
+    /// <summary>Bytes moved between workers plus bytes gathered by the client (cluster).</summary>
+    public long? TransferredBytes { get; init; }
+
+    /// <summary>This process's peak resident memory.</summary>
+    public double? PeakRssMegabytes { get; init; }
+
     public string Format(SeedOptions options)
     {
         var line = string.Create(CultureInfo.InvariantCulture,
             $"seed api={options.Api.Name()} scheduler={options.Scheduler} chunks={options.Chunks} chunk_size={options.ChunkSize} " +
             $"seconds={Elapsed.TotalSeconds:F3} total={Total:R}");
         if (PeakChunks is { } chunks)
-            line += string.Create(CultureInfo.InvariantCulture, $" peak_chunks={chunks} peak_keys={PeakKeys}");
+            line += string.Create(CultureInfo.InvariantCulture, $" peak_chunks={chunks}");
+        if (PeakKeys is { } keys)
+            line += string.Create(CultureInfo.InvariantCulture, $" peak_keys={keys}");
+        if (TransferredBytes is { } bytes)
+            line += string.Create(CultureInfo.InvariantCulture, $" transferred_bytes={bytes}");
         if (PeakRssMegabytes is { } rss)
             line += string.Create(CultureInfo.InvariantCulture, $" peak_rss_mb={rss:F0}");
         return line;

@@ -36,6 +36,21 @@ public static class ArrayOperations
     /// <summary>The operation that sums a chunk or a list of partial sums.</summary>
     public static OpRef Sum => Ops.Value.Sum;
 
+    /// <summary><see cref="Scalars.Increment"/>: <c>"scalar.inc"</c>.</summary>
+    public static OpRef Increment => Registered("scalar.inc");
+
+    /// <summary><see cref="Scalars.Add"/>: <c>"scalar.add"</c>.</summary>
+    public static OpRef Add => Registered("scalar.add");
+
+    /// <summary><see cref="Scalars.Sum"/>: <c>"scalar.sum"</c>.</summary>
+    public static OpRef SumScalars => Registered("scalar.sum");
+
+    private static OpRef Registered(string name)
+    {
+        EnsureRegistered();
+        return OperationRegistry.Get(name);
+    }
+
     /// <summary>Registers the array operations (idempotent; also done when this assembly loads).</summary>
     public static void EnsureRegistered() => _ = Ops.Value;
 
@@ -47,6 +62,9 @@ public static class ArrayOperations
 
     private static (OpRef, OpRef) RegisterAll()
     {
+        OperationRegistry.Register<long, long>("scalar.inc", Scalars.Increment, OpTraits.RetainsNoInput);
+        OperationRegistry.Register<long, long, long>("scalar.add", Scalars.Add, OpTraits.RetainsNoInput);
+        OperationRegistry.Register<long[], long>("scalar.sum", Scalars.Sum, OpTraits.RetainsNoInput);
         var random = OperationRegistry.Register<int, ulong, double[]>(RandomName, Chunks.Random, OpTraits.ReturnsFreshArray);
         var sum = OperationRegistry.Register<double[], double>(SumName, Chunks.Sum, OpTraits.RetainsNoInput);
         OperationRegistry.Register(MapName, BlockKernels.Map, Fresh);

@@ -89,6 +89,15 @@ public sealed class TaskNode
         return result;
     }
 
+    /// <summary>This node as MessagePack bytes; its operation must be built-in.</summary>
+    /// <param name="key">The node's key, named in errors.</param>
+    /// <exception cref="NotSupportedException">The operation is a local delegate, or a literal cannot be serialized.</exception>
+    public byte[] Serialize(TaskKey key) => TaskGraphSerializer.SerializeNode(key, this);
+
+    /// <summary>Reads a node written by <see cref="Serialize"/>.</summary>
+    /// <exception cref="FormatException">The bytes are not a node, or name an unknown operation.</exception>
+    public static TaskNode Deserialize(TaskKey key, ReadOnlyMemory<byte> bytes) => TaskGraphSerializer.DeserializeNode(key, bytes);
+
     /// <inheritdoc/>
     public override string ToString() => $"{Op.Name}({string.Join(", ", _args.Select(a => a.ToString()))})";
 }

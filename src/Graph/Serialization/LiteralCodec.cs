@@ -12,7 +12,7 @@ internal static class LiteralCodec
 {
     private enum Tag : byte
     {
-        Null, Bool, Int, Long, ULong, Double, Float, String, DoubleArray, FloatArray, IntArray, LongArray, ByteArray,
+        Null, Bool, Int, Long, ULong, Double, Float, String, DoubleArray, FloatArray, IntArray, LongArray, ByteArray, List,
     }
 
     public static void Write(ref MessagePackWriter writer, object? value)
@@ -33,10 +33,16 @@ internal static class LiteralCodec
             case int[] a: writer.Write((byte)Tag.IntArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case long[] a: writer.Write((byte)Tag.LongArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case byte[] a: writer.Write((byte)Tag.ByteArray); writer.Write(a); break;
+            case object?[] items:
+                writer.Write((byte)Tag.List);
+                writer.WriteArrayHeader(items.Length);
+                foreach (var item in items)
+                    Write(ref writer, item);
+                break;
             default:
                 throw new NotSupportedException(
                     $"a literal of type {value.GetType().FullName} cannot be serialized; " +
-                    "literals may be numbers, bools, strings and arrays of numbers");
+                    "literals may be numbers, bools, strings, arrays of numbers and object?[] lists of those");
         }
     }
 
@@ -60,8 +66,17 @@ internal static class LiteralCodec
             Tag.IntArray => ReadArray<int>(ref reader),
             Tag.LongArray => ReadArray<long>(ref reader),
             Tag.ByteArray => ReadArray<byte>(ref reader),
+            Tag.List => ReadList(ref reader),
             _ => throw new FormatException($"unknown literal tag {(byte)tag}"),
         };
+    }
+
+    private static object?[] ReadList(ref MessagePackReader reader)
+    {
+        var items = new object?[reader.ReadArrayHeader()];
+        for (int i = 0; i < items.Length; i++)
+            items[i] = Read(ref reader);
+        return items;
     }
 
     private static object? ReadNil(ref MessagePackReader reader)

@@ -24,13 +24,37 @@ internal static class TaskGraphSerializer
         foreach (var (key, node) in graph)
         {
             WriteKey(ref writer, key);
-            WriteNode(ref writer, node, key);
+            WriteNode(ref writer, key, node);
         }
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteNode(ref MessagePackWriter writer, TaskNode node, TaskKey key)
+    /// <summary>One node on its own: <c>[op name, args]</c>. <paramref name="key"/> names it in errors.</summary>
+    public static byte[] SerializeNode(TaskKey key, TaskNode node)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new MessagePackWriter(buffer);
+        WriteNode(ref writer, key, node);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads a node written by <see cref="SerializeNode"/>.</summary>
+    public static TaskNode DeserializeNode(TaskKey key, ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            var reader = new MessagePackReader(bytes);
+            return ReadNode(ref reader, key);
+        }
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or InvalidOperationException or ArgumentException)
+        {
+            throw new FormatException($"the bytes of task {key} are not a serialized task: {e.Message}", e);
+        }
+    }
+
+    private static void WriteNode(ref MessagePackWriter writer, TaskKey key, TaskNode node)
     {
         if (!node.Op.IsBuiltin)
             throw new NotSupportedException(
@@ -52,7 +76,7 @@ internal static class TaskGraphSerializer
             throw new FormatException($"task {key} uses unknown operation '{opName}'");
         var args = new TaskArg[reader.ReadArrayHeader()];
         for (int a = 0; a < args.Length; a++)
-            args[a] = ReadArg(ref reader, key);
+            args[a] = ReadArg(ref reader);
         return new TaskNode(op, args);
     }
 
@@ -126,12 +150,12 @@ internal static class TaskGraphSerializer
                 break;
             case TaskCall call:
                 writer.Write(CallKind);
-                WriteNode(ref writer, call.Node, owner);
+                WriteNode(ref writer, owner, call.Node);
                 break;
         }
     }
 
-    private static TaskArg ReadArg(ref MessagePackReader reader, TaskKey owner)
+    private static TaskArg ReadArg(ref MessagePackReader reader)
     {
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException("an argument must be a [kind, payload] pair");
@@ -145,10 +169,10 @@ internal static class TaskGraphSerializer
             case ListKind:
                 var items = new TaskArg[reader.ReadArrayHeader()];
                 for (int i = 0; i < items.Length; i++)
-                    items[i] = ReadArg(ref reader, owner);
+                    items[i] = ReadArg(ref reader);
                 return new ArgList(items);
             case CallKind:
-                return new TaskCall(ReadNode(ref reader, owner));
+                return new TaskCall(ReadNode(ref reader, new TaskKey("inline")));
             default:
                 throw new FormatException($"unknown argument kind {kind}");
         }

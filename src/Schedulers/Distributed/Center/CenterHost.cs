@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Sockets;
+using LazyDist.Distributed.Center;
+using LazyDist.Distributed.Wire;
+using LazyDist.Graph;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LazyDist.Distributed;
+
+/// <summary>
+/// The center of a cluster (dask's scheduler process): accepts workers and clients over TCP,
+/// feeds what they say to the <see cref="SchedulerState"/> one event at a time, and sends its
+/// instructions. It holds metadata only; values move worker to worker and worker to client.
+/// A connection that breaks the protocol is closed and logged; the others carry on.
+/// </summary>
+public sealed partial class CenterHost : IAsyncDisposable
+{
+    private readonly SchedulerState _state;
+    private readonly object _gate = new();
+    private readonly TcpListener _listener;
+    private readonly CenterOptions _options;
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<int, WireConnection> _workers = [];
+    private readonly Dictionary<int, WireConnection> _clients = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ITimer _ticker;
+    private Task _acceptLoop = Task.CompletedTask;
+    private readonly List<(Func<SchedulerState, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private int _nextId;
+    private long _stimulus;
+
+    private CenterHost(CenterOptions options, ILoggerFactory loggers, TimeProvider time)
+    {
+        _options = options;
+        _log = loggers.CreateLogger("lazydist.center");
+        _time = time;
+        _state = new SchedulerState(new SchedulerOptions { HeartbeatTimeout = options.HeartbeatTimeout, Validate = options.ValidateState });
+        _listener = new TcpListener(ParseBindAddress(options), options.Port);
+        _ticker = time.CreateTimer(_ => Post(new TickEvent(_time.GetUtcNow())), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>The address workers and clients connect to (<c>host:port</c>, with the real port when 0 was asked).</summary>
+    public string Address { get; private set; } = "";
+
+    /// <summary>Workers connected now.</summary>
+    public int WorkerCount
+    {
+        get
+        {
+            lock (_gate)
+                return _state.WorkerCount;
+        }
+    }
+
+    /// <summary>Starts listening.</summary>
+    /// <exception cref="InvalidOperationException">A non-loopback address without a token: shipped code would be open to anyone who can connect.</exception>
+    /// <exception cref="SocketException">The address cannot be bound.</exception>
+    public static Task<CenterHost> StartAsync(CenterOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var host = new CenterHost(options, loggers ?? NullLoggerFactory.Instance, time ?? TimeProvider.System);
+        host._listener.Start();
+        var bound = (IPEndPoint)host._listener.LocalEndpoint;
+        host.Address = $"{options.Host}:{bound.Port}";
+        host._acceptLoop = Task.Run(() => AcceptLoop.RunAsync(host._listener, host.ServeAsync, host._stopping.Token));
+        host._log.LogInformation("center listening at {Address}", host.Address);
+        return Task.FromResult(host);
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> workers are connected.</summary>
+    public Task WaitForWorkersAsync(int count, CancellationToken cancellationToken) =>
+        WaitForAsync(state => state.WorkerCount >= count, cancellationToken);
+
+    /// <summary>Completes once <paramref name="condition"/> holds of the scheduler's state, checked after every event.</summary>
+    internal async Task WaitForAsync(Func<SchedulerState, bool> condition, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (condition(_state))
+                return;
+            _waiters.Add((condition, done));
+        }
+        try
+        {
+            await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+                _waiters.RemoveAll(w => w.Done == done);
+        }
+    }
+
+    private void WakeWaiters()
+    {
+        foreach (var (condition, done) in _waiters)
+        {
+            if (condition(_state))
+                done.TrySetResult();
+        }
+    }
+
+    private static IPAddress ParseBindAddress(CenterOptions options)
+    {
+        var address = options.Host == "localhost" ? IPAddress.Loopback
+            : IPAddress.TryParse(options.Host, out var parsed) ? parsed
+            : throw new ArgumentException($"'{options.Host}' is not an IP address to listen on", nameof(options));
+        if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(options.Token))
+            throw new InvalidOperationException(
+                $"refusing to listen on {options.Host} without a token: workers run the code that clients send, " +
+                "so anyone who can reach this port could run code on every worker; pass --token, or bind to 127.0.0.1");
+        return address;
+    }
+
+    private async Task ServeAsync(WireConnection connection)
+    {
+        int id = Interlocked.Increment(ref _nextId);
+        PeerRole? role = null;
+        string name = connection.Remote;
+        try
+        {
+            var hello = await Handshake.AcceptAsync(connection, _options.Token, _stopping.Token).ConfigureAwait(false);
+            if (hello is null)
+            {
+                _log.LogWarning("refused {Remote}: wrong token or protocol version", connection.Remote);
+                return;
+            }
+            if (hello.Role == PeerRole.DataReader || (hello.Role == PeerRole.Worker && (hello.DataAddress is null || hello.Threads < 1)))
+            {
+                connection.Send(new RefusedMessage(hello.Role == PeerRole.DataReader ? "this is a center, not a worker's data port" : "a worker must give its data address and at least one thread"));
+                return;
+            }
+            role = hello.Role;
+            name = hello.Name;
+            connection.Send(new WelcomeMessage(id, "center")); // before any instruction the registration may cause
+            Register(id, hello, connection);
+            while (true)
+            {
+                var envelope = await connection.ReceiveAsync(_stopping.Token).ConfigureAwait(false);
+                Receive(id, hello.Role, envelope.Header, connection);
+            }
+        }
+        catch (WireProtocolException e)
+        {
+            _log.LogWarning("closing the connection from {Remote} ({Name}): {Reason}", connection.Remote, name, e.Message);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            _log.LogDebug("connection from {Remote} ({Name}) closed: {Reason}", connection.Remote, name, e.Message);
+        }
+        finally
+        {
+            if (role is { } known)
+                Unregister(id, known, name);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Register(int id, HelloMessage hello, WireConnection connection)
+    {
+        if (hello.Role == PeerRole.Worker)
+        {
+            lock (_gate)
+                _workers[id] = connection;
+            Post(new WorkerJoinedEvent(id, hello.Name, hello.DataAddress!, hello.Threads, _time.GetUtcNow()));
+            _log.LogInformation("worker {Name} joined: {Address}, {Threads} threads", hello.Name, hello.DataAddress, hello.Threads);
+        }
+        else
+        {
+            lock (_gate)
+                _clients[id] = connection;
+            _log.LogInformation("client {Name} connected", hello.Name);
+        }
+    }
+
+    private void Unregister(int id, PeerRole role, string name)
+    {
+        if (role == PeerRole.Worker)
+        {
+            lock (_gate)
+                _workers.Remove(id);
+            Post(new WorkerLeftEvent(id, "its connection closed"));
+            _log.LogWarning("worker {Name} left", name);
+        }
+        else
+        {
+            lock (_gate)
+                _clients.Remove(id);
+            Post(new ClientLeftEvent(id));
+            _log.LogInformation("client {Name} disconnected; its keys are released", name);
+        }
+    }
+
+    /// <summary>Stops listening, closes every connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+            return;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _ticker.DisposeAsync().ConfigureAwait(false);
+        _listener.Stop();
+        await _acceptLoop.ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

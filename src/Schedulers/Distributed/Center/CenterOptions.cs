@@ -1,0 +1,20 @@
+namespace LazyDist.Distributed;
+
+/// <summary>How a <see cref="CenterHost"/> listens and schedules.</summary>
+public sealed record CenterOptions
+{
+    /// <summary>The address to bind: loopback by default. Any other address requires a <see cref="Token"/>.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>The port; 0 picks a free one (see <see cref="CenterHost.Address"/>).</summary>
+    public int Port { get; init; } = 8786;
+
+    /// <summary>The secret every worker and client must present; empty for none (loopback only).</summary>
+    public string Token { get; init; } = "";
+
+    /// <summary>A worker silent for longer than this is removed and its work recomputed.</summary>
+    public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Check the scheduler's invariants after every event (slow; for tests).</summary>
+    public bool ValidateState { get; init; }
+}

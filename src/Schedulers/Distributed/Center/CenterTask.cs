@@ -1,0 +1,41 @@
+using LazyDist.Graph;
+
+namespace LazyDist.Distributed.Center;
+
+/// <summary>The center's record of one task: metadata only, never its value.</summary>
+internal sealed class CenterTask(TaskKey key, byte[] node, long priority, long sequence)
+{
+    public TaskKey Key { get; } = key;
+    public byte[] Node { get; } = node;
+    public long Priority { get; } = priority;
+
+    /// <summary>Submission order, to break priority ties deterministically.</summary>
+    public long Sequence { get; } = sequence;
+
+    public CenterTaskStatus Status { get; set; }
+    public List<CenterTask> Dependencies { get; } = [];
+    public HashSet<CenterTask> Dependents { get; } = [];
+
+    /// <summary>Inputs not in memory, while <see cref="CenterTaskStatus.Waiting"/>.</summary>
+    public HashSet<CenterTask> WaitingOn { get; } = [];
+
+    /// <summary>Dependents that are waiting, queued or processing: while positive, a result in memory is needed.</summary>
+    public int PendingDependents { get; set; }
+
+    public HashSet<int> WantedBy { get; } = [];
+    public CenterWorker? ProcessingOn { get; set; }
+    public HashSet<CenterWorker> WhoHas { get; } = [];
+    public long NBytes { get; set; }
+
+    /// <summary>Names of the workers that died while running this task.</summary>
+    public List<string> KilledWorkers { get; } = [];
+
+    public ErrorInfo? Error { get; set; }
+    public TaskKey FailedKey { get; set; }
+
+    public bool IsPending => Status is CenterTaskStatus.Waiting or CenterTaskStatus.Queued or CenterTaskStatus.Processing;
+
+    public bool IsNeeded => PendingDependents > 0 || WantedBy.Count > 0;
+
+    public override string ToString() => $"{Key} ({Status})";
+}

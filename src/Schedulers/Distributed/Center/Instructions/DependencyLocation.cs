@@ -1,0 +1,9 @@
+using LazyDist.Graph;
+
+namespace LazyDist.Distributed.Center;
+
+/// <summary>Where an input of a task is.</summary>
+/// <param name="Key">The input.</param>
+/// <param name="Holders">Data addresses of the workers that hold it.</param>
+/// <param name="NBytes">Its size.</param>
+internal sealed record DependencyLocation(TaskKey Key, IReadOnlyList<string> Holders, long NBytes);

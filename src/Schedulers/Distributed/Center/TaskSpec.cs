@@ -1,0 +1,10 @@
+using LazyDist.Graph;
+
+namespace LazyDist.Distributed.Center;
+
+/// <summary>A submitted task as the center sees it: dependencies, priority, and the node as opaque bytes.</summary>
+/// <param name="Key">The task.</param>
+/// <param name="Dependencies">The keys it reads.</param>
+/// <param name="Node">The serialized node, forwarded to workers untouched.</param>
+/// <param name="Priority">Lower runs first.</param>
+internal sealed record TaskSpec(TaskKey Key, IReadOnlyList<TaskKey> Dependencies, byte[] Node, long Priority);

@@ -1,0 +1,104 @@
+using LazyDist.Distributed.Wire;
+using LazyDist.Graph;
+
+namespace LazyDist.Distributed;
+
+/// <summary>
+/// A client of a cluster, and an <see cref="IScheduler"/>: <c>x.Sum().Compute(cluster)</c> runs
+/// the same graph as on threads, on the center's workers. Graphs travel as data (built-in
+/// operations by name); results are gathered straight from the workers that hold them, and
+/// released on the cluster once gathered. When the client disconnects, the center releases
+/// everything it wanted.
+/// </summary>
+public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
+{
+    private readonly WireConnection _center;
+    private readonly PeerPool _workers;
+    private readonly Dictionary<TaskKey, PendingKey> _pending = [];
+    private readonly Queue<TaskCompletionSource<ClusterStatistics>> _statsRequests = new();
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Task _receiveLoop;
+    private Exception? _lost;
+
+    private DistributedScheduler(WireConnection center, string address, string token)
+    {
+        _center = center;
+        CenterAddress = address;
+        _workers = new PeerPool(token, $"client-{Environment.ProcessId}");
+        _receiveLoop = Task.Run(ReceiveLoopAsync);
+    }
+
+    /// <summary>The center's address.</summary>
+    public string CenterAddress { get; }
+
+    /// <summary>Bytes of results gathered from workers by this client.</summary>
+    public long GatheredBytes => _workers.BytesReceived;
+
+    /// <summary>Connects to a center.</summary>
+    /// <param name="address"><c>host:port</c>, optionally prefixed <c>tcp://</c>.</param>
+    /// <param name="token">The cluster's token, when it has one.</param>
+    /// <param name="cancellationToken">Stops the attempt.</param>
+    /// <exception cref="FormatException">The address is not host:port.</exception>
+    /// <exception cref="IOException">The center cannot be reached or refused the connection; the message says why.</exception>
+    public static async Task<DistributedScheduler> ConnectAsync(string address, string? token = null, CancellationToken cancellationToken = default)
+    {
+        _ = Endpoints.Parse(address);
+        WireConnection connection;
+        try
+        {
+            connection = await WireConnection.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new IOException($"cannot reach a center at {address}: {e.Message}", e);
+        }
+        try
+        {
+            await Handshake.IntroduceAsync(connection,
+                new HelloMessage(Handshake.ProtocolVersion, token ?? "", PeerRole.Client, $"client-{Environment.ProcessId}", null, 0),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WireProtocolException or EndOfStreamException)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new IOException($"the center at {address} did not accept this client: {e.Message}", e);
+        }
+        return new DistributedScheduler(connection, address, token ?? "");
+    }
+
+    /// <summary>Asks the center for its counters.</summary>
+    /// <param name="resetPeak">Start a new peak-keys measurement after answering.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public async Task<ClusterStatistics> GetStatisticsAsync(bool resetPeak = false, CancellationToken cancellationToken = default)
+    {
+        var answer = new TaskCompletionSource<ClusterStatistics>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_pending)
+        {
+            ThrowIfLost();
+            _statsRequests.Enqueue(answer);
+            _center.Send(new GetStatsMessage(resetPeak));
+        }
+        return await answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Disconnects; the center releases everything this client wanted.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_closing.IsCancellationRequested)
+            return;
+        await _closing.CancelAsync().ConfigureAwait(false);
+        await _center.DisposeAsync().ConfigureAwait(false);
+        await _receiveLoop.ConfigureAwait(false);
+        await _workers.DisposeAsync().ConfigureAwait(false);
+        _closing.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"tcp://{CenterAddress}";
+
+    private void ThrowIfLost()
+    {
+        if (_lost is not null)
+            throw new IOException($"the connection to the center at {CenterAddress} is lost: {_lost.Message}", _lost);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using LazyDist.Graph;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LazyDist.Distributed;
+
+/// <summary>
+/// A cluster on this machine (dask's "processes" scheduler, with locality): a center in this
+/// process and N worker processes on loopback, and an <see cref="IScheduler"/> that runs graphs on
+/// them. Worker processes exit when the cluster is disposed, and also when this process dies
+/// (they watch their standard input, which only this process holds open).
+/// </summary>
+public sealed class LocalCluster : IScheduler, IAsyncDisposable
+{
+    private readonly CenterHost _center;
+    private readonly List<Process> _processes;
+
+    private LocalCluster(CenterHost center, List<Process> processes, DistributedScheduler client)
+    {
+        _center = center;
+        _processes = processes;
+        Client = client;
+    }
+
+    /// <summary>The center's address: other clients and workers may connect to it too.</summary>
+    public string Address => _center.Address;
+
+    /// <summary>The client this cluster computes through.</summary>
+    public DistributedScheduler Client { get; }
+
+    /// <summary>The center, for tests that watch its state.</summary>
+    internal CenterHost Center => _center;
+
+    /// <summary>The worker processes' ids.</summary>
+    public IReadOnlyList<int> WorkerProcessIds => [.. _processes.Select(p => p.Id)];
+
+    /// <summary>Starts a center and <paramref name="workers"/> worker processes and waits until they have joined.</summary>
+    /// <param name="workers">Worker processes; at least one.</param>
+    /// <param name="threadsPerWorker">Executor threads in each.</param>
+    /// <param name="loggers">Where the center and the workers' output log.</param>
+    /// <param name="cancellationToken">Stops waiting for the workers.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one worker or thread.</exception>
+    /// <exception cref="TimeoutException">The workers did not join within a minute.</exception>
+    public static async Task<LocalCluster> StartAsync(int workers = 2, int threadsPerWorker = 1, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threadsPerWorker);
+        loggers ??= NullLoggerFactory.Instance;
+        var log = loggers.CreateLogger("lazydist.local-cluster");
+        string token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token }, loggers).ConfigureAwait(false);
+        var processes = new List<Process>();
+        try
+        {
+            for (int i = 0; i < workers; i++)
+            {
+                var process = WorkerProcess.Start(center.Address, token, threadsPerWorker, $"local-worker-{i}");
+                string name = $"local-worker-{i}";
+                process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
+                process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
+                process.BeginErrorReadLine();
+                process.BeginOutputReadLine();
+                processes.Add(process);
+            }
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMinutes(1));
+            var joined = center.WaitForWorkersAsync(workers, timeout.Token);
+            var died = Task.WhenAny(processes.Select(p => p.WaitForExitAsync(timeout.Token)));
+            try
+            {
+                if (await Task.WhenAny(joined, died).ConfigureAwait(false) == died && !joined.IsCompleted)
+                {
+                    var dead = processes.First(p => p.HasExited);
+                    throw new InvalidOperationException($"a worker process exited with code {dead.ExitCode} before joining the center (run with a logger at Debug level to see its output)");
+                }
+                await joined.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"only {center.WorkerCount} of {workers} worker processes joined within a minute");
+            }
+            var client = await DistributedScheduler.ConnectAsync(center.Address, token, cancellationToken).ConfigureAwait(false);
+            return new LocalCluster(center, processes, client);
+        }
+        catch
+        {
+            Stop(processes);
+            await center.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken = default) =>
+        Client.ComputeAsync(graph, keys, cancellationToken);
+
+    /// <summary>Stops the workers and the center.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync().ConfigureAwait(false);
+        Stop(_processes);
+        await _center.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"processes:{_processes.Count}";
+
+    private static void Stop(List<Process> processes)
+    {
+        foreach (var process in processes)
+        {
+            try
+            {
+                process.StandardInput.Close(); // the worker's cue to stop
+                if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
+                    process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+            process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using MessagePack;
+
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>Center to worker: run a task; its inputs are held by the named peers.</summary>
+/// <param name="Key">The task.</param>
+/// <param name="Node">The serialized task node.</param>
+/// <param name="Priority">Lower runs first.</param>
+/// <param name="Dependencies">Where each input is.</param>
+[MessagePackObject]
+internal sealed record ComputeTaskMessage(
+    [property: Key(0)] WireKey Key,
+    [property: Key(1)] byte[] Node,
+    [property: Key(2)] long Priority,
+    [property: Key(3)] DependencyInfo[] Dependencies) : WireMessage;

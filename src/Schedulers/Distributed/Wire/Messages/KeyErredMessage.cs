@@ -1,0 +1,17 @@
+using MessagePack;
+
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>Center to client: a wanted key cannot be computed because a task failed.</summary>
+/// <param name="Key">The wanted key.</param>
+/// <param name="FailedKey">The task that failed.</param>
+/// <param name="ExceptionType">The exception's full type name.</param>
+/// <param name="Text">The exception's message.</param>
+/// <param name="StackTrace">Where it was thrown.</param>
+[MessagePackObject]
+internal sealed record KeyErredMessage(
+    [property: Key(0)] WireKey Key,
+    [property: Key(1)] WireKey FailedKey,
+    [property: Key(2)] string ExceptionType,
+    [property: Key(3)] string Text,
+    [property: Key(4)] string? StackTrace) : WireMessage;

@@ -1,0 +1,11 @@
+using MessagePack;
+
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>Client to center: tasks to compute and the keys the client wants.</summary>
+/// <param name="Tasks">The tasks, culled to what the wanted keys need.</param>
+/// <param name="Wanted">The keys the client will gather.</param>
+[MessagePackObject]
+internal sealed record SubmitGraphMessage(
+    [property: Key(0)] SubmittedTask[] Tasks,
+    [property: Key(1)] WireKey[] Wanted) : WireMessage;

@@ -1,0 +1,11 @@
+using MessagePack;
+
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>One task of a submitted graph: what the center needs to schedule it, and its node as opaque bytes.</summary>
+/// <param name="Key">The task's key.</param>
+/// <param name="Dependencies">The keys it reads.</param>
+/// <param name="Node">The serialized node, forwarded to a worker as it is.</param>
+/// <param name="Priority">Its static priority in the submitted graph (lower runs first).</param>
+[MessagePackObject]
+internal sealed record SubmittedTask([property: Key(0)] WireKey Key, [property: Key(1)] WireKey[] Dependencies, [property: Key(2)] byte[] Node, [property: Key(3)] long Priority);

@@ -1,0 +1,28 @@
+using MessagePack;
+
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>
+/// The header of every message on the wire: a MessagePack union, one small record per kind.
+/// Values travel after the header as raw payload frames (see <see cref="Envelope"/>).
+/// </summary>
+[Union(0, typeof(HelloMessage))]
+[Union(1, typeof(WelcomeMessage))]
+[Union(2, typeof(RefusedMessage))]
+[Union(3, typeof(TaskFinishedMessage))]
+[Union(4, typeof(TaskErredMessage))]
+[Union(5, typeof(FetchFailedMessage))]
+[Union(6, typeof(HeartbeatMessage))]
+[Union(7, typeof(ComputeTaskMessage))]
+[Union(8, typeof(DeleteKeysMessage))]
+[Union(9, typeof(CancelTaskMessage))]
+[Union(10, typeof(SubmitGraphMessage))]
+[Union(11, typeof(ReleaseKeysMessage))]
+[Union(12, typeof(ReportMissingMessage))]
+[Union(13, typeof(GetStatsMessage))]
+[Union(14, typeof(KeyInMemoryMessage))]
+[Union(15, typeof(KeyErredMessage))]
+[Union(16, typeof(StatsMessage))]
+[Union(17, typeof(GetDataMessage))]
+[Union(18, typeof(DataMessage))]
+internal abstract record WireMessage;

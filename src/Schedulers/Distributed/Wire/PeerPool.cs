@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using LazyDist.Graph;
+
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>
+/// Connections to workers' data ports, one per address, reused; requests on one connection take
+/// turns. Used by workers to fetch inputs from peers and by clients to gather results.
+/// </summary>
+internal sealed class PeerPool(string token, string name) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<Peer>>> _peers = new(StringComparer.Ordinal);
+
+    /// <summary>Payload bytes received from all peers.</summary>
+    public long BytesReceived => _peers.Values.Where(p => p.IsValueCreated && p.Value.IsCompletedSuccessfully).Sum(p => p.Value.Result.Connection.PayloadBytesReceived);
+
+    /// <summary>Fetches the values of <paramref name="keys"/> from the worker at <paramref name="address"/>.</summary>
+    /// <exception cref="MissingDataException">The worker does not hold one of the keys.</exception>
+    /// <exception cref="IOException">The worker could not be reached; its connection is dropped.</exception>
+    public async Task<object?[]> FetchAsync(string address, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken)
+    {
+        Peer peer;
+        try
+        {
+            peer = await _peers.GetOrAdd(address, a => new Lazy<Task<Peer>>(() => ConnectAsync(a))).Value.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _peers.TryRemove(address, out _);
+            throw new IOException($"cannot reach the worker at {address}: {e.Message}", e);
+        }
+        await peer.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            peer.Connection.Send(new GetDataMessage([.. keys.Select(WireKey.From)]));
+            var reply = await peer.Connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            if (reply.Header is not DataMessage data || data.Values.Length != keys.Count)
+                throw new WireProtocolException($"{address} answered GetData with {reply.Header.GetType().Name}");
+            var values = new object?[keys.Count];
+            int payload = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (data.Values[i].Missing)
+                    throw new MissingDataException(keys[i], address);
+                values[i] = ValueCodec.Decode(data.Values[i].Kind, reply.Payloads[payload++].ToByteArray());
+            }
+            return values;
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or WireProtocolException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            if (_peers.TryRemove(address, out _))
+                await peer.Connection.DisposeAsync().ConfigureAwait(false);
+            throw new IOException($"fetching from {address} failed: {e.Message}", e);
+        }
+        finally
+        {
+            peer.Turn.Release();
+        }
+    }
+
+    private async Task<Peer> ConnectAsync(string address)
+    {
+        using var timeout = new CancellationTokenSource(Handshake.Timeout);
+        var connection = await WireConnection.ConnectAsync(address, timeout.Token).ConfigureAwait(false);
+        try
+        {
+            await Handshake.IntroduceAsync(connection, new HelloMessage(Handshake.ProtocolVersion, token, PeerRole.DataReader, name, null, 0), timeout.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return new Peer(connection);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var lazy in _peers.Values)
+        {
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+                await lazy.Value.Result.Connection.DisposeAsync().ConfigureAwait(false);
+        }
+        _peers.Clear();
+    }
+
+    private sealed class Peer(WireConnection connection)
+    {
+        public WireConnection Connection { get; } = connection;
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+    }
+}

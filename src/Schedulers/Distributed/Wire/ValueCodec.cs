@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using LazyDist.Graph;
+using MessagePack;
+
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>
+/// Turns task results into payload frames and back: numeric arrays as their raw bytes, small
+/// values (numbers, strings, lists of those) as tagged MessagePack. A value of any other type
+/// cannot travel, and says so by its type name when a worker first holds it.
+/// </summary>
+internal static class ValueCodec
+{
+    public static (ValueKind Kind, Payload Payload) Encode(object? value) => value switch
+    {
+        double[] a => (ValueKind.Doubles, new Payload(a)),
+        float[] a => (ValueKind.Floats, new Payload(a)),
+        int[] a => (ValueKind.Ints, new Payload(a)),
+        long[] a => (ValueKind.Longs, new Payload(a)),
+        byte[] a => (ValueKind.Bytes, new Payload(a)),
+        _ => (ValueKind.Packed, new Payload(Pack(value))),
+    };
+
+    public static object? Decode(ValueKind kind, byte[] payload) => kind switch
+    {
+        ValueKind.Doubles => Cast<double>(payload),
+        ValueKind.Floats => Cast<float>(payload),
+        ValueKind.Ints => Cast<int>(payload),
+        ValueKind.Longs => Cast<long>(payload),
+        ValueKind.Bytes => payload,
+        ValueKind.Packed => Unpack(payload),
+        _ => throw new WireProtocolException($"unknown value kind {(byte)kind}"),
+    };
+
+    /// <summary>Throws when <paramref name="value"/> cannot travel, naming its type.</summary>
+    /// <exception cref="NotSupportedException">The value's type has no wire form.</exception>
+    public static void EnsureEncodable(object? value)
+    {
+        if (value is double[] or float[] or int[] or long[] or byte[])
+            return;
+        _ = Pack(value);
+    }
+
+    /// <summary>The size of a value for placement: an array's bytes, 8 for anything else small.</summary>
+    public static long SizeOf(object? value) => value switch
+    {
+        Array a when a.GetType().GetElementType()!.IsPrimitive => Buffer.ByteLength(a),
+        object?[] list => 8L * list.Length + list.Sum(SizeOf),
+        string s => s.Length * 2L,
+        _ => 8,
+    };
+
+    private static byte[] Pack(object? value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(32);
+        var writer = new MessagePackWriter(buffer);
+        try
+        {
+            LiteralCodec.Write(ref writer, value);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new NotSupportedException($"a value of type {value?.GetType().FullName} cannot be sent between processes: {e.Message}", e);
+        }
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static object? Unpack(byte[] payload)
+    {
+        try
+        {
+            var reader = new MessagePackReader(payload);
+            return LiteralCodec.Read(ref reader);
+        }
+        catch (Exception e) when (e is MessagePackSerializationException or FormatException or EndOfStreamException)
+        {
+            throw new WireProtocolException($"an unreadable value payload: {e.Message}", e);
+        }
+    }
+
+    private static T[] Cast<T>(byte[] payload) where T : unmanaged
+    {
+        int size = Marshal.SizeOf<T>();
+        if (payload.Length % size != 0)
+            throw new WireProtocolException($"{payload.Length} bytes is not a whole number of {typeof(T).Name} values");
+        var values = GC.AllocateUninitializedArray<T>(payload.Length / size);
+        payload.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+}

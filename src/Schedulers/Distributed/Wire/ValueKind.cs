@@ -1,0 +1,23 @@
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>How a value is laid out in its payload frame.</summary>
+internal enum ValueKind : byte
+{
+    /// <summary>MessagePack with a type tag (numbers, strings, lists): small values.</summary>
+    Packed = 0,
+
+    /// <summary>The raw little-endian bytes of a <c>double[]</c>.</summary>
+    Doubles = 1,
+
+    /// <summary>The raw bytes of a <c>float[]</c>.</summary>
+    Floats = 2,
+
+    /// <summary>The raw bytes of an <c>int[]</c>.</summary>
+    Ints = 3,
+
+    /// <summary>The raw bytes of a <c>long[]</c>.</summary>
+    Longs = 4,
+
+    /// <summary>A <c>byte[]</c> as it is.</summary>
+    Bytes = 5,
+}

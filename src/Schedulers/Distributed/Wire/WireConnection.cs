@@ -1,0 +1,174 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>
+/// One TCP connection carrying messages. On the stream a message is
+/// <c>u32 header length | u32 payload count | header | (u64 payload length | payload bytes)*</c>,
+/// little-endian. Sends are queued and written by one loop that drains the queue before it
+/// flushes, so bursts of small messages go out in few writes (batching). A frame beyond the
+/// <see cref="FrameLimits"/>, or a header that is not a known message, throws
+/// <see cref="WireProtocolException"/> from <see cref="ReceiveAsync"/>; the owner then closes
+/// this connection and nothing else.
+/// </summary>
+internal sealed class WireConnection : IAsyncDisposable
+{
+    private const int BufferSize = 64 * 1024;
+    private readonly Stream _stream;
+    private readonly BufferedStream _reader;
+    private readonly BufferedStream _writer;
+    private readonly FrameLimits _limits;
+    private readonly Channel<Envelope> _outbox = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writeLoop;
+    private readonly CancellationTokenSource _closing = new();
+    private long _bytesSent;
+    private long _bytesReceived;
+    private int _disposed;
+
+    public WireConnection(Stream stream, string remote, FrameLimits? limits = null)
+    {
+        _stream = stream;
+        _reader = new BufferedStream(stream, BufferSize);
+        _writer = new BufferedStream(stream, BufferSize);
+        _limits = limits ?? FrameLimits.Default;
+        Remote = remote;
+        _writeLoop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>The other end, for logs.</summary>
+    public string Remote { get; }
+
+    /// <summary>Payload bytes sent so far.</summary>
+    public long PayloadBytesSent => Interlocked.Read(ref _bytesSent);
+
+    /// <summary>Payload bytes received so far.</summary>
+    public long PayloadBytesReceived => Interlocked.Read(ref _bytesReceived);
+
+    /// <summary>Completes when the writer stops (the connection closed or failed).</summary>
+    public Task Completion => _writeLoop;
+
+    /// <summary>Opens a connection to <paramref name="endpoint"/> (<c>host:port</c>).</summary>
+    public static async Task<WireConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken, FrameLimits? limits = null)
+    {
+        var (host, port) = Endpoints.Parse(endpoint);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        return new WireConnection(new NetworkStream(socket, ownsSocket: true), endpoint, limits);
+    }
+
+    /// <summary>Wraps an accepted socket.</summary>
+    public static WireConnection Accept(Socket socket, FrameLimits? limits = null)
+    {
+        socket.NoDelay = true;
+        string remote = (socket.RemoteEndPoint as IPEndPoint)?.ToString() ?? "unknown";
+        return new WireConnection(new NetworkStream(socket, ownsSocket: true), remote, limits);
+    }
+
+    /// <summary>Queues a message; it is written in order with the others.</summary>
+    public void Send(WireMessage header, params IReadOnlyList<Payload> payloads) => Send(new Envelope(header, payloads));
+
+    /// <summary>Queues a message; its <see cref="Envelope.Written"/> callback runs once its bytes are out (or dropped).</summary>
+    public void Send(Envelope envelope)
+    {
+        if (!_outbox.Writer.TryWrite(envelope))
+            envelope.Written?.Invoke();
+    }
+
+    /// <summary>Reads the next message.</summary>
+    /// <exception cref="WireProtocolException">The peer broke the protocol.</exception>
+    /// <exception cref="EndOfStreamException">The peer closed the connection.</exception>
+    public async ValueTask<Envelope> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var prefix = new byte[8];
+        await _reader.ReadExactlyAsync(prefix, cancellationToken).ConfigureAwait(false);
+        uint headerLength = BinaryPrimitives.ReadUInt32LittleEndian(prefix);
+        uint payloadCount = BinaryPrimitives.ReadUInt32LittleEndian(prefix.AsSpan(4));
+        if (headerLength == 0 || headerLength > _limits.MaxHeaderBytes)
+            throw new WireProtocolException($"a header of {headerLength} bytes is outside the limit of {_limits.MaxHeaderBytes}");
+        if (payloadCount > _limits.MaxPayloads)
+            throw new WireProtocolException($"{payloadCount} payload frames exceed the limit of {_limits.MaxPayloads}");
+        var header = new byte[headerLength];
+        await _reader.ReadExactlyAsync(header, cancellationToken).ConfigureAwait(false);
+        var message = WireSerializer.Deserialize(header);
+        var payloads = new Payload[payloadCount];
+        for (int i = 0; i < payloads.Length; i++)
+        {
+            await _reader.ReadExactlyAsync(prefix, cancellationToken).ConfigureAwait(false);
+            ulong length = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+            if (length > (ulong)_limits.MaxPayloadBytes)
+                throw new WireProtocolException($"a payload of {length} bytes exceeds the limit of {_limits.MaxPayloadBytes}");
+            var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+            await _reader.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _bytesReceived, bytes.Length);
+            payloads[i] = new Payload(bytes);
+        }
+        return new Envelope(message, payloads);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var prefix = new byte[8];
+        try
+        {
+            while (await _outbox.Reader.WaitToReadAsync(_closing.Token).ConfigureAwait(false))
+            {
+                while (_outbox.Reader.TryRead(out var envelope))
+                {
+                    byte[] header = WireSerializer.Serialize(envelope.Header);
+                    BinaryPrimitives.WriteUInt32LittleEndian(prefix, (uint)header.Length);
+                    BinaryPrimitives.WriteUInt32LittleEndian(prefix.AsSpan(4), (uint)envelope.Payloads.Count);
+                    _writer.Write(prefix);
+                    _writer.Write(header);
+                    foreach (var payload in envelope.Payloads)
+                    {
+                        BinaryPrimitives.WriteUInt64LittleEndian(prefix, (ulong)payload.Length);
+                        _writer.Write(prefix);
+                        _writer.Write(payload.Bytes);
+                        Interlocked.Add(ref _bytesSent, payload.Length);
+                    }
+                    if (envelope.Written is not null)
+                    {
+                        // The payload arrays may be reused once written: flush before saying so.
+                        await _writer.FlushAsync(_closing.Token).ConfigureAwait(false);
+                        envelope.Written();
+                    }
+                }
+                await _writer.FlushAsync(_closing.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException or MessagePack.MessagePackSerializationException)
+        {
+            // The connection is gone (or a message could not be written, which ends it too):
+            // the reader side reports it to the owner. Release what was queued.
+            if (e is MessagePack.MessagePackSerializationException)
+                await _stream.DisposeAsync().ConfigureAwait(false);
+            _outbox.Writer.TryComplete();
+            while (_outbox.Reader.TryRead(out var dropped))
+                dropped.Written?.Invoke();
+        }
+    }
+
+    /// <summary>Flushes what is queued (briefly), then closes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        _outbox.Writer.TryComplete();
+        await Task.WhenAny(_writeLoop, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        await _closing.CancelAsync().ConfigureAwait(false);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        await _writeLoop.ConfigureAwait(false);
+        _closing.Dispose();
+    }
+}

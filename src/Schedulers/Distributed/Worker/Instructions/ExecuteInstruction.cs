@@ -1,0 +1,8 @@
+using LazyDist.Graph;
+
+namespace LazyDist.Distributed.Worker;
+
+/// <summary>Run a task on an executor thread; its inputs are stored here.</summary>
+/// <param name="Key">The key.</param>
+/// <param name="Node">The node.</param>
+internal sealed record ExecuteInstruction(TaskKey Key, byte[] Node) : WorkerInstruction;

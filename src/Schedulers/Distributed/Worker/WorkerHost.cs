@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Sockets;
+using LazyDist.Distributed.Wire;
+using LazyDist.Distributed.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LazyDist.Distributed;
+
+/// <summary>
+/// A worker (dask's worker process): runs the tasks its center sends on N executor threads,
+/// fetches missing inputs directly from the peers that hold them, serves its values to peers and
+/// clients on its own data port, and deletes values when the center says so. Decisions are made
+/// by <see cref="WorkerState"/>; this class only does the I/O.
+/// </summary>
+public sealed partial class WorkerHost : IAsyncDisposable
+{
+    private readonly WorkerOptions _options;
+    private readonly ILogger _log;
+    private readonly object _gate = new();
+    private readonly WorkerStore _store = new();
+    private readonly PeerPool _peers;
+    private readonly TcpListener _dataListener;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Thread> _executors = [];
+    private readonly System.Collections.Concurrent.BlockingCollection<(Worker.ExecuteInstruction Task, int Epoch)> _queue = [];
+    private WorkerState _state;
+    private WireConnection? _center;
+    private int _epoch;
+    private Task _run = Task.CompletedTask;
+    private Task _dataLoop = Task.CompletedTask;
+
+    private WorkerHost(WorkerOptions options, ILoggerFactory loggers)
+    {
+        _options = options;
+        _log = loggers.CreateLogger("lazydist.worker");
+        _state = new WorkerState(options.Threads);
+        _peers = new PeerPool(options.Token, options.Name);
+        if (!IPAddress.TryParse(options.Host == "localhost" ? "127.0.0.1" : options.Host, out var bind))
+            throw new ArgumentException($"'{options.Host}' is not an IP address to listen on", nameof(options));
+        _dataListener = new TcpListener(bind, 0);
+    }
+
+    /// <summary>The worker's name.</summary>
+    public string Name => _options.Name;
+
+    /// <summary>Where peers and clients fetch this worker's values.</summary>
+    public string DataAddress { get; private set; } = "";
+
+    /// <summary>Completes when the worker stops: disposed, or its center gone for longer than <see cref="WorkerOptions.CenterTimeout"/>.</summary>
+    public Task Completion => _run;
+
+    /// <summary>Opens the data port and starts joining the center (retrying until <see cref="WorkerOptions.CenterTimeout"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one thread.</exception>
+    public static Task<WorkerHost> StartAsync(WorkerOptions options, ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Threads, nameof(options));
+        _ = Endpoints.Parse(options.CenterAddress);
+        var host = new WorkerHost(options, loggers ?? NullLoggerFactory.Instance);
+        host._dataListener.Start();
+        host.DataAddress = $"{options.Host}:{((IPEndPoint)host._dataListener.LocalEndpoint).Port}";
+        for (int i = 0; i < options.Threads; i++)
+        {
+            var thread = new Thread(host.ExecuteLoop) { IsBackground = true, Name = $"lazydist-executor-{i}" };
+            host._executors.Add(thread);
+            thread.Start();
+        }
+        host._dataLoop = Task.Run(() => AcceptLoop.RunAsync(host._dataListener, host.ServeDataAsync, host._stopping.Token));
+        host._run = Task.Run(host.RunAsync);
+        return Task.FromResult(host);
+    }
+
+    /// <summary>Stays joined to the center; after losing it, retries until the timeout, then stops.</summary>
+    private async Task RunAsync()
+    {
+        var lostSince = DateTimeOffset.UtcNow;
+        using var heartbeat = new Timer(_ => SendHeartbeat(), null, _options.HeartbeatInterval, _options.HeartbeatInterval);
+        while (!_stopping.IsCancellationRequested)
+        {
+            WireConnection? connection = null;
+            try
+            {
+                connection = await WireConnection.ConnectAsync(_options.CenterAddress, _stopping.Token).ConfigureAwait(false);
+                var hello = new HelloMessage(Handshake.ProtocolVersion, _options.Token, PeerRole.Worker, _options.Name, DataAddress, _options.Threads);
+                await Handshake.IntroduceAsync(connection, hello, _stopping.Token).ConfigureAwait(false);
+                BeginSession(connection);
+                _log.LogInformation("worker {Name} joined the center at {Center}; data at {Data}", _options.Name, _options.CenterAddress, DataAddress);
+                await ReceiveFromCenterAsync(connection).ConfigureAwait(false);
+            }
+            catch (WireProtocolException e) when (e.Message.Contains("refused", StringComparison.Ordinal))
+            {
+                _log.LogError("the center refused worker {Name}: {Reason}", _options.Name, e.Message);
+                break;
+            }
+            catch (Exception e) when (e is IOException or SocketException or EndOfStreamException or WireProtocolException or OperationCanceledException or ObjectDisposedException)
+            {
+                if (_stopping.IsCancellationRequested)
+                    break;
+                if (_center is not null)
+                    _log.LogWarning("lost the center at {Center}: {Reason}", _options.CenterAddress, e.Message);
+            }
+            finally
+            {
+                bool hadSession = EndSession(connection);
+                if (hadSession)
+                    lostSince = DateTimeOffset.UtcNow;
+                if (connection is not null)
+                    await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            if (DateTimeOffset.UtcNow - lostSince > _options.CenterTimeout)
+            {
+                _log.LogError("no center at {Center} for {Seconds:F0} s; worker {Name} exits", _options.CenterAddress, _options.CenterTimeout.TotalSeconds, _options.Name);
+                break;
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>A new session with the center starts from nothing: the center knows nothing of older values.</summary>
+    private void BeginSession(WireConnection connection)
+    {
+        lock (_gate)
+        {
+            _epoch++;
+            _state = new WorkerState(_options.Threads);
+            _store.Clear();
+            _center = connection;
+        }
+    }
+
+    private bool EndSession(WireConnection? connection)
+    {
+        lock (_gate)
+        {
+            if (connection is null || !ReferenceEquals(_center, connection))
+                return false;
+            _center = null;
+            _epoch++;
+            return true;
+        }
+    }
+
+    private void SendHeartbeat()
+    {
+        lock (_gate)
+            _center?.Send(new HeartbeatMessage(_state.HeldBytes, _state.HeldKeys));
+    }
+
+    /// <summary>Stops: leaves the center, closes the data port; running tasks are abandoned.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+            return;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        WireConnection? center;
+        lock (_gate)
+            center = _center;
+        if (center is not null)
+            await center.DisposeAsync().ConfigureAwait(false);
+        _dataListener.Stop();
+        await Task.WhenAll(_run, _dataLoop).ConfigureAwait(false);
+        _queue.CompleteAdding();
+        await _peers.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

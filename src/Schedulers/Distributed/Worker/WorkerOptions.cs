@@ -1,0 +1,26 @@
+namespace LazyDist.Distributed;
+
+/// <summary>How a <see cref="WorkerHost"/> joins its center.</summary>
+public sealed record WorkerOptions
+{
+    /// <summary>The center's address, <c>host:port</c>.</summary>
+    public required string CenterAddress { get; init; }
+
+    /// <summary>The cluster's token; empty for none.</summary>
+    public string Token { get; init; } = "";
+
+    /// <summary>Executor threads (default: one per core).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The worker's name in logs and errors (default: <c>worker-PID</c>).</summary>
+    public string Name { get; init; } = $"worker-{Environment.ProcessId}";
+
+    /// <summary>The address the data port binds to and advertises; peers and clients must reach it.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>How often the worker tells the center it is alive.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the worker keeps trying to reach a lost (or not yet started) center before it exits.</summary>
+    public TimeSpan CenterTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using LazyDist.Graph;
+
+namespace LazyDist.Distributed.Worker;
+
+/// <summary>
+/// The values a worker holds, and which of their buffers it may recycle when they are dropped:
+/// an array this worker owns alone (made by an operation that returns a fresh array, or received
+/// from a peer), not read by a local operation that might keep it, and not being sent right now.
+/// </summary>
+internal sealed class WorkerStore
+{
+    private readonly ConcurrentDictionary<TaskKey, object?> _values = new();
+    private readonly HashSet<TaskKey> _owned = [];
+    private readonly Dictionary<TaskKey, int> _sending = [];
+    private readonly Lock _gate = new();
+
+    public int Count => _values.Count;
+
+    public bool TryGet(TaskKey key, out object? value) => _values.TryGetValue(key, out value);
+
+    public object? Get(TaskKey key) =>
+        _values.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"{key} is not on this worker");
+
+    /// <summary>Stores a value; <paramref name="owned"/> says no one else references it.</summary>
+    public void Put(TaskKey key, object? value, bool owned)
+    {
+        lock (_gate)
+        {
+            _values[key] = value;
+            if (owned && value is Array)
+                _owned.Add(key);
+            else
+                _owned.Remove(key);
+        }
+    }
+
+    /// <summary>An operation that may keep its inputs read this key: never recycle it.</summary>
+    public void MayBeRetained(TaskKey key)
+    {
+        lock (_gate)
+            _owned.Remove(key);
+    }
+
+    /// <summary>Looks a value up to send it; it is not recycled until <see cref="SendDone"/>.</summary>
+    public bool TryGetForSending(TaskKey key, out object? value)
+    {
+        lock (_gate)
+        {
+            if (!_values.TryGetValue(key, out value))
+                return false;
+            _sending[key] = _sending.GetValueOrDefault(key) + 1;
+            return true;
+        }
+    }
+
+    public void SendDone(TaskKey key)
+    {
+        lock (_gate)
+        {
+            if (_sending.TryGetValue(key, out int n) && n > 1)
+                _sending[key] = n - 1;
+            else
+                _sending.Remove(key);
+        }
+    }
+
+    public void Drop(TaskKey key)
+    {
+        object? recycle = null;
+        lock (_gate)
+        {
+            if (!_values.TryRemove(key, out var value))
+                return;
+            if (_owned.Remove(key) && !_sending.ContainsKey(key))
+                recycle = value;
+        }
+        if (recycle is not null)
+            ChunkPool.Return(recycle);
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _values.Clear();
+            _owned.Clear();
+        }
+    }
+}

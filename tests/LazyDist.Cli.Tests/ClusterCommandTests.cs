@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace LazyDist.Cli.Tests;
+
+/// <summary>The cluster commands as a user runs them: real center and worker processes on loopback.</summary>
+public class ClusterCommandTests
+{
+    private static readonly string[] Small = ["--chunks", "30", "--chunk-size", "100000"];
+
+    [Test, CancelAfter(120_000)]
+    public void Seed_ProcessesScheduler_SameTotalAsThreads_ReportsTransfers()
+    {
+        var threads = CliRun.InProcess(["seed", .. Small, "--scheduler", "threads:2"]);
+        var processes = CliRun.InProcess(["seed", .. Small, "--scheduler", "processes:2"]);
+        var fields = processes.Fields();
+        Assert.Multiple(() =>
+        {
+            Assert.That(processes.ExitCode, Is.Zero, processes.Error);
+            Assert.That(fields["total"], Is.EqualTo(threads.Fields()["total"]));
+            Assert.That(long.Parse(fields["transferred_bytes"], CultureInfo.InvariantCulture), Is.InRange(1, 1_000_000), "only sums travel");
+            Assert.That(int.Parse(fields["peak_keys"], CultureInfo.InvariantCulture), Is.GreaterThan(0));
+        });
+    }
+
+    [Test, CancelAfter(120_000)]
+    public async Task HandStartedCenterAndWorkers_SeedOverTcp_SameTotalAsThreads_StopCleanlyOnSigterm()
+    {
+        using var center = Start("center", "--port", "0");
+        string line = (await center.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)))!;
+        string address = line["center listening at ".Length..];
+        using var worker1 = Start("worker", address, "--nthreads", "1", "--name", "hand-1");
+        using var worker2 = Start("worker", address, "--nthreads", "1", "--name", "hand-2");
+        try
+        {
+            var threads = CliRun.InProcess(["seed", .. Small, "--scheduler", "threads:2"]);
+            var tcp = CliRun.InProcess(["seed", .. Small, "--scheduler", $"tcp://{address}"]);
+            Assert.Multiple(() =>
+            {
+                Assert.That(tcp.ExitCode, Is.Zero, tcp.Error);
+                Assert.That(tcp.Fields()["total"], Is.EqualTo(threads.Fields()["total"]));
+                Assert.That(tcp.Fields(), Does.ContainKey("transferred_bytes"));
+            });
+            foreach (var process in new[] { worker1, worker2, center })
+            {
+                Assert.That(Terminate(process.Id), Is.Zero, "SIGTERM delivered");
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                Assert.That(process.ExitCode, Is.Zero, $"{process.StartInfo.ArgumentList[1]} stopped cleanly");
+            }
+        }
+        finally
+        {
+            foreach (var process in new[] { worker1, worker2, center })
+            {
+                if (!process.HasExited)
+                    process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [TestCase("center", "--host", "0.0.0.0", "without a token")]
+    [TestCase("center", "--port", "70000", "--port must be between 0 and 65535")]
+    [TestCase("worker", "not-an-address", "", "is not an address of the form host:port")]
+    [TestCase("worker", "127.0.0.1:1", "--nthreads=0", "--nthreads must be at least 1")]
+    public void ClusterCommand_BadArgument_OneLineAndExitCode2(string command, string first, string second, string expected)
+    {
+        string[] args = second.Length == 0 ? [command, first] : [command, first, .. second.Split('=')];
+        var run = CliRun.InProcess(args);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+            Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), run.Error);
+            Assert.That(run.Error, Does.Contain(expected));
+        });
+    }
+
+    [TestCase("processes:0", "at least 1")]
+    [TestCase("tcp://nowhere", "host:port")]
+    public void Seed_BadClusterScheduler_OneLineAndExitCode2(string scheduler, string expected)
+    {
+        var run = CliRun.InProcess("seed", "--scheduler", scheduler);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.Contain(expected));
+        });
+    }
+
+    [Test, CancelAfter(120_000)]
+    public async Task ParentKilled_LocalClusterWorkersExitToo()
+    {
+        using var parent = Start("seed", "--scheduler", "processes:2", "--chunks", "1000000", "--chunk-size", "1000");
+        var workers = await ChildrenAsync(parent.Id, count: 2);
+        parent.Kill(); // SIGKILL: no cleanup code runs in the parent
+        foreach (var worker in workers)
+        {
+            using (worker)
+            {
+                await worker.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                Assert.That(worker.HasExited, Is.True, $"worker process {worker.Id} exited after its parent was killed");
+            }
+        }
+    }
+
+    /// <summary>The parent's child processes (from /proc), once it has <paramref name="count"/> of them.</summary>
+    private static async Task<List<Process>> ChildrenAsync(int parent, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var children = Directory.GetDirectories($"/proc/{parent}/task")
+                .SelectMany(t => File.ReadAllText(Path.Combine(t, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Select(pid => Process.GetProcessById(int.Parse(pid, CultureInfo.InvariantCulture)))
+                .ToList();
+            if (children.Count >= count)
+                return children;
+            children.ForEach(c => c.Dispose());
+            await Task.Delay(100, timeout.Token); // polling /proc: there is no event for "a child was born"
+        }
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lazydist.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Sends SIGTERM, as a service manager would.</summary>
+    private static int Terminate(int pid)
+    {
+        using var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        return kill.ExitCode;
+    }
+}

@@ -1,0 +1,43 @@
+using LazyDist.Distributed.Wire;
+
+namespace LazyDist.Schedulers.Tests.Distributed.Wire;
+
+public class ValueCodecTests
+{
+    private static readonly object?[] Values =
+    [
+        null, 3.5, 7L, 42, "text", true, new[] { 1.5, 2.5 }, new[] { 1f }, new[] { 1, 2 }, new[] { 5L }, new byte[] { 1, 2, 3 },
+        new object?[] { 1.0, "two", new[] { 3.0 } },
+    ];
+
+    [TestCaseSource(nameof(Values))]
+    public void EncodeDecode_RoundTrip(object? value)
+    {
+        var (kind, payload) = ValueCodec.Encode(value);
+        Assert.That(ValueCodec.Decode(kind, payload.ToByteArray()), Is.EqualTo(value));
+    }
+
+    [Test]
+    public void Encode_NumericArray_IsItsRawBytes()
+    {
+        var (kind, payload) = ValueCodec.Encode(new double[1000]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(kind, Is.EqualTo(ValueKind.Doubles));
+            Assert.That(payload.Length, Is.EqualTo(8000));
+        });
+    }
+
+    [Test]
+    public void EnsureEncodable_UnsupportedType_NamesIt()
+    {
+        var ex = Assert.Throws<NotSupportedException>(() => ValueCodec.EnsureEncodable(new Uri("http://example.invalid/")));
+        Assert.That(ex!.Message, Does.Contain("System.Uri").And.Contain("cannot be sent between processes"));
+    }
+
+    [Test]
+    public void Decode_TruncatedArray_ProtocolError()
+    {
+        Assert.Throws<WireProtocolException>(() => ValueCodec.Decode(ValueKind.Doubles, new byte[12]));
+    }
+}
