@@ -32,10 +32,18 @@ internal static class SeedJob
             {
                 TransferredBytes = after.TransferredBytes - before.TransferredBytes + (client.GatheredBytes - gatheredBefore),
                 PeakKeys = after.PeakKeys,
+                PeakChunks = ChunksWorth(after.PeakBytes, options),
             };
         }
         var stats = (scheduler as IReportsRunStatistics)?.LastRun;
-        return result with { PeakChunks = stats?.PeakHeldChunks, PeakKeys = stats?.PeakHeldValues };
+        return result with { PeakChunks = stats is null ? null : ChunksWorth(stats.PeakHeldBytes, options), PeakKeys = stats?.PeakHeldValues };
+    }
+
+    /// <summary>Held bytes as a number of chunks (rounded up): how many chunks' worth of memory the run needed at most.</summary>
+    private static int ChunksWorth(long bytes, SeedOptions options)
+    {
+        long chunkBytes = (long)options.ChunkSize * sizeof(double);
+        return (int)((bytes + chunkBytes - 1) / chunkBytes);
     }
 
     /// <summary>The seed with <see cref="Delayed"/>: a delayed random chunk and its sum per chunk.</summary>

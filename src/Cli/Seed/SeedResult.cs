@@ -5,7 +5,7 @@ namespace LazyDist.Cli.Seed;
 /// <summary>What one seed run measured, printed as one line of <c>key=value</c> fields.</summary>
 internal sealed record SeedResult(double Total, TimeSpan Elapsed)
 {
-    /// <summary>The most chunks held at once (local schedulers).</summary>
+    /// <summary>The most bytes of results held at once, in chunks (rounded up).</summary>
     public int? PeakChunks { get; init; }
 
     /// <summary>The most keys held at once: by this process (local) or by all workers (cluster).</summary>
