@@ -71,10 +71,8 @@ internal static class DistributedSeedComparison
             $"median_tree_peak_rss_mb={Fields.F(Fields.Median(runs.Select(p => p.TreeRss)), 0)} " +
             $"median_wall_seconds={Fields.F(Fields.Median(runs.Select(p => p.WallSeconds)))}");
         if (runs.All(p => !double.IsNaN(p.TransferredBytes)))
-        {
-            line += string.Create(CultureInfo.InvariantCulture,
-                $" transferred_bytes={Fields.List(runs.Select(p => p.TransferredBytes), 0)} peak_keys={Fields.List(runs.Select(p => p.PeakKeys), 0)}");
-        }
+            line += string.Create(CultureInfo.InvariantCulture, $" transferred_bytes={Fields.List(runs.Select(p => p.TransferredBytes), 0)}");
+        line += string.Create(CultureInfo.InvariantCulture, $" peak_keys={Fields.List(runs.Select(p => p.PeakKeys), 0)}");
         return line;
     }
 }
