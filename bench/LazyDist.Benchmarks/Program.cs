@@ -5,7 +5,7 @@ namespace LazyDist.Benchmarks;
 
 /// <summary>
 /// Runs the BenchmarkDotNet suites (<c>dotnet run -c Release --project bench/LazyDist.Benchmarks -- --filter '*' --job short</c>),
-/// or, given <c>side-by-side [--repeat N] [--no-build]</c> first, the comparison with the Python dask peer.
+/// or, given <c>side-by-side [--repeat N] [--no-build] [--only PARTS] [--no-dask]</c> first, the comparison with the Python dask peer.
 /// <c>million-tasks</c> is the child process that the side-by-side spawns for the million-task graph.
 /// </summary>
 public static class Program

@@ -1,7 +1,7 @@
 namespace LazyDist.Benchmarks.SideBySide;
 
 /// <summary>
-/// <c>side-by-side [--repeat N] [--no-build]</c>: builds the CLI (Release) unless told not to, then
+/// <c>side-by-side [--repeat N] [--no-build] [--only PARTS]</c>: builds the CLI (Release) unless told not to, then
 /// measures LazyDist against the Python dask peer in one go and prints one <c>key=value</c> line
 /// per measurement (medians of N runs) and per ratio (lazydist/dask). Progress goes to stderr.
 /// When dask cannot be run, says so in a <c>what=dask-skipped</c> line and measures LazyDist alone.
@@ -32,14 +32,25 @@ internal static class SideBySideCommand
         if (!File.Exists(layout.CliDll))
             throw new InvalidOperationException($"no {layout.CliDll}: build the CLI (dotnet build -c Release) or drop --no-build");
 
-        var dask = DaskPeer.TryCreate(layout, out string reason);
+        string reason = "--no-dask";
+        var dask = options.Dask ? DaskPeer.TryCreate(layout, out reason) : null;
         if (dask is null)
             output.WriteLine($"what=dask-skipped reason=\"{reason}\"");
-        output.WriteLine($"what=machine cores={Environment.ProcessorCount} repeats={options.Repeat} root={layout.Root}");
+        output.WriteLine($"what=machine cores={Environment.ProcessorCount} repeats={options.Repeat} root={layout.Root} {LoadAverage.Field()}");
 
-        SeedComparison.Run(layout, dask, options.Repeat, output, log);
-        OverheadComparison.Run(dask, options.Repeat, output, log);
-        MillionTaskComparison.Run(options.Repeat, output, log);
+        if (options.Runs("seed"))
+            SeedComparison.Run(layout, dask, options.Repeat, output, log);
+        if (options.Runs("overhead"))
+            OverheadComparison.Run(dask, options.Repeat, output, log);
+        if (options.Runs("million"))
+            MillionTaskComparison.Run(options.Repeat, output, log);
+        if (options.Runs("dist-seed"))
+            DistributedSeedComparison.Run(layout, dask, options.Repeat, output, log);
+        if (options.Runs("overhead-dist"))
+            DistributedOverheadComparison.Run(dask, options.Repeat, output, log);
+        if (options.Runs("transfer"))
+            PeerTransferComparison.Run(options.Repeat, output, log);
+        output.WriteLine($"what=machine-after {LoadAverage.Field()}");
         return 0;
     }
 }

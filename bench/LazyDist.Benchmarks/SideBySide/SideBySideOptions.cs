@@ -2,16 +2,24 @@ using System.Globalization;
 
 namespace LazyDist.Benchmarks.SideBySide;
 
-/// <summary>The options of <c>side-by-side</c>: <c>[--repeat N] [--no-build]</c>.</summary>
-internal sealed record SideBySideOptions(int Repeat, bool Build)
+/// <summary>The options of <c>side-by-side</c>: <c>[--repeat N] [--no-build] [--only PARTS] [--no-dask]</c>.</summary>
+internal sealed record SideBySideOptions(int Repeat, bool Build, IReadOnlySet<string> Parts, bool Dask = true)
 {
-    public const string Usage = "usage: side-by-side [--repeat N] [--no-build]";
+    /// <summary>The parts, in the order they run.</summary>
+    public static readonly string[] AllParts = ["seed", "overhead", "million", "dist-seed", "overhead-dist", "transfer"];
 
-    /// <exception cref="ArgumentException">An option is unknown or its value is not a positive number.</exception>
+    public static readonly string Usage = $"usage: side-by-side [--repeat N] [--no-build] [--only {string.Join(',', AllParts)}] [--no-dask]";
+
+    /// <summary>Whether <paramref name="part"/> is to run.</summary>
+    public bool Runs(string part) => Parts.Contains(part);
+
+    /// <exception cref="ArgumentException">An option is unknown or its value is not a positive number or a known part.</exception>
     public static SideBySideOptions Parse(IReadOnlyList<string> args)
     {
         int repeat = 3;
         bool build = true;
+        bool dask = true;
+        var parts = new HashSet<string>(AllParts, StringComparer.Ordinal);
         for (int i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -23,10 +31,16 @@ internal sealed record SideBySideOptions(int Repeat, bool Build)
                 case "--no-build":
                     build = false;
                     break;
+                case "--no-dask":
+                    dask = false;
+                    break;
+                case "--only" when i + 1 < args.Count && args[i + 1].Split(',').All(AllParts.Contains):
+                    parts = new HashSet<string>(args[++i].Split(','), StringComparer.Ordinal);
+                    break;
                 default:
                     throw new ArgumentException($"unexpected argument '{args[i]}'; {Usage}");
             }
         }
-        return new SideBySideOptions(repeat, build);
+        return new SideBySideOptions(repeat, build, parts, dask);
     }
 }
