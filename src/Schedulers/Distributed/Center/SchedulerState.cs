@@ -64,6 +64,9 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
     /// <summary>Starts a new peak-keys measurement.</summary>
     public void ResetPeak()
     {
+        // A worker's last report may be a heartbeat old: start from what the center knows it holds.
+        foreach (var worker in _workers.Values)
+            worker.ReportedKeys = worker.HasWhat.Count;
         PeakKeys = _workers.Values.Sum(w => w.ReportedKeys);
         PeakBytes = HeldBytes;
     }

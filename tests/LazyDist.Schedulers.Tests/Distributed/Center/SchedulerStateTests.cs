@@ -221,4 +221,16 @@ public class SchedulerStateTests
             Assert.That(f.State.HeldBytes, Is.EqualTo(8_000_000));
         });
     }
+
+    [Test]
+    public void ResetPeak_StartsFromWhatWorkersHoldNow_NotFromStaleReports()
+    {
+        var f = new SchedulerStateFixture();
+        f.AddWorker(1);
+        f.Submit(1, [Root("x")], "x");
+        f.Handle(new TaskFinishedEvent(1, "x", 8, 0, HeldKeys: 20_001)); // a report from a busier moment
+        f.Handle(new KeysReleasedEvent(1, ["x"]));
+        f.State.ResetPeak();
+        Assert.That(f.State.PeakKeys, Is.Zero);
+    }
 }
