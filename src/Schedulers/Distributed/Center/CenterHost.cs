@@ -61,6 +61,7 @@ public sealed partial class CenterHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var host = new CenterHost(options, loggers ?? NullLoggerFactory.Instance, time ?? TimeProvider.System);
+        WireSerializer.WarmUp();
         host._listener.Start();
         var bound = (IPEndPoint)host._listener.LocalEndpoint;
         host.Address = $"{options.Host}:{bound.Port}";

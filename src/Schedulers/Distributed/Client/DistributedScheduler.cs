@@ -43,6 +43,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     public static async Task<DistributedScheduler> ConnectAsync(string address, string? token = null, CancellationToken cancellationToken = default)
     {
         _ = Endpoints.Parse(address);
+        WireSerializer.WarmUp();
         WireConnection connection;
         try
         {

@@ -81,6 +81,7 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
                 throw new TimeoutException($"only {center.WorkerCount} of {workers} worker processes joined within a minute");
             }
             var client = await DistributedScheduler.ConnectAsync(center.Address, token, cancellationToken).ConfigureAwait(false);
+            await WarmUpAsync(client, cancellationToken).ConfigureAwait(false);
             return new LocalCluster(center, processes, client);
         }
         catch
@@ -88,6 +89,22 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
             Stop(processes);
             await center.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a small graph through every path — submit, admission, peer fetch, gather, delete — so
+    /// the first real computation does not pay for compiling them in the center and the workers.
+    /// </summary>
+    private static async Task WarmUpAsync(DistributedScheduler client, CancellationToken cancellationToken)
+    {
+        var graph = new TaskGraph();
+        for (int round = 0; round < 4; round++)
+        {
+            for (int i = 0; i < 32; i++)
+                graph[($"lazydist-warm-up-{round}", i)] = TaskNode.FromValue((long)i);
+            graph[$"lazydist-warm-up-{round}"] = TaskNode.List(Enumerable.Range(0, 32).Select(i => (TaskArg)TaskArg.Ref(($"lazydist-warm-up-{round}", i))));
+            await client.ComputeAsync(graph, [$"lazydist-warm-up-{round}"], cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -12,6 +12,26 @@ internal static class WireSerializer
 
     public static byte[] Serialize(WireMessage message) => MessagePackSerializer.Serialize(message, Options);
 
+    /// <summary>
+    /// Builds (and compiles) the formatter of every message kind now, by a round trip of an empty
+    /// instance of each, so the first messages of a run do not pay for MessagePack's code generation.
+    /// </summary>
+    public static void WarmUp()
+    {
+        foreach (var union in typeof(WireMessage).GetCustomAttributes(typeof(UnionAttribute), false).Cast<UnionAttribute>())
+        {
+            var empty = (WireMessage)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(union.SubType);
+            try
+            {
+                _ = Deserialize(Serialize(empty));
+            }
+            catch (Exception e) when (e is WireProtocolException or MessagePackSerializationException)
+            {
+                // An empty instance may not read back; its formatters are built all the same.
+            }
+        }
+    }
+
     public static WireMessage Deserialize(ReadOnlyMemory<byte> bytes)
     {
         try

@@ -58,6 +58,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Threads, nameof(options));
         _ = Endpoints.Parse(options.CenterAddress);
         var host = new WorkerHost(options, loggers ?? NullLoggerFactory.Instance);
+        WireSerializer.WarmUp();
         host._dataListener.Start();
         host.DataAddress = $"{options.Host}:{((IPEndPoint)host._dataListener.LocalEndpoint).Port}";
         for (int i = 0; i < options.Threads; i++)
