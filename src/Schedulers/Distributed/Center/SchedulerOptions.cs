@@ -9,8 +9,14 @@ internal sealed record SchedulerOptions
     /// <summary>How many workers may die while running a task before it fails as a worker killer (3 deaths fail it).</summary>
     public int AllowedFailures { get; init; } = 2;
 
-    /// <summary>Root tasks are admitted while a worker runs fewer than <c>threads × Saturation</c> tasks (at least one).</summary>
-    public double Saturation { get; init; } = 2.0;
+    /// <summary>
+    /// Root tasks are admitted while a worker has fewer than <c>threads × Saturation</c> tasks (at least
+    /// one). Above 1, a worker has its next task before it finishes the current one, which hides the
+    /// round trip to the center; memory stays bounded by this many root results per thread, whatever
+    /// the width of the graph (measured on the seed, processes:2: saturation 2 gave 1.31× the time
+    /// of threads:2 and 84 µs per tiny task, saturation 4 gave 1.12× and 70 µs).
+    /// </summary>
+    public double Saturation { get; init; } = 4.0;
 
     /// <summary>Check every invariant after every event (tests).</summary>
     public bool Validate { get; init; }
