@@ -16,16 +16,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     /// <summary>Starts <c>dotnet lazydist.dll</c> (copied beside the tests) and waits for it, bounded.</summary>
     public static async Task<CliRun> AsProcessAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lazydist.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
+        using var process = Start(args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -39,6 +30,16 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
             throw;
         }
         return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts <c>dotnet lazydist.dll</c> with its output and error redirected.</summary>
+    public static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lazydist.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        return Process.Start(start)!;
     }
 
     /// <summary>The <c>key=value</c> fields of the one output line.</summary>

@@ -121,11 +121,7 @@ public class ClusterCommandTests
 
     private static Process Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lazydist.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
+        var process = CliRun.Start(args);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         return process;
