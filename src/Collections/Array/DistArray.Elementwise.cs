@@ -55,7 +55,7 @@ public static partial class DistArray
                 result[i] = selector(block[i]);
             return result;
         };
-        var op = OpRef.FromDelegate(selector, Invokers.Create(kernel));
+        var op = OpRef.FromDelegate(kernel, Invokers.Create(kernel), $"select({OpRef.DisplayName(selector.Method)})");
         string name = $"select-{Tokenizer.Token("select", array.Name, selector)}";
         return new DistArray<TResult>(name, [.. array.Grid.Shape], array.Grid.Chunks, b => new TaskNode(op, new TaskRef(array.ChunkKey(b))), [array]);
     }
@@ -78,7 +78,7 @@ public static partial class DistArray
                 result[i] = selector(x[i], y[i]);
             return result;
         };
-        var op = OpRef.FromDelegate(selector, Invokers.Create(kernel));
+        var op = OpRef.FromDelegate(kernel, Invokers.Create(kernel), $"zip({OpRef.DisplayName(selector.Method)})");
         string name = $"zip-{Tokenizer.Token("zip", a.Name, b.Name, selector)}";
         return new DistArray<TResult>(name, [.. a.Grid.Shape], a.Grid.Chunks,
             k => new TaskNode(op, new TaskRef(a.ChunkKey(k)), new TaskRef(b.ChunkKey(k))), [a, b]);

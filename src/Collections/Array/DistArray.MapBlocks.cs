@@ -25,7 +25,7 @@ public static partial class DistArray
                 throw new InvalidOperationException($"MapBlocks: the function returned a block of shape {Shapes.Text(result.Shape)} for a block of shape {Shapes.Text(shape)}");
             return result.Data;
         };
-        var op = OpRef.FromDelegate(mapper, Invokers.Create(kernel));
+        var op = OpRef.FromDelegate(kernel, Invokers.Create(kernel), $"map-blocks({OpRef.DisplayName(mapper.Method)})");
         string name = $"map-blocks-{Tokenizer.Token("map-blocks", array.Name, mapper)}";
         return new DistArray<TResult>(name, [.. grid.Shape], grid.Chunks,
             b => new TaskNode(op, new TaskRef(array.ChunkKey(b)), new Literal(grid.BlockShape(b))), [array]);
