@@ -259,5 +259,5 @@ internal static class CaptureCodec
             ? $"it is {Article(type)}, {reason}"
             : $"its captured '{path}' is {Article(type)}, {reason}");
 
-    private static string Article(Type type) => $"{type.Name} ({type.FullName})";
+    private static string Article(Type type) => $"{CodeNames.Type(type)} ({type.Namespace})";
 }

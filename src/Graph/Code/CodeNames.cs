@@ -25,4 +25,15 @@ internal static class CodeNames
         string name = Field(field);
         return path.Length == 0 ? name : $"{path}.{name}";
     }
+
+    /// <summary>A type's name as C# shows it: namespace-free, generic arguments in angle brackets.</summary>
+    public static string Type(Type type)
+    {
+        string name = type.IsNested && type.DeclaringType is { } outer ? $"{Type(outer)}.{type.Name}" : type.Name;
+        if (!type.IsGenericType)
+            return name;
+        int tick = name.IndexOf('`', StringComparison.Ordinal);
+        var args = type.IsGenericTypeDefinition ? [] : type.GetGenericArguments();
+        return args.Length == 0 ? name : $"{(tick >= 0 ? name[..tick] : name)}<{string.Join(", ", args.Select(Type))}>";
+    }
 }

@@ -7,12 +7,14 @@ internal sealed class CodeWriteContext
 {
     private readonly Dictionary<Assembly, AssemblyImage> _used = [];
     private readonly Dictionary<object, int> _written = new(ReferenceEqualityComparer.Instance);
+    private int _count;
 
     /// <summary>The number an object was written under, when it was written before (closures refer to themselves).</summary>
     public bool TryGetWritten(object value, out int id) => _written.TryGetValue(value, out id);
 
     /// <summary>Numbers an object in the order written; the reader numbers them in the same order.</summary>
-    public void Written(object value) => _written.Add(value, _written.Count);
+    /// <remarks>A delegate inside its own target's fields (a cached lambda) is written twice; both get numbers.</remarks>
+    public void Written(object value) => _written.TryAdd(value, _count++);
 
     /// <summary>The user assemblies named so far.</summary>
     public IReadOnlyCollection<Assembly> Assemblies => _used.Keys;

@@ -26,7 +26,7 @@ internal static class UserOpCodec
         }
         catch (NotSupportedException e)
         {
-            throw new NotSupportedException($"the function {op.Name} in {code.Method.DeclaringType?.FullName} cannot travel: {e.Message}", e);
+            throw new NotSupportedException($"the function {op.Name} in {(code.Method.DeclaringType is { } type ? CodeNames.Type(type) : "?")} cannot travel: {e.Message}", e);
         }
         writer.Flush();
         return new UserOpImage(buffer.WrittenSpan.ToArray(), [.. context.Assemblies]);

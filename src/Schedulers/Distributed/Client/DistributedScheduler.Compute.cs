@@ -6,7 +6,7 @@ namespace LazyDist.Distributed;
 public sealed partial class DistributedScheduler
 {
     /// <inheritdoc/>
-    /// <exception cref="NotSupportedException">A task calls a local delegate (only built-in operations travel); the message names the task.</exception>
+    /// <exception cref="NotSupportedException">A task's function captures a value that cannot travel, or a literal cannot be serialized; the message names the task and the value.</exception>
     /// <exception cref="IOException">The center was lost.</exception>
     public async ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken = default)
     {
@@ -18,8 +18,10 @@ public sealed partial class DistributedScheduler
         var culled = graph.Cull(keys);
         culled.Validate(keys);
         var order = culled.Order(keys);
+        var userCode = new HashSet<System.Reflection.Assembly>();
         var tasks = culled.Select(p => new SubmittedTask(WireKey.From(p.Key), [.. p.Value.Dependencies.Select(WireKey.From)],
-            p.Value.Serialize(p.Key), order[p.Key])).ToArray();
+            TaskGraphSerializer.SerializeNode(p.Key, p.Value, userCode), order[p.Key])).ToArray();
+        await EnsureCodeAsync(userCode).WaitAsync(cancellationToken).ConfigureAwait(false);
         var wanted = keys.Distinct().ToList();
         var waits = new Dictionary<TaskKey, Task<object?>>();
         lock (_pending)
@@ -84,6 +86,9 @@ public sealed partial class DistributedScheduler
                         Complete(m.Key.ToTaskKey(), p => p.Value.TrySetException(
                             new TaskFailedException(m.FailedKey.ToTaskKey(), m.ExceptionType, m.Text, m.StackTrace)));
                         break;
+                    case NeedCodeMessage m:
+                        OnNeedCode(m);
+                        break;
                     case StatsMessage m:
                         TaskCompletionSource<ClusterStatistics>? request;
                         lock (_pending)
@@ -109,6 +114,7 @@ public sealed partial class DistributedScheduler
             }
             waiting.ForEach(p => p.Value.TrySetException(lost));
             stats.ForEach(s => s.TrySetException(lost));
+            FailCodeRequests(lost);
         }
     }
 
