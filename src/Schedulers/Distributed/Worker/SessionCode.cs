@@ -23,7 +23,10 @@ internal sealed class SessionCode : IAssemblyResolver
     {
         _session = session;
         _fetcher = fetcher;
-        _context = new SessionLoadContext(session, LoadDependency);
+        // The context reaches back only weakly: the runtime roots a load context until it unloads, and
+        // the code read through this resolver (cached against it) must not keep the context alive after.
+        var self = new WeakReference<SessionCode>(this);
+        _context = new SessionLoadContext(session, name => self.TryGetTarget(out var code) ? code.LoadDependency(name) : null);
     }
 
     /// <summary>The load context, weakly (tests check that it is collected after <see cref="Unload"/>).</summary>
