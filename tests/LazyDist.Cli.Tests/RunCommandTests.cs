@@ -169,16 +169,38 @@ public class RunCommandTests
     {
         const string Script = """
             int offset = 5;
-            var shifted = Enumerable.Range(0, 4).Select(i => Delayed.Call((int v) => v + offset, i));
-            var total = Delayed.Call((int[] values) => values.Sum(), Delayed.All(shifted));
-            Console.WriteLine($"total={total.Compute(Scheduler)} cluster={Cluster is not null}");
+            var shifted = Delayed.Call((int v) => v + offset, 1);
+            Console.WriteLine($"shifted={shifted.Compute(Scheduler)} cluster={Cluster is not null}");
             """;
         string path = _folder.Write("ship.csx", Script);
         var run = await CliRun.AsProcessAsync("run", path, "--scheduler", "processes:2");
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.Zero, run.Error);
-            Assert.That(run.Output.Trim(), Is.EqualTo("total=26 cluster=True"));
+            Assert.That(run.Output.Trim(), Is.EqualTo("shifted=6 cluster=True"));
+        });
+    }
+
+    /// <summary>
+    /// Needs user code shipping. A lambda made inside another lambda that captures only a top-level
+    /// local is cached by the compiler in a field of its own closure object (<c>&lt;&gt;9__1</c>):
+    /// the object graph that travels has a cycle through the delegate.
+    /// </summary>
+    [Test, CancelAfter(120_000), Category("NeedsShipping")]
+    public async Task Run_ProcessesScheduler_ShipsLambdaCachedInItsOwnClosure()
+    {
+        const string Script = """
+            int offset = 5;
+            var shifted = Enumerable.Range(0, 4).Select(i => Delayed.Call((int v) => v + offset, i));
+            var total = Delayed.Call((int[] values) => values.Sum(), Delayed.All(shifted));
+            Console.WriteLine($"total={total.Compute(Scheduler)}");
+            """;
+        string path = _folder.Write("cycle.csx", Script);
+        var run = await CliRun.AsProcessAsync("run", path, "--scheduler", "processes:2");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            Assert.That(run.Output.Trim(), Is.EqualTo("total=26"));
         });
     }
 
