@@ -164,7 +164,7 @@ public class RunCommandTests
     }
 
     /// <summary>Needs user code shipping: the script's lambda and its captured local travel to worker processes.</summary>
-    [Test, CancelAfter(120_000), Category("NeedsShipping")]
+    [Test, CancelAfter(120_000)]
     public async Task Run_ProcessesScheduler_ShipsScriptLambdaWithItsCapturedLocal()
     {
         const string Script = """
@@ -186,7 +186,7 @@ public class RunCommandTests
     /// local is cached by the compiler in a field of its own closure object (<c>&lt;&gt;9__1</c>):
     /// the object graph that travels has a cycle through the delegate.
     /// </summary>
-    [Test, CancelAfter(120_000), Category("NeedsShipping")]
+    [Test, CancelAfter(120_000)]
     public async Task Run_ProcessesScheduler_ShipsLambdaCachedInItsOwnClosure()
     {
         const string Script = """
