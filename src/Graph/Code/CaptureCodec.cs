@@ -21,10 +21,13 @@ internal static class CaptureCodec
     private enum Tag : byte
     {
         Null, Bool, Char, SByte, Byte, Int16, UInt16, Int32, UInt32, Int64, UInt64, Single, Double, Decimal, String,
-        Enum, PrimitiveArray, Array, Object, Delegate, List, Dictionary, Reference,
+        Enum, PrimitiveArray, Array, Object, Delegate, List, Dictionary, Reference, Lazy,
     }
 
-    public static void Write(ref MessagePackWriter writer, object? value, CodeWriteContext context, string path, int depth = 0)
+    /// <summary>What a captured lazy value reads as, until the object that holds it records a binding.</summary>
+    private sealed record LazyMarker(TaskKey Key, ILazyValue Prototype);
+
+    public static void Write(ref MessagePackWriter writer, object? value, CodeWriteContext context, string path, int depth = 0, bool closureField = false)
     {
         if (depth > MaxDepth)
             throw Refuse(path, value!.GetType(), $"values nested more than {MaxDepth} deep (a cycle?)");
@@ -53,6 +56,18 @@ internal static class CaptureCodec
                 return;
         }
         var type = value.GetType();
+        if (value is ILazyValue lazy)
+        {
+            if (!closureField)
+                throw Refuse(path, type, "a lazy value held inside another object; capture it directly in the function's closure");
+            // It travels as its key; the task depends on it and fills the field with its value (see LazyBinding).
+            writer.WriteArrayHeader(4);
+            writer.Write((byte)Tag.Lazy);
+            TypeCodec.Write(ref writer, type, context);
+            writer.Write(lazy.Key.Name);
+            writer.Write(lazy.Key.Index ?? -1);
+            return;
+        }
         if (!type.IsValueType && context.TryGetWritten(value, out int id))
         {
             writer.WriteArrayHeader(2);
@@ -101,6 +116,7 @@ internal static class CaptureCodec
         if (CaptureRules.WhyNot(type) is { } reason)
             throw Refuse(path, type, reason);
         var fields = CaptureRules.Fields(type);
+        bool closure = type.IsDefined(typeof(CompilerGeneratedAttribute), false);
         writer.WriteArrayHeader(3);
         writer.Write((byte)Tag.Object);
         TypeCodec.Write(ref writer, type, context);
@@ -108,14 +124,19 @@ internal static class CaptureCodec
         foreach (var field in fields)
         {
             writer.Write(field.Name);
-            Write(ref writer, field.GetValue(value), context, CodeNames.Step(path, field.Name), depth + 1);
+            Write(ref writer, field.GetValue(value), context, CodeNames.Step(path, field.Name), depth + 1, closure);
         }
     }
 
-    public static object? Read(ref MessagePackReader reader, CodeReadContext context) => Read(ref reader, context, []);
+    /// <summary>Reads one value.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="context">Resolves types.</param>
+    /// <param name="bindings">Receives the fields that hold captured lazy values.</param>
+    public static object? Read(ref MessagePackReader reader, CodeReadContext context, List<LazyBinding> bindings) =>
+        Read(ref reader, context, [], bindings);
 
     /// <summary>Reads one value; <paramref name="objects"/> are the objects read so far, by number.</summary>
-    private static object? Read(ref MessagePackReader reader, CodeReadContext context, List<object> objects)
+    private static object? Read(ref MessagePackReader reader, CodeReadContext context, List<object> objects, List<LazyBinding> bindings)
     {
         int length = reader.ReadArrayHeader();
         var tag = (Tag)reader.ReadByte();
@@ -137,11 +158,18 @@ internal static class CaptureCodec
             case Tag.Decimal: return decimal.Parse(reader.ReadString()!, System.Globalization.CultureInfo.InvariantCulture);
             case Tag.String: return reader.ReadString();
             case Tag.Enum: return Enum.ToObject(TypeCodec.Read(ref reader, context), reader.ReadInt64());
+            case Tag.Lazy:
+                var lazyType = TypeCodec.Read(ref reader, context);
+                string keyName = reader.ReadString() ?? throw new FormatException("a captured lazy value has no key");
+                int keyIndex = reader.ReadInt32();
+                if (RuntimeHelpers.GetUninitializedObject(lazyType) is not ILazyValue prototype)
+                    throw new FormatException($"{lazyType} is not a lazy value");
+                return new LazyMarker(keyIndex < 0 ? new TaskKey(keyName) : new TaskKey(keyName, keyIndex), prototype);
             case Tag.Reference:
                 int id = reader.ReadInt32();
                 return id >= 0 && id < objects.Count ? objects[id] : throw new FormatException($"a reference to object {id} of {objects.Count}");
             case Tag.Delegate:
-                var d = ReadDelegate(ref reader, context, objects);
+                var d = ReadDelegate(ref reader, context, objects, bindings);
                 objects.Add(d);
                 return d;
             case Tag.PrimitiveArray:
@@ -159,7 +187,7 @@ internal static class CaptureCodec
                 var array = Array.CreateInstance(element, reader.ReadArrayHeader());
                 objects.Add(array);
                 for (int i = 0; i < array.Length; i++)
-                    array.SetValue(Read(ref reader, context, objects), i);
+                    array.SetValue(Read(ref reader, context, objects, bindings), i);
                 return array;
             }
             case Tag.List:
@@ -168,7 +196,7 @@ internal static class CaptureCodec
                 objects.Add(list);
                 int count = reader.ReadArrayHeader();
                 for (int i = 0; i < count; i++)
-                    list.Add(Read(ref reader, context, objects));
+                    list.Add(Read(ref reader, context, objects, bindings));
                 return list;
             }
             case Tag.Dictionary:
@@ -177,7 +205,7 @@ internal static class CaptureCodec
                 objects.Add(dictionary);
                 int count = reader.ReadArrayHeader() / 2;
                 for (int i = 0; i < count; i++)
-                    dictionary.Add(Read(ref reader, context, objects)!, Read(ref reader, context, objects));
+                    dictionary.Add(Read(ref reader, context, objects, bindings)!, Read(ref reader, context, objects, bindings));
                 return dictionary;
             }
             case Tag.Object:
@@ -194,7 +222,11 @@ internal static class CaptureCodec
                     string? name = reader.ReadString();
                     if (name != field.Name)
                         throw new FormatException($"{type} here has field {field.Name} where {name} was written");
-                    field.SetValue(value, Read(ref reader, context, objects));
+                    var fieldValue = Read(ref reader, context, objects, bindings);
+                    if (fieldValue is LazyMarker marker)
+                        bindings.Add(new LazyBinding(value, field, marker.Key, marker.Prototype));
+                    else
+                        field.SetValue(value, fieldValue);
                 }
                 return value;
             }
@@ -246,11 +278,11 @@ internal static class CaptureCodec
         Write(ref writer, d.Target, context, path, depth + 1);
     }
 
-    private static Delegate ReadDelegate(ref MessagePackReader reader, CodeReadContext context, List<object> objects)
+    private static Delegate ReadDelegate(ref MessagePackReader reader, CodeReadContext context, List<object> objects, List<LazyBinding> bindings)
     {
         var type = TypeCodec.Read(ref reader, context);
         var method = MethodCodec.Read(ref reader, context);
-        var target = Read(ref reader, context, objects);
+        var target = Read(ref reader, context, objects, bindings);
         return target is null ? Delegate.CreateDelegate(type, method) : Delegate.CreateDelegate(type, target, method);
     }
 

@@ -36,9 +36,10 @@ internal static class UserOpCodec
     public static OpRef Read(CodeReadContext context, ReadOnlyMemory<byte> blob)
     {
         var reader = new MessagePackReader(blob);
-        if (CaptureCodec.Read(ref reader, context) is not Delegate code)
+        var bindings = new List<LazyBinding>();
+        if (CaptureCodec.Read(ref reader, context, bindings) is not Delegate code)
             throw new FormatException("a user operation is not a function");
-        return OpRef.FromDelegate(code, Invokers.Rebuild(code));
+        return OpRef.FromCode(code, Invokers.Rebuild(code), bindings);
     }
 }
 

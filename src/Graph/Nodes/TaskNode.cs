@@ -22,6 +22,8 @@ public sealed class TaskNode
         var refs = new List<TaskKey>();
         foreach (var arg in _args)
             arg.CollectReferences(refs);
+        if (!op.IsBuiltin)
+            refs.AddRange(op.CapturedKeys);
         _dependencies = refs.Count <= 1 ? [.. refs] : [.. refs.Distinct()];
     }
 
@@ -77,6 +79,8 @@ public sealed class TaskNode
             values[i] = _args[i].Resolve(valueOf);
             inline |= _args[i] is TaskCall;
         }
+        if (!Op.IsBuiltin)
+            Op.BindCaptures(valueOf);
         var result = Op.Invoke(values);
         if (inline && (Op.Traits & OpTraits.RetainsNoInput) != 0)
         {

@@ -13,6 +13,8 @@ public sealed class OpRef
 {
     private readonly Func<object?[], object?> _invoke;
     private UserOpImage? _image;
+    private IReadOnlyList<ILazyValue>? _captured;
+    private List<LazyBinding> _bindings = [];
 
     private OpRef(string name, bool isBuiltin, Func<object?[], object?> invoke, Delegate? source, OpTraits traits = OpTraits.None)
     {
@@ -61,6 +63,29 @@ public sealed class OpRef
         if (source.Target is null && OperationRegistry.TryGetByMethod(source.Method, out var builtin))
             return builtin;
         return new OpRef(name ?? DisplayName(source.Method), isBuiltin: false, invoke, source);
+    }
+
+    /// <summary>The lazy values the function captures: the task depends on their keys.</summary>
+    public IReadOnlyList<ILazyValue> CapturedLazyValues =>
+        _captured ??= Source is { Target: not null } && !IsBuiltin ? LazyCaptures.Of(Source) : [];
+
+    /// <summary>The keys a task of this operation reads besides its arguments: those of <see cref="CapturedLazyValues"/>,
+    /// or, for an operation read from bytes, of the fields it fills before each call.</summary>
+    internal IEnumerable<TaskKey> CapturedKeys => _bindings.Count > 0 ? _bindings.Select(b => b.Key) : CapturedLazyValues.Select(v => v.Key);
+
+    /// <summary>Fills captured lazy fields with their computed values (for an operation read from bytes).</summary>
+    internal void BindCaptures(Func<TaskKey, object?> valueOf)
+    {
+        foreach (var binding in _bindings)
+            binding.Bind(valueOf);
+    }
+
+    /// <summary>A user operation read from bytes, with the captured lazy fields it fills before each call.</summary>
+    internal static OpRef FromCode(Delegate code, Func<object?[], object?> invoke, List<LazyBinding> bindings)
+    {
+        var op = FromDelegate(code, invoke);
+        op._bindings = bindings;
+        return op;
     }
 
     /// <summary>This user operation as bytes, written once (see <see cref="UserOpCodec"/>).</summary>

@@ -50,6 +50,16 @@ public abstract partial class SchedulerConformanceTests
     }
 
     [Test, CancelAfter(120_000)]
+    public async Task UserCode_CapturedDelayed_IsComputedFirstAndSeenByTheFunction()
+    {
+        var basis = Delayed.Call((int v) => v * 10, 4);
+        var uses = Delayed.Call((int v) => v + basis.Compute(), 2);
+        Assert.That(uses.Graph.ContainsKey(basis.Key), Is.True, "the captured value's graph comes along");
+        var result = await Scheduler.ComputeAsync(uses.GetGraph(), [uses.Key]).AsTask().WaitAsync(Bound);
+        Assert.That(result[0], Is.EqualTo(42));
+    }
+
+    [Test, CancelAfter(120_000)]
     public async Task UserCode_LambdaThatThrows_ReachesCallerWithKeyAndType()
     {
         var graph = new TaskGraph { ["bad"] = TaskNode.Call((int v) => v > 0 ? throw new ArgumentOutOfRangeException(nameof(v), "too big") : v, 1) };
