@@ -157,7 +157,9 @@ internal static class TaskGraphSerializer
                 writer.Write(LiteralKind);
                 try
                 {
-                    LiteralCodec.Write(ref writer, literal.Value);
+                    var code = new CodeWriteContext();
+                    LiteralCodec.Write(ref writer, literal.Value, code);
+                    userAssemblies?.UnionWith(code.Assemblies);
                 }
                 catch (NotSupportedException e)
                 {
@@ -189,7 +191,7 @@ internal static class TaskGraphSerializer
         switch (kind)
         {
             case LiteralKind:
-                return new Literal(LiteralCodec.Read(ref reader));
+                return new Literal(LiteralCodec.Read(ref reader, CodeReadContext.For(resolver)));
             case RefKind:
                 return new TaskRef(ReadKey(ref reader));
             case ListKind:

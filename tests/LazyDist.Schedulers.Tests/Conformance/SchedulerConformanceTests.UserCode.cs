@@ -60,6 +60,20 @@ public abstract partial class SchedulerConformanceTests
     }
 
     [Test, CancelAfter(120_000)]
+    public async Task UserCode_RecordResults_TravelBetweenTasksAndToTheCaller()
+    {
+        var graph = new TaskGraph
+        {
+            ["made"] = TaskNode.Call((long v) => new Offset(v, "made"), 3L),
+            ["doubled"] = TaskNode.Call((Offset o) => o with { Amount = o.Amount * 2 }, TaskArg.Ref("made")),
+            ["pairs"] = TaskNode.Call((Offset o) => new List<(string, long)> { (o.Name, o.Amount) }, TaskArg.Ref("doubled")),
+        };
+        var result = await ComputeAsync(graph, "doubled", "pairs");
+        Assert.That(result[0], Is.EqualTo(new Offset(6, "made")));
+        Assert.That(result[1], Is.EqualTo(new List<(string, long)> { ("made", 6) }));
+    }
+
+    [Test, CancelAfter(120_000)]
     public async Task UserCode_LambdaThatThrows_ReachesCallerWithKeyAndType()
     {
         var graph = new TaskGraph { ["bad"] = TaskNode.Call((int v) => v > 0 ? throw new ArgumentOutOfRangeException(nameof(v), "too big") : v, 1) };

@@ -58,6 +58,7 @@ internal sealed class SessionCode : IAssemblyResolver
             {
                 throw new FileLoadException($"user assembly {name} ({hash[..12]}) cannot be loaded: {e.Message}", name, e);
             }
+            UserAssemblies.Register(assembly, bytes); // so values of its types can be sent on
             _byHash[hash] = assembly;
             return assembly;
         }

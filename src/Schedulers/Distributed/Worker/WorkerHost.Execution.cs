@@ -75,13 +75,14 @@ public sealed partial class WorkerHost
         ErrorInfo? error = null;
         try
         {
-            var node = TaskNode.Deserialize(task.Key, task.Node, CodeFor(task.Session));
+            var code = CodeFor(task.Session);
+            var node = TaskNode.Deserialize(task.Key, task.Node, code);
             if ((node.Op.Traits & OpTraits.RetainsNoInput) == 0)
             {
                 foreach (var dep in node.Dependencies)
                     _store.MayBeRetained(dep);
             }
-            result = node.Execute(_store.Get);
+            result = node.Execute(key => CodedValue.Materialize(_store.Get(key), code));
             ValueCodec.EnsureEncodable(result); // fail here, by name, rather than when a peer asks for it
             owned = (node.Op.Traits & OpTraits.ReturnsFreshArray) != 0;
         }
