@@ -6,6 +6,15 @@ namespace LazyDist.Distributed;
 
 public sealed partial class CenterHost
 {
+    private long _codeBytesReceived;
+    private long _codeBytesServed;
+
+    /// <summary>Bytes of user assemblies clients uploaded to this center.</summary>
+    internal long CodeBytesReceived => Interlocked.Read(ref _codeBytesReceived);
+
+    /// <summary>Bytes of user assemblies this center sent to workers.</summary>
+    internal long CodeBytesServed => Interlocked.Read(ref _codeBytesServed);
+
     /// <summary>Handles the code-shipping messages: offers and uploads from clients, requests from workers.</summary>
     /// <returns>Whether the message was one of them.</returns>
     private bool ReceiveCode(int id, PeerRole role, Envelope envelope, WireConnection connection)
@@ -33,6 +42,7 @@ public sealed partial class CenterHost
                 var bytes = envelope.Payloads[0].ToByteArray();
                 lock (_gate)
                     _code.Add(m.Hash, bytes);
+                Interlocked.Add(ref _codeBytesReceived, bytes.Length);
                 _log.LogInformation("stored user assembly {Hash} ({Bytes} bytes) from client {Id}", m.Hash[..12], bytes.Length, id);
                 return true;
             case (PeerRole.Worker, GetCodeMessage m):
@@ -42,7 +52,10 @@ public sealed partial class CenterHost
                 if (image is null)
                     connection.Send(new CodeMessage(m.Hash, Found: false));
                 else
+                {
                     connection.Send(new CodeMessage(m.Hash, Found: true), new Payload(image));
+                    Interlocked.Add(ref _codeBytesServed, image.Length);
+                }
                 return true;
             case (PeerRole.Worker, GetManifestMessage m):
                 CodeInfo[] manifest;
