@@ -41,6 +41,7 @@ public class ClusterCommandTests
                 Assert.That(tcp.Fields()["total"], Is.EqualTo(threads.Fields()["total"]));
                 Assert.That(tcp.Fields(), Does.ContainKey("transferred_bytes"));
             });
+            await UserLambda_RunsOnHandStartedWorkers(address);
             foreach (var process in new[] { worker1, worker2, center })
             {
                 Assert.That(Terminate(process.Id), Is.Zero, "SIGTERM delivered");
@@ -56,6 +57,17 @@ public class ClusterCommandTests
                     process.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    /// <summary>This test assembly's lambda, with a captured local, shipped to `lazydist worker` processes.</summary>
+    private static async Task UserLambda_RunsOnHandStartedWorkers(string address)
+    {
+        await using var client = await LazyDist.Distributed.DistributedScheduler.ConnectAsync(address);
+        int offset = 40;
+        var graph = new LazyDist.Graph.TaskGraph { ["shipped"] = LazyDist.Graph.TaskNode.Call((int v) => v + offset, 2) };
+        var result = await client.ComputeAsync(graph, ["shipped"]).AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.That(result[0], Is.EqualTo(42));
+        Assert.That(client.CodeBytesSent, Is.GreaterThan(0), "the test assembly was sent to the center");
     }
 
     [TestCase("center", "--host", "0.0.0.0", "without a token")]
