@@ -39,6 +39,9 @@ public abstract class ClusterArg<T>
         return new TaskRef(lease.Pending.Key);
     }
 
+    /// <summary>A key as dask prints one in a handle: a plain name bare, a named index as <c>('x', 3)</c>.</summary>
+    private protected static string KeyText(TaskKey key) => key.Index is null ? key.Name : key.ToString();
+
     private sealed class PlainValue(T value) : ClusterArg<T>
     {
         internal override TaskArg ToTaskArg(DistributedScheduler cluster) => TaskArg.FromValue(value);

@@ -97,5 +97,5 @@ public sealed class Future<T> : ClusterArg<T>
 
     /// <summary>Like dask: <c>&lt;Future: finished, type: Double, key: sum-1f0e…&gt;</c>.</summary>
     public override string ToString() =>
-        $"<Future: {Status.ToString().ToLowerInvariant()}, type: {typeof(T).Name}, key: {Key}>";
+        $"<Future: {Status.ToString().ToLowerInvariant()}, type: {typeof(T).Name}, key: {KeyText(Key)}>";
 }

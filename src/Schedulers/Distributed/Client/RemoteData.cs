@@ -57,5 +57,5 @@ public sealed class RemoteData<T> : ClusterArg<T>
     internal override TaskArg ToTaskArg(DistributedScheduler cluster) => RefTo(_lease, cluster, this);
 
     /// <summary>Like the prototype: <c>RemoteData&lt;center=127.0.0.1:8786, key=('sum-…', 3)&gt;</c>.</summary>
-    public override string ToString() => $"RemoteData<center={Center}, key={Key}>";
+    public override string ToString() => $"RemoteData<center={Center}, key={KeyText(Key)}>";
 }
