@@ -23,7 +23,7 @@ public class FuturesTests
             Assert.That(x.Done, Is.True);
             Assert.That(x.Exception, Is.Null);
             Assert.That(x.Result(CenterProbe.Bound), Is.EqualTo(42L));
-            Assert.That(x.ToString(), Is.EqualTo($"<Future: finished, type: Int64, key: {x.Key}>"));
+            Assert.That(x.ToString(), Is.EqualTo($"<Future: finished, type: Int64, key: {x.Key.Name}>"));
         });
     }
 
@@ -157,6 +157,23 @@ public class FuturesTests
         Assert.Throws<InvalidOperationException>(() => cluster.Client.Submit(Scalars.Increment, doomed), "a cancelled future cannot be an argument");
     }
 
+    [Test, CancelAfter(90_000), Category("NeedsShipping")]
+    public async Task Cancel_RunningLongTask_CenterForgetsItAtOnce()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(workers: 1);
+        var slow = cluster.Client.Submit(() =>
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(20)); // the work: long, so the cancel meets it running
+            return 1L;
+        }, pure: false);
+        await cluster.Center.UntilAsync(s => s.Tasks.TryGetValue(slow.Key, out var t) && t.Status == LazyDist.Distributed.Center.CenterTaskStatus.Processing);
+        slow.Cancel();
+        Assert.That(slow.Status, Is.EqualTo(FutureStatus.Cancelled));
+        await cluster.Center.WaitForAsync(s => !s.Tasks.ContainsKey(slow.Key), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var next = cluster.Client.Submit(Scalars.Increment, 1L);
+        Assert.That(next.Status, Is.EqualTo(FutureStatus.Pending), "the worker's only thread is still busy with the cancelled task");
+    }
+
     [Test, CancelAfter(90_000)]
     public async Task Cancel_OneFuture_CancelsEveryFutureOfThatKeyHere()
     {
@@ -230,6 +247,32 @@ public class FuturesTests
         Assert.That(b, Is.EqualTo(a));
         Assert.That(await cluster.Center.ReadAsync(s => s.Tasks.ContainsKey(future.Key) && s.Tasks.ContainsKey(chunk.Key)), Is.True, "both still held");
         GC.KeepAlive(held);
+    }
+
+    [Test, CancelAfter(90_000)]
+    public async Task ReadmeFutures_AsWritten()
+    {
+        await using var inProcess = await InProcessCluster.StartAsync(workers: 2);
+        var cluster = inProcess.Client;
+        var pool = cluster.Pool;
+        var x = cluster.Submit(Scalars.Increment, 41L);
+        var y = cluster.Submit(Scalars.Add, x, x);
+        var many = cluster.Map(Chunks.Sum, pool.Map(Chunks.Random, [1000, 1000], [1UL, 2UL]));
+        var data = cluster.Scatter([1L, 2L, 3L]);
+        long[] values = await cluster.GatherAsync(cluster.Map(Scalars.Increment, data)).WaitAsync(CenterProbe.Bound);
+        var seen = new List<string>();
+        await foreach (var done in cluster.AsCompleted(many))
+            seen.Add($"{done}: {done.Status}");
+        var firstTwo = await cluster.AsCompleted(many).Take(2).ToListAsync().AsTask().WaitAsync(CenterProbe.Bound);
+        Assert.That(await y.ResultAsync().WaitAsync(CenterProbe.Bound), Is.EqualTo(84L));
+        y.Cancel();
+        Assert.Multiple(() =>
+        {
+            Assert.That(values, Is.EqualTo(new[] { 2L, 3L, 4L }));
+            Assert.That(seen, Has.All.Match("^<Future: finished, type: Double, key: sum-[0-9a-f]{32}>: Finished$"));
+            Assert.That(firstTwo, Has.Count.EqualTo(2));
+            Assert.That(y.Status, Is.EqualTo(FutureStatus.Cancelled));
+        });
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
