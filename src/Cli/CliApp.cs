@@ -17,6 +17,7 @@ internal static class CliApp
         var root = new RootCommand("LazyDist: parallel and distributed computing with lazy collections.")
         {
             SeedCommand.Create(output, error),
+            RunCommand.Create(output, error),
             CenterCommand.Create(output),
             WorkerCommand.Create(),
         };

@@ -136,7 +136,9 @@ public sealed class TaskGraph : IReadOnlyDictionary<TaskKey, TaskNode>
 
     /// <summary>Reads a graph written by <see cref="Serialize"/>.</summary>
     /// <exception cref="FormatException">The bytes are not a graph, or name an unknown operation.</exception>
-    public static TaskGraph Deserialize(ReadOnlyMemory<byte> bytes) => TaskGraphSerializer.Deserialize(bytes);
+    /// <param name="bytes">The bytes.</param>
+    /// <param name="resolver">Finds the user assemblies its operations name; by default, those of this process.</param>
+    public static TaskGraph Deserialize(ReadOnlyMemory<byte> bytes, IAssemblyResolver? resolver = null) => TaskGraphSerializer.Deserialize(bytes, resolver);
 
     /// <inheritdoc/>
     public IEnumerator<KeyValuePair<TaskKey, TaskNode>> GetEnumerator() => _nodes.GetEnumerator();

@@ -48,14 +48,8 @@ public static partial class DistArray
     {
         ArgumentNullException.ThrowIfNull(array);
         ArgumentNullException.ThrowIfNull(selector);
-        Func<T[], TResult[]> kernel = block =>
-        {
-            var result = new TResult[block.Length];
-            for (int i = 0; i < block.Length; i++)
-                result[i] = selector(block[i]);
-            return result;
-        };
-        var op = OpRef.FromDelegate(selector, Invokers.Create(kernel));
+        var kernel = SelectKernel(selector);
+        var op = OpRef.FromDelegate(kernel, Invokers.Create(kernel), $"select({OpRef.DisplayName(selector.Method)})");
         string name = $"select-{Tokenizer.Token("select", array.Name, selector)}";
         return new DistArray<TResult>(name, [.. array.Grid.Shape], array.Grid.Chunks, b => new TaskNode(op, new TaskRef(array.ChunkKey(b))), [array]);
     }
@@ -71,14 +65,8 @@ public static partial class DistArray
         ArgumentNullException.ThrowIfNull(other);
         ArgumentNullException.ThrowIfNull(selector);
         var (a, b) = Broadcasting.Align(array, other);
-        Func<T[], TOther[], TResult[]> kernel = (x, y) =>
-        {
-            var result = new TResult[x.Length];
-            for (int i = 0; i < x.Length; i++)
-                result[i] = selector(x[i], y[i]);
-            return result;
-        };
-        var op = OpRef.FromDelegate(selector, Invokers.Create(kernel));
+        var kernel = ZipKernel(selector);
+        var op = OpRef.FromDelegate(kernel, Invokers.Create(kernel), $"zip({OpRef.DisplayName(selector.Method)})");
         string name = $"zip-{Tokenizer.Token("zip", a.Name, b.Name, selector)}";
         return new DistArray<TResult>(name, [.. a.Grid.Shape], a.Grid.Chunks,
             k => new TaskNode(op, new TaskRef(a.ChunkKey(k)), new TaskRef(b.ChunkKey(k))), [a, b]);
@@ -118,4 +106,22 @@ public static partial class DistArray
         var (a, b) = Broadcasting.Align(left, right);
         return ArrayNodes.Elementwise(kind, [a, b], [ProgramCode.In, 0, 0, ProgramCode.In, 1, 0, code, 0, 0], []);
     }
+
+    // The kernels are made apart from the graph-building code, so their closures capture only the
+    // user's function: that closure is what travels to workers.
+    private static Func<T[], TResult[]> SelectKernel<T, TResult>(Func<T, TResult> selector) => block =>
+    {
+        var result = new TResult[block.Length];
+        for (int i = 0; i < block.Length; i++)
+            result[i] = selector(block[i]);
+        return result;
+    };
+
+    private static Func<T[], TOther[], TResult[]> ZipKernel<T, TOther, TResult>(Func<T, TOther, TResult> selector) => (x, y) =>
+    {
+        var result = new TResult[x.Length];
+        for (int i = 0; i < x.Length; i++)
+            result[i] = selector(x[i], y[i]);
+        return result;
+    };
 }

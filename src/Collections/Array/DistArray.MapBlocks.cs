@@ -18,16 +18,21 @@ public static partial class DistArray
         ArgumentNullException.ThrowIfNull(array);
         ArgumentNullException.ThrowIfNull(mapper);
         var grid = array.Grid;
-        Func<T[], int[], TResult[]> kernel = (block, shape) =>
-        {
-            var result = mapper(new DenseArray<T>(shape, block));
-            if (!result.Shape.SequenceEqual(shape))
-                throw new InvalidOperationException($"MapBlocks: the function returned a block of shape {Shapes.Text(result.Shape)} for a block of shape {Shapes.Text(shape)}");
-            return result.Data;
-        };
-        var op = OpRef.FromDelegate(mapper, Invokers.Create(kernel));
+        var kernel = MapBlocksKernel(mapper);
+        var op = OpRef.FromDelegate(kernel, Invokers.Create(kernel), $"map-blocks({OpRef.DisplayName(mapper.Method)})");
         string name = $"map-blocks-{Tokenizer.Token("map-blocks", array.Name, mapper)}";
         return new DistArray<TResult>(name, [.. grid.Shape], grid.Chunks,
             b => new TaskNode(op, new TaskRef(array.ChunkKey(b)), new Literal(grid.BlockShape(b))), [array]);
     }
+
+    // Made apart from the graph-building code so that the closure, which travels, captures only the mapper.
+    private static Func<T[], int[], TResult[]> MapBlocksKernel<T, TResult>(Func<DenseArray<T>, DenseArray<TResult>> mapper)
+        where T : unmanaged, INumber<T>
+        where TResult : unmanaged, INumber<TResult> => (block, shape) =>
+    {
+        var result = mapper(new DenseArray<T>(shape, block));
+        if (!result.Shape.SequenceEqual(shape))
+            throw new InvalidOperationException($"MapBlocks: the function returned a block of shape {Shapes.Text(result.Shape)} for a block of shape {Shapes.Text(shape)}");
+        return result.Data;
+    };
 }

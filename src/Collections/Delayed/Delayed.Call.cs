@@ -51,6 +51,11 @@ public static partial class Delayed
             }
         }
         var op = OpRef.FromDelegate(f, invoke);
+        foreach (var captured in op.CapturedLazyValues)
+        {
+            if (captured is ISourced sourced)
+                dependencies.Add(sourced.Source); // the task reads it, so its graph comes along
+        }
         var name = key ?? new TaskKey($"{ShortName(op.Name)}-{(pure ? Tokenizer.Token(tokenParts) : Tokenizer.Unique())}");
         return new Delayed<TResult>(name, new TaskLayer(name, new TaskNode(op, taskArgs), dependencies));
     }

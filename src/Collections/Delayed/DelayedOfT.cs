@@ -11,7 +11,7 @@ namespace LazyDist.Collections;
 /// or <see cref="Select{TResult}(Func{T, TResult})"/>; a plain value converts implicitly.
 /// </summary>
 /// <typeparam name="T">The type of the computed value.</typeparam>
-public sealed class Delayed<T> : ISourced
+public sealed class Delayed<T> : ISourced, ILazyValue
 {
     internal Delayed(TaskKey key, IGraphSource source, Literal? inline = null)
     {
@@ -50,6 +50,9 @@ public sealed class Delayed<T> : ISourced
         return new Delayed<T>(plain.Key, plain.Source, new Literal(value));
     }
 
+    /// <summary>This delayed value's type, holding <paramref name="value"/> (how a captured one arrives on a worker).</summary>
+    object ILazyValue.Resolved(object? value) => FromValue(Delayed.Convert<T>(value));
+
     /// <summary>Applies <paramref name="selector"/> to the value, lazily.</summary>
     public Delayed<TResult> Select<TResult>(Func<T, TResult> selector) => Delayed.Call(selector, this);
 
@@ -58,7 +61,7 @@ public sealed class Delayed<T> : ISourced
     /// <param name="optimize">Whether to cull and fuse the graph first (see <see cref="GraphOptimizer"/>); the value is the same.</param>
     /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
     public T Compute(IScheduler? scheduler = null, bool optimize = true) =>
-        Delayed.Convert<T>((scheduler ?? ThreadedScheduler.Default).Get(GetGraph(optimize), Key));
+        Inline is { } known ? Delayed.Convert<T>(known.Value) : Delayed.Convert<T>((scheduler ?? ThreadedScheduler.Default).Get(GetGraph(optimize), Key));
 
     /// <summary>The graph that <see cref="Compute"/> runs: optimized for <see cref="Key"/> unless <paramref name="optimize"/> is false.</summary>
     public TaskGraph GetGraph(bool optimize = true) => optimize ? GraphOptimizer.Optimize(Graph, [Key]) : Graph;

@@ -18,7 +18,8 @@ public static class UserAssemblies
     private static readonly ConditionalWeakTable<Assembly, AssemblyImage> Images = new();
     private static readonly Lazy<HashSet<string>> SharedNames = new(FindSharedNames);
     private static readonly string FrameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location) ?? "";
-    private static readonly ConcurrentDictionary<string, Assembly> ByHash = new(StringComparer.Ordinal);
+    // Weak: a worker registers the assemblies it loads into a session's collectible context.
+    private static readonly ConcurrentDictionary<string, WeakReference<Assembly>> ByHash = new(StringComparer.Ordinal);
 
     /// <summary>Records the bytes of an assembly that was loaded from memory, so that its code can travel.</summary>
     /// <param name="assembly">The loaded assembly.</param>
@@ -32,7 +33,10 @@ public static class UserAssemblies
             throw new ArgumentException("an assembly image cannot be empty", nameof(image));
         var entry = AssemblyImage.Of(assembly.GetName().Name ?? assembly.FullName ?? "?", image);
         Images.AddOrUpdate(assembly, entry);
-        ByHash[entry.Hash] = assembly;
+        // The first live registration wins: in a process that is both client and worker (tests), the
+        // client's own copy, not a session's, is what values of those types are read as.
+        ByHash.AddOrUpdate(entry.Hash, _ => new WeakReference<Assembly>(assembly),
+            (_, old) => old.TryGetTarget(out Assembly? _) ? old : new WeakReference<Assembly>(assembly));
     }
 
     /// <summary>Whether every process has <paramref name="assembly"/> (the framework, or LazyDist and its dependencies).</summary>
@@ -59,12 +63,13 @@ public static class UserAssemblies
                     $"assembly {a.GetName().Name} was loaded from memory, so its code cannot travel; " +
                     "register its bytes with UserAssemblies.Register");
             var image = AssemblyImage.Of(a.GetName().Name ?? a.FullName ?? "?", File.ReadAllBytes(a.Location));
-            ByHash.TryAdd(image.Hash, a);
+            ByHash.TryAdd(image.Hash, new WeakReference<Assembly>(a));
             return image;
         });
 
     /// <summary>A user assembly of this process whose image has <paramref name="hash"/>, if one was imaged here.</summary>
-    internal static Assembly? FindByHash(string hash) => ByHash.TryGetValue(hash, out var assembly) ? assembly : null;
+    internal static Assembly? FindByHash(string hash) =>
+        ByHash.TryGetValue(hash, out var entry) && entry.TryGetTarget(out var assembly) ? assembly : null;
 
     /// <summary>
     /// <paramref name="root"/> and the user assemblies it references, directly or not, that can be

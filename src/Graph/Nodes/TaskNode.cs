@@ -22,6 +22,8 @@ public sealed class TaskNode
         var refs = new List<TaskKey>();
         foreach (var arg in _args)
             arg.CollectReferences(refs);
+        if (!op.IsBuiltin)
+            refs.AddRange(op.CapturedKeys);
         _dependencies = refs.Count <= 1 ? [.. refs] : [.. refs.Distinct()];
     }
 
@@ -90,6 +92,8 @@ public sealed class TaskNode
             values[i] = _args[i].Resolve(valueOf);
             inline |= _args[i] is TaskCall;
         }
+        if (!Op.IsBuiltin)
+            Op.BindCaptures(valueOf);
         var result = Op.Invoke(values);
         if (inline && (Op.Traits & OpTraits.RetainsNoInput) != 0)
         {
@@ -102,14 +106,17 @@ public sealed class TaskNode
         return result;
     }
 
-    /// <summary>This node as MessagePack bytes; its operation must be built-in.</summary>
+    /// <summary>This node as MessagePack bytes: a built-in operation by name, a user one as code (see <see cref="OpRef"/>).</summary>
     /// <param name="key">The node's key, named in errors.</param>
-    /// <exception cref="NotSupportedException">The operation is a local delegate, or a literal cannot be serialized.</exception>
+    /// <exception cref="NotSupportedException">A captured value or a literal cannot be serialized; the message names the task and the value.</exception>
     public byte[] Serialize(TaskKey key) => TaskGraphSerializer.SerializeNode(key, this);
 
     /// <summary>Reads a node written by <see cref="Serialize"/>.</summary>
     /// <exception cref="FormatException">The bytes are not a node, or name an unknown operation.</exception>
-    public static TaskNode Deserialize(TaskKey key, ReadOnlyMemory<byte> bytes) => TaskGraphSerializer.DeserializeNode(key, bytes);
+    /// <param name="key">The node's key, named in errors.</param>
+    /// <param name="bytes">The bytes.</param>
+    /// <param name="resolver">Finds the user assemblies its operation names; by default, those of this process.</param>
+    public static TaskNode Deserialize(TaskKey key, ReadOnlyMemory<byte> bytes, IAssemblyResolver? resolver = null) => TaskGraphSerializer.DeserializeNode(key, bytes, resolver);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Op.Name}({string.Join(", ", _args.Select(a => a.ToString()))})";

@@ -21,4 +21,23 @@ public static class Invokers
     /// <summary>Calls a function of four arguments.</summary>
     public static Func<object?[], object?> Create<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult> f) =>
         a => f(ArgConvert.To<T1>(a[0]), ArgConvert.To<T2>(a[1]), ArgConvert.To<T3>(a[2]), ArgConvert.To<T4>(a[3]));
+
+    private static readonly Type[] Funcs = [typeof(Func<>), typeof(Func<,>), typeof(Func<,,>), typeof(Func<,,,>), typeof(Func<,,,,>)];
+
+    /// <summary>Whether <see cref="Rebuild"/> can call a delegate of this type: a <c>Func</c> of up to four arguments.</summary>
+    internal static bool CanRebuild(Type delegateType) =>
+        delegateType.IsGenericType && Array.IndexOf(Funcs, delegateType.GetGenericTypeDefinition()) >= 0;
+
+    /// <summary>The invoker that <c>Create</c> makes for <paramref name="f"/>, found by its <c>Func</c> type.</summary>
+    internal static Func<object?[], object?> Rebuild(Delegate f)
+    {
+        var type = f.GetType();
+        if (!CanRebuild(type))
+            throw new NotSupportedException($"a {type.Name} is not a Func of up to four arguments");
+        var arguments = type.GetGenericArguments();
+        var create = typeof(Invokers).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Single(m => m.Name == nameof(Create) && m.GetGenericArguments().Length == arguments.Length)
+            .MakeGenericMethod(arguments);
+        return (Func<object?[], object?>)create.Invoke(null, [f])!;
+    }
 }

@@ -4,12 +4,17 @@ namespace LazyDist.Graph;
 
 /// <summary>
 /// What a task runs, as data. A built-in operation is known by a stable name that every process
-/// resolves through <see cref="OperationRegistry"/>; a local operation wraps a delegate of this
-/// process and runs only on local schedulers, which never serialize.
+/// resolves through <see cref="OperationRegistry"/>. A user operation wraps a delegate: local
+/// schedulers call it directly; to run elsewhere it travels as its assembly's SHA-256, its type,
+/// method and signature, and its captured fields (a capture that cannot travel is refused when
+/// the graph is serialized, naming the field and its type).
 /// </summary>
 public sealed class OpRef
 {
     private readonly Func<object?[], object?> _invoke;
+    private UserOpImage? _image;
+    private IReadOnlyList<ILazyValue>? _captured;
+    private List<LazyBinding> _bindings = [];
 
     private OpRef(string name, bool isBuiltin, Func<object?[], object?> invoke, Delegate? source, OpTraits traits = OpTraits.None)
     {
@@ -29,7 +34,7 @@ public sealed class OpRef
     /// <summary>Whether every process can resolve this operation by <see cref="Name"/>.</summary>
     public bool IsBuiltin { get; }
 
-    /// <summary>The delegate this operation calls, when it was made from one.</summary>
+    /// <summary>The delegate this operation calls, when it was made from one; for a user operation, what travels.</summary>
     public Delegate? Source { get; }
 
     /// <summary>Runs the operation on resolved arguments.</summary>
@@ -45,22 +50,52 @@ public sealed class OpRef
 
     /// <summary>
     /// The operation for a delegate: the built-in one when the delegate is a registered static
-    /// method (for example <c>Chunks.Sum</c>), otherwise a local operation that calls it.
+    /// method (for example <c>Chunks.Sum</c>), otherwise a user operation that calls it.
     /// </summary>
-    /// <param name="source">The delegate, kept for display and identity.</param>
-    /// <param name="invoke">Calls <paramref name="source"/> with resolved arguments.</param>
-    public static OpRef FromDelegate(Delegate source, Func<object?[], object?> invoke)
+    /// <param name="source">The delegate: what the operation calls, and what travels to other processes.</param>
+    /// <param name="invoke">Calls <paramref name="source"/> with resolved arguments, as <see cref="Invokers"/> does
+    /// (another process rebuilds it that way from <paramref name="source"/>).</param>
+    /// <param name="name">A name for display; the method's name by default.</param>
+    public static OpRef FromDelegate(Delegate source, Func<object?[], object?> invoke, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(invoke);
         if (source.Target is null && OperationRegistry.TryGetByMethod(source.Method, out var builtin))
             return builtin;
-        return new OpRef(DisplayName(source.Method), isBuiltin: false, invoke, source);
+        return new OpRef(name ?? DisplayName(source.Method), isBuiltin: false, invoke, source);
     }
 
-    /// <summary>A readable name for a method, with compiler-generated lambda names shortened.</summary>
-    internal static string DisplayName(MethodInfo method)
+    /// <summary>The lazy values the function captures: the task depends on their keys.</summary>
+    public IReadOnlyList<ILazyValue> CapturedLazyValues =>
+        _captured ??= Source is { Target: not null } && !IsBuiltin ? LazyCaptures.Of(Source) : [];
+
+    /// <summary>The keys a task of this operation reads besides its arguments: those of <see cref="CapturedLazyValues"/>,
+    /// or, for an operation read from bytes, of the fields it fills before each call.</summary>
+    internal IEnumerable<TaskKey> CapturedKeys => _bindings.Count > 0 ? _bindings.Select(b => b.Key) : CapturedLazyValues.Select(v => v.Key);
+
+    /// <summary>Fills captured lazy fields with their computed values (for an operation read from bytes).</summary>
+    internal void BindCaptures(Func<TaskKey, object?> valueOf)
     {
+        foreach (var binding in _bindings)
+            binding.Bind(valueOf);
+    }
+
+    /// <summary>A user operation read from bytes, with the captured lazy fields it fills before each call.</summary>
+    internal static OpRef FromCode(Delegate code, Func<object?[], object?> invoke, List<LazyBinding> bindings)
+    {
+        var op = FromDelegate(code, invoke);
+        op._bindings = bindings;
+        return op;
+    }
+
+    /// <summary>This user operation as bytes, written once (see <see cref="UserOpCodec"/>).</summary>
+    /// <exception cref="NotSupportedException">A capture cannot travel; the message names it.</exception>
+    internal UserOpImage UserImage => _image ??= UserOpCodec.Write(this);
+
+    /// <summary>A readable name for a method, with compiler-generated lambda names shortened (<c>Main-lambda</c>).</summary>
+    public static string DisplayName(MethodInfo method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
         string name = method.Name;
         if (name.StartsWith('<'))
         {
@@ -72,5 +107,5 @@ public sealed class OpRef
     }
 
     /// <inheritdoc/>
-    public override string ToString() => IsBuiltin ? Name : $"{Name} (local)";
+    public override string ToString() => IsBuiltin ? Name : $"{Name} (user code)";
 }

@@ -6,16 +6,17 @@ namespace LazyDist.Graph;
 
 /// <summary>
 /// Writes and reads literal values with an explicit type tag (never a typeless resolver):
-/// primitives, strings and primitive arrays, the arrays as their raw little-endian bytes.
+/// primitives, strings and primitive arrays, the arrays as their raw little-endian bytes; with a
+/// code context, any other value that <see cref="CaptureCodec"/> can write (records, tuples, lists).
 /// </summary>
 internal static class LiteralCodec
 {
     private enum Tag : byte
     {
-        Null, Bool, Int, Long, ULong, Double, Float, String, DoubleArray, FloatArray, IntArray, LongArray, ByteArray, List,
+        Null, Bool, Int, Long, ULong, Double, Float, String, DoubleArray, FloatArray, IntArray, LongArray, ByteArray, List, Code,
     }
 
-    public static void Write(ref MessagePackWriter writer, object? value)
+    public static void Write(ref MessagePackWriter writer, object? value, CodeWriteContext? code = null)
     {
         writer.WriteArrayHeader(2);
         switch (value)
@@ -37,7 +38,18 @@ internal static class LiteralCodec
                 writer.Write((byte)Tag.List);
                 writer.WriteArrayHeader(items.Length);
                 foreach (var item in items)
-                    Write(ref writer, item);
+                    Write(ref writer, item, code);
+                break;
+            case not null when code is not null:
+                writer.Write((byte)Tag.Code);
+                try
+                {
+                    CaptureCodec.Write(ref writer, value, code, path: "");
+                }
+                catch (NotSupportedException e)
+                {
+                    throw new NotSupportedException($"a literal of type {value.GetType().FullName} cannot be serialized: {e.Message}", e);
+                }
                 break;
             default:
                 throw new NotSupportedException(
@@ -46,7 +58,7 @@ internal static class LiteralCodec
         }
     }
 
-    public static object? Read(ref MessagePackReader reader)
+    public static object? Read(ref MessagePackReader reader, CodeReadContext? code = null)
     {
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException("a literal must be a [tag, value] pair");
@@ -66,16 +78,17 @@ internal static class LiteralCodec
             Tag.IntArray => ReadArray<int>(ref reader),
             Tag.LongArray => ReadArray<long>(ref reader),
             Tag.ByteArray => ReadArray<byte>(ref reader),
-            Tag.List => ReadList(ref reader),
+            Tag.List => ReadList(ref reader, code),
+            Tag.Code => CaptureCodec.Read(ref reader, code ?? CodeReadContext.For(null), []),
             _ => throw new FormatException($"unknown literal tag {(byte)tag}"),
         };
     }
 
-    private static object?[] ReadList(ref MessagePackReader reader)
+    private static object?[] ReadList(ref MessagePackReader reader, CodeReadContext? code)
     {
         var items = new object?[reader.ReadArrayHeader()];
         for (int i = 0; i < items.Length; i++)
-            items[i] = Read(ref reader);
+            items[i] = Read(ref reader, code);
         return items;
     }
 

@@ -5,9 +5,9 @@ namespace LazyDist.Graph;
 
 /// <summary>
 /// The MessagePack form of a graph: <c>[version, count, (key, node)*]</c>, a key as
-/// <c>[name, index or -1]</c>, a node as <c>[op name, args]</c>, an argument as
-/// <c>[kind, payload]</c>. Only built-in operations can be written, since only they can be
-/// resolved by name in another process.
+/// <c>[name, index or -1]</c>, a node as <c>[op, args]</c>, an argument as
+/// <c>[kind, payload]</c>. An op is a built-in's name, or the bytes of a user operation
+/// (<see cref="UserOpCodec"/>), read back through an <see cref="IAssemblyResolver"/>.
 /// </summary>
 internal static class TaskGraphSerializer
 {
@@ -24,29 +24,32 @@ internal static class TaskGraphSerializer
         foreach (var (key, node) in graph)
         {
             WriteKey(ref writer, key);
-            WriteNode(ref writer, key, node);
+            WriteNode(ref writer, key, node, null);
         }
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>One node on its own: <c>[op name, args]</c>. <paramref name="key"/> names it in errors.</summary>
-    public static byte[] SerializeNode(TaskKey key, TaskNode node)
+    /// <summary>One node on its own: <c>[op, args]</c>. <paramref name="key"/> names it in errors.</summary>
+    /// <param name="key">The node's key.</param>
+    /// <param name="node">The node.</param>
+    /// <param name="userAssemblies">Receives the user assemblies its operations name, when given.</param>
+    public static byte[] SerializeNode(TaskKey key, TaskNode node, ISet<System.Reflection.Assembly>? userAssemblies = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         var writer = new MessagePackWriter(buffer);
-        WriteNode(ref writer, key, node);
+        WriteNode(ref writer, key, node, userAssemblies);
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Reads a node written by <see cref="SerializeNode"/>.</summary>
-    public static TaskNode DeserializeNode(TaskKey key, ReadOnlyMemory<byte> bytes)
+    public static TaskNode DeserializeNode(TaskKey key, ReadOnlyMemory<byte> bytes, IAssemblyResolver? resolver = null)
     {
         try
         {
             var reader = new MessagePackReader(bytes);
-            return ReadNode(ref reader, key);
+            return ReadNode(ref reader, key, resolver);
         }
         catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or InvalidOperationException or ArgumentException)
         {
@@ -54,33 +57,56 @@ internal static class TaskGraphSerializer
         }
     }
 
-    private static void WriteNode(ref MessagePackWriter writer, TaskKey key, TaskNode node)
+    private static void WriteNode(ref MessagePackWriter writer, TaskKey key, TaskNode node, ISet<System.Reflection.Assembly>? userAssemblies)
     {
-        if (!node.Op.IsBuiltin)
-            throw new NotSupportedException(
-                $"task {key} calls the local delegate '{node.Op.Name}', which cannot be serialized; " +
-                "only built-in operations travel between processes");
         writer.WriteArrayHeader(2);
-        writer.Write(node.Op.Name);
+        if (node.Op.IsBuiltin)
+        {
+            writer.Write(node.Op.Name);
+        }
+        else
+        {
+            UserOpImage image;
+            try
+            {
+                image = node.Op.UserImage;
+            }
+            catch (NotSupportedException e)
+            {
+                throw new NotSupportedException($"task {key} cannot be sent to another process: {e.Message}", e);
+            }
+            writer.Write(image.Blob);
+            userAssemblies?.UnionWith(image.Assemblies);
+        }
         writer.WriteArrayHeader(node.Args.Count);
         foreach (var arg in node.Args)
-            WriteArg(ref writer, arg, key);
+            WriteArg(ref writer, arg, key, userAssemblies);
     }
 
-    private static TaskNode ReadNode(ref MessagePackReader reader, TaskKey key)
+    private static TaskNode ReadNode(ref MessagePackReader reader, TaskKey key, IAssemblyResolver? resolver)
     {
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException($"task {key} is not an [op, args] pair");
-        string opName = reader.ReadString() ?? throw new FormatException($"task {key} has no operation name");
-        if (!OperationRegistry.TryGet(opName, out var op))
-            throw new FormatException($"task {key} uses unknown operation '{opName}'");
+        OpRef op;
+        if (reader.NextMessagePackType == MessagePackType.Binary)
+        {
+            var blob = reader.ReadBytes() ?? throw new FormatException($"task {key} has no operation");
+            op = CodeReadContext.For(resolver).Op(blob.IsSingleSegment ? blob.First : blob.ToArray(), UserOpCodec.Read);
+        }
+        else
+        {
+            string opName = reader.ReadString() ?? throw new FormatException($"task {key} has no operation name");
+            if (!OperationRegistry.TryGet(opName, out var builtin))
+                throw new FormatException($"task {key} uses unknown operation '{opName}'");
+            op = builtin;
+        }
         var args = new TaskArg[reader.ReadArrayHeader()];
         for (int a = 0; a < args.Length; a++)
-            args[a] = ReadArg(ref reader);
+            args[a] = ReadArg(ref reader, resolver);
         return new TaskNode(op, args);
     }
 
-    public static TaskGraph Deserialize(ReadOnlyMemory<byte> bytes)
+    public static TaskGraph Deserialize(ReadOnlyMemory<byte> bytes, IAssemblyResolver? resolver = null)
     {
         try
         {
@@ -96,7 +122,7 @@ internal static class TaskGraphSerializer
             for (int i = 0; i < count; i++)
             {
                 var key = ReadKey(ref reader);
-                graph[key] = ReadNode(ref reader, key);
+                graph[key] = ReadNode(ref reader, key, resolver);
             }
             return graph;
         }
@@ -122,7 +148,7 @@ internal static class TaskGraphSerializer
         return index < 0 ? new TaskKey(name) : new TaskKey(name, index);
     }
 
-    private static void WriteArg(ref MessagePackWriter writer, TaskArg arg, TaskKey owner)
+    private static void WriteArg(ref MessagePackWriter writer, TaskArg arg, TaskKey owner, ISet<System.Reflection.Assembly>? userAssemblies)
     {
         writer.WriteArrayHeader(2);
         switch (arg)
@@ -131,7 +157,9 @@ internal static class TaskGraphSerializer
                 writer.Write(LiteralKind);
                 try
                 {
-                    LiteralCodec.Write(ref writer, literal.Value);
+                    var code = new CodeWriteContext();
+                    LiteralCodec.Write(ref writer, literal.Value, code);
+                    userAssemblies?.UnionWith(code.Assemblies);
                 }
                 catch (NotSupportedException e)
                 {
@@ -146,16 +174,16 @@ internal static class TaskGraphSerializer
                 writer.Write(ListKind);
                 writer.WriteArrayHeader(list.Items.Count);
                 foreach (var item in list.Items)
-                    WriteArg(ref writer, item, owner);
+                    WriteArg(ref writer, item, owner, userAssemblies);
                 break;
             case TaskCall call:
                 writer.Write(CallKind);
-                WriteNode(ref writer, owner, call.Node);
+                WriteNode(ref writer, owner, call.Node, userAssemblies);
                 break;
         }
     }
 
-    private static TaskArg ReadArg(ref MessagePackReader reader)
+    private static TaskArg ReadArg(ref MessagePackReader reader, IAssemblyResolver? resolver)
     {
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException("an argument must be a [kind, payload] pair");
@@ -163,16 +191,16 @@ internal static class TaskGraphSerializer
         switch (kind)
         {
             case LiteralKind:
-                return new Literal(LiteralCodec.Read(ref reader));
+                return new Literal(LiteralCodec.Read(ref reader, CodeReadContext.For(resolver)));
             case RefKind:
                 return new TaskRef(ReadKey(ref reader));
             case ListKind:
                 var items = new TaskArg[reader.ReadArrayHeader()];
                 for (int i = 0; i < items.Length; i++)
-                    items[i] = ReadArg(ref reader);
+                    items[i] = ReadArg(ref reader, resolver);
                 return new ArgList(items);
             case CallKind:
-                return new TaskCall(ReadNode(ref reader, new TaskKey("inline")));
+                return new TaskCall(ReadNode(ref reader, new TaskKey("inline"), resolver));
             default:
                 throw new FormatException($"unknown argument kind {kind}");
         }

@@ -44,11 +44,11 @@ public class TaskGraphSerializerTests
     }
 
     [Test]
-    public void Serialize_LocalDelegate_RefusedNamingTaskAndOperation()
+    public void Serialize_UserLambda_TravelsAsCode()
     {
-        var graph = new TaskGraph { ["f"] = TaskNode.Call((int x) => x + 1, 1) };
-        var ex = Assert.Throws<NotSupportedException>(() => graph.Serialize());
-        Assert.That(ex!.Message, Does.Contain("task 'f'").And.Contain("local delegate"));
+        var graph = new TaskGraph { ["x"] = TaskNode.FromValue(41), ["f"] = TaskNode.Call((int x) => x + 1, TaskArg.Ref("x")) };
+        var copy = TaskGraph.Deserialize(graph.Serialize());
+        Assert.That(new SynchronousScheduler().Get(copy, "f"), Is.EqualTo(42));
     }
 
     [Test]

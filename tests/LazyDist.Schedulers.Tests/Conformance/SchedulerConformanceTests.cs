@@ -6,10 +6,10 @@ namespace LazyDist.Schedulers.Tests.Conformance;
 /// <summary>
 /// What every scheduler must do, run against each one by a small sealed subclass (the model is
 /// System.Threading.Channels' ChannelTestBase): synchronous, threaded, a cluster in this process
-/// and a cluster of worker processes. Graphs here use built-in operations only, so they can run
-/// anywhere.
+/// and a cluster of worker processes. Graphs use built-in operations and this test assembly's own
+/// lambdas, which clusters receive as shipped code.
 /// </summary>
-public abstract class SchedulerConformanceTests
+public abstract partial class SchedulerConformanceTests
 {
     protected static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 

@@ -35,12 +35,13 @@ public class LocalClusterTests
     }
 
     [Test, CancelAfter(120_000)]
-    public async Task LocalDelegate_RefusedAtSubmitNamingTheTask()
+    public async Task UnserializableCapture_RefusedAtSubmitNamingFieldAndType()
     {
         await using var cluster = await LocalCluster.StartAsync(workers: 1);
-        var graph = new TaskGraph { ["local"] = TaskNode.Call((long x) => x + 1, 1L) };
-        var ex = Assert.ThrowsAsync<NotSupportedException>(async () => await cluster.ComputeAsync(graph, ["local"]));
-        Assert.That(ex!.Message, Does.Contain("task 'local'").And.Contain("local delegate"));
+        using var stream = new MemoryStream();
+        var graph = new TaskGraph { ["reads"] = TaskNode.Call((long x) => x + stream.Length, 1L) };
+        var ex = Assert.ThrowsAsync<NotSupportedException>(async () => await cluster.ComputeAsync(graph, ["reads"]));
+        Assert.That(ex!.Message, Does.Contain("task 'reads'").And.Contain("'stream'").And.Contain("MemoryStream"));
     }
 
     private static bool IsRunning(int pid)

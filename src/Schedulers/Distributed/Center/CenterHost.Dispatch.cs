@@ -8,8 +8,9 @@ namespace LazyDist.Distributed;
 public sealed partial class CenterHost
 {
     /// <summary>Turns a message from a worker or client into an event.</summary>
-    private void Receive(int id, PeerRole role, WireMessage message, WireConnection connection)
+    private void Receive(int id, PeerRole role, Envelope envelope, WireConnection connection)
     {
+        var message = envelope.Header;
         SchedulerEvent? stimulus = (role, message) switch
         {
             (PeerRole.Worker, TaskFinishedMessage m) => new TaskFinishedEvent(id, m.Key.ToTaskKey(), m.NBytes, m.FetchedBytes, m.HeldKeys),
@@ -28,6 +29,8 @@ public sealed partial class CenterHost
             Post(stimulus);
             return;
         }
+        if (ReceiveCode(id, role, envelope, connection))
+            return;
         if (role == PeerRole.Client && message is GetStatsMessage stats)
         {
             lock (_gate)
@@ -73,7 +76,7 @@ public sealed partial class CenterHost
         {
             case ComputeTaskInstruction i:
                 ToWorker(i.WorkerId, new ComputeTaskMessage(WireKey.From(i.Key), i.Node, i.Priority,
-                    [.. i.Dependencies.Select(d => new DependencyInfo(WireKey.From(d.Key), [.. d.Holders], d.NBytes))]));
+                    [.. i.Dependencies.Select(d => new DependencyInfo(WireKey.From(d.Key), [.. d.Holders], d.NBytes))], i.Session));
                 break;
             case DeleteKeysInstruction i:
                 ToWorker(i.WorkerId, new DeleteKeysMessage([.. i.Keys.Select(WireKey.From)]));

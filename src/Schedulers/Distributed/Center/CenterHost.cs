@@ -17,6 +17,7 @@ namespace LazyDist.Distributed;
 public sealed partial class CenterHost : IAsyncDisposable
 {
     private readonly SchedulerState _state;
+    private readonly CodeStore _code = new();
     private readonly object _gate = new();
     private readonly TcpListener _listener;
     private readonly CenterOptions _options;
@@ -141,7 +142,7 @@ public sealed partial class CenterHost : IAsyncDisposable
             while (true)
             {
                 var envelope = await connection.ReceiveAsync(_stopping.Token).ConfigureAwait(false);
-                Receive(id, hello.Role, envelope.Header, connection);
+                Receive(id, hello.Role, envelope, connection);
             }
         }
         catch (WireProtocolException e)
@@ -191,6 +192,7 @@ public sealed partial class CenterHost : IAsyncDisposable
             lock (_gate)
                 _clients.Remove(id);
             Post(new ClientLeftEvent(id));
+            EndCodeSession(id);
             _log.LogInformation("client {Name} disconnected; its keys are released", name);
         }
     }

@@ -3,11 +3,14 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed.Center;
 
 /// <summary>The center's record of one task: metadata only, never its value.</summary>
-internal sealed class CenterTask(TaskKey key, byte[] node, long priority, long sequence)
+internal sealed class CenterTask(TaskKey key, byte[] node, long priority, long sequence, int session = 0)
 {
     public TaskKey Key { get; } = key;
     public byte[] Node { get; } = node;
     public long Priority { get; } = priority;
+
+    /// <summary>The client session that submitted it first: whose user code its node may call.</summary>
+    public int Session { get; } = session;
 
     /// <summary>Submission order, to break priority ties deterministically.</summary>
     public long Sequence { get; } = sequence;

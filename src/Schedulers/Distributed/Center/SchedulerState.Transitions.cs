@@ -97,7 +97,7 @@ internal sealed partial class SchedulerState
         task.ProcessingOn = worker;
         worker.Processing.Add(task);
         var deps = task.Dependencies.Select(d => new DependencyLocation(d.Key, Holders(d), d.NBytes)).ToList();
-        Emit(new ComputeTaskInstruction(worker.Id, task.Key, task.Node, task.Priority, deps, _stimulus));
+        Emit(new ComputeTaskInstruction(worker.Id, task.Key, task.Node, task.Priority, deps, _stimulus, task.Session));
     }
 
     /// <summary>Admits queued root tasks while workers have free threads; places ready tasks that had no worker.</summary>

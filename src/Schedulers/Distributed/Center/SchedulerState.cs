@@ -113,7 +113,7 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
                     SetStatus(known, CenterTaskStatus.Released); // a resubmitted failure is tried again
                 continue;
             }
-            var task = new CenterTask(spec.Key, spec.Node, (generation << 40) + spec.Priority, _sequence++);
+            var task = new CenterTask(spec.Key, spec.Node, (generation << 40) + spec.Priority, _sequence++, e.ClientId);
             _tasks[spec.Key] = task;
             added.Add((task, spec));
         }

@@ -15,6 +15,7 @@ public sealed partial class DistributedScheduler
     {
         string name = naming.Prefix ?? ShortName(op.Name);
         string unique = naming.Pure ? "" : Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        var userCode = new HashSet<System.Reflection.Assembly>();
         var tasks = new OutgoingTask[calls.Count];
         var keys = new TaskKey[calls.Count];
         for (int i = 0; i < calls.Count; i++)
@@ -28,7 +29,7 @@ public sealed partial class DistributedScheduler
             }
             else if (naming.Pure)
             {
-                bytes = node.Serialize(name);
+                bytes = TaskGraphSerializer.SerializeNode(name, node, userCode);
                 key = new TaskKey($"{name}-{Token(bytes)}");
             }
             else
@@ -38,7 +39,7 @@ public sealed partial class DistributedScheduler
             tasks[i] = new OutgoingTask(key, node, bytes, i);
             keys[i] = key;
         }
-        return SubmitTasks(tasks, keys);
+        return SubmitTasks(tasks, keys, userCode);
     }
 
     /// <summary>A content key for a node: the first 128 bits of the SHA-256 of its bytes, as hex (the same in every process).</summary>

@@ -6,7 +6,7 @@ namespace LazyDist.Distributed;
 public sealed partial class DistributedScheduler
 {
     /// <inheritdoc/>
-    /// <exception cref="NotSupportedException">A task calls a local delegate (only built-in operations travel); the message names the task.</exception>
+    /// <exception cref="NotSupportedException">A task's function captures a value that cannot travel, or a literal cannot be serialized; the message names the task and the value.</exception>
     /// <exception cref="IOException">The center was lost.</exception>
     public async ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken = default)
     {
@@ -46,6 +46,9 @@ public sealed partial class DistributedScheduler
                         break;
                     case KeyErredMessage m:
                         OnKeyErred(m.Key.ToTaskKey(), new TaskFailedException(m.FailedKey.ToTaskKey(), m.ExceptionType, m.Text, m.StackTrace));
+                        break;
+                    case NeedCodeMessage m:
+                        OnNeedCode(m);
                         break;
                     case StatsMessage m:
                         TaskCompletionSource<ClusterStatistics>? request;

@@ -136,14 +136,15 @@ public sealed partial class DistributedScheduler
         ArgumentNullException.ThrowIfNull(values);
         string name = typeof(T).IsArray ? "array" : typeof(T).Name.ToLowerInvariant();
         string unique = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        var userCode = new HashSet<System.Reflection.Assembly>();
         var tasks = values.Select((value, i) =>
         {
             var node = TaskNode.FromValue(value);
-            var bytes = node.Serialize(name);
+            var bytes = TaskGraphSerializer.SerializeNode(name, node, userCode);
             var key = hash ? new TaskKey($"{name}-{Token(bytes)}") : new TaskKey($"{name}-{unique}", i);
             return new OutgoingTask(key, node, bytes, i);
         }).ToList();
-        return NewFutures<T>(SubmitTasks(tasks, [.. tasks.Select(t => t.Key)]));
+        return NewFutures<T>(SubmitTasks(tasks, [.. tasks.Select(t => t.Key)], userCode));
     }
 
     /// <summary>Waits for every future and fetches their values from the workers that hold them (dask's <c>client.gather</c>).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using LazyDist.Distributed.Wire;
 using LazyDist.Graph;
 
@@ -14,13 +15,23 @@ public sealed partial class DistributedScheduler
 {
     private readonly ConcurrentQueue<PendingKey> _droppedLeases = new();
     private int _drainQueued;
+    private Task _sendsInOrder = Task.CompletedTask;
 
     /// <summary>Sends tasks to the center and takes one interest in each entry of <paramref name="wanted"/> (repeats count).</summary>
+    /// <param name="tasks">The tasks; remote nodes are not sent (the center holds those keys already).</param>
+    /// <param name="wanted">The keys to hold.</param>
+    /// <param name="userCode">The user assemblies that the tasks given already serialized need; the others' are found here.</param>
     /// <returns>The interests, one per entry of <paramref name="wanted"/>.</returns>
+    /// <remarks>
+    /// The one place graphs leave this client. Returns at once: when the tasks need user code the
+    /// center has not got yet, the graph is sent once it has, and every later submission, release and
+    /// statistics request waits its turn behind it, so the center always reads them in order.
+    /// </remarks>
     /// <exception cref="NotSupportedException">A task cannot be serialized; the message names it.</exception>
     /// <exception cref="IOException">The center was lost.</exception>
-    internal PendingKey[] SubmitTasks(IReadOnlyList<OutgoingTask> tasks, IReadOnlyList<TaskKey> wanted)
+    internal PendingKey[] SubmitTasks(IReadOnlyList<OutgoingTask> tasks, IReadOnlyList<TaskKey> wanted, HashSet<Assembly>? userCode = null)
     {
+        userCode ??= [];
         var seen = new HashSet<TaskKey>();
         var wire = new List<SubmittedTask>(tasks.Count);
         foreach (var task in tasks)
@@ -28,8 +39,9 @@ public sealed partial class DistributedScheduler
             if (task.Node.IsRemote || !seen.Add(task.Key))
                 continue; // the center holds a remote key already; a repeated pure task is sent once
             wire.Add(new SubmittedTask(WireKey.From(task.Key), [.. task.Node.Dependencies.Select(WireKey.From)],
-                task.Serialized ?? task.Node.Serialize(task.Key), task.Priority));
+                task.Serialized ?? TaskGraphSerializer.SerializeNode(task.Key, task.Node, userCode), task.Priority));
         }
+        var code = EnsureCodeAsync(userCode);
         var interests = new PendingKey[wanted.Count];
         lock (_pending)
         {
@@ -41,9 +53,52 @@ public sealed partial class DistributedScheduler
                 pending.Users++;
                 interests[i] = pending;
             }
-            _center.Send(new SubmitGraphMessage([.. wire], [.. wanted.Distinct().Select(WireKey.From)]));
+            SendInOrder(new SubmitGraphMessage([.. wire], [.. wanted.Distinct().Select(WireKey.From)]), code, interests);
         }
         return interests;
+    }
+
+    /// <summary>
+    /// Sends a message to the center after every message sent this way before it and, for a graph,
+    /// after the user code it needs (<paramref name="code"/>); at once when nothing is waiting.
+    /// Call under the lock. When the code cannot be sent, <paramref name="failing"/> keys fail with why.
+    /// </summary>
+    private void SendInOrder(WireMessage message, Task? code = null, IReadOnlyList<PendingKey>? failing = null)
+    {
+        if (_sendsInOrder.IsCompleted && (code is null || code.IsCompletedSuccessfully))
+        {
+            _center.Send(message);
+            return;
+        }
+        _sendsInOrder = SendLaterAsync(_sendsInOrder, message, code ?? Task.CompletedTask, failing ?? []);
+    }
+
+    private async Task SendLaterAsync(Task previous, WireMessage message, Task code, IReadOnlyList<PendingKey> failing)
+    {
+        await previous.ConfigureAwait(false); // never faults
+        try
+        {
+            await code.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            foreach (var pending in failing.Distinct())
+                OnKeyErred(pending.Key, e);
+            return;
+        }
+        lock (_pending)
+        {
+            if (_lost is not null || _closing.IsCancellationRequested)
+                return;
+            try
+            {
+                _center.Send(message);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // The connection is closing; the receive loop reports the loss.
+            }
+        }
     }
 
     /// <summary>Waits for a wanted key's value and fetches a copy from a holder (shared with anyone asking meanwhile).</summary>
@@ -100,7 +155,7 @@ public sealed partial class DistributedScheduler
                 pending.Requested = null;
             }
             if (released.Count > 0 && _lost is null && !_closing.IsCancellationRequested)
-                _center.Send(new ReleaseKeysMessage([.. released]));
+                SendInOrder(new ReleaseKeysMessage([.. released]));
         }
         foreach (var (pending, request) in orphans)
             request.TrySetException(new InvalidOperationException($"key {pending.Key} was released while its value was awaited"));
@@ -128,7 +183,7 @@ public sealed partial class DistributedScheduler
                 pending.Requested = null;
             }
             if (released.Count > 0 && _lost is null && !_closing.IsCancellationRequested)
-                _center.Send(new ReleaseKeysMessage([.. released]));
+                SendInOrder(new ReleaseKeysMessage([.. released]));
         }
         foreach (var (pending, request) in cancelled)
         {
@@ -221,6 +276,7 @@ public sealed partial class DistributedScheduler
         requests.ForEach(r => r.TrySetException(lost));
         keys.ForEach(p => p.Done.TrySetResult());
         stats.ForEach(s => s.TrySetException(lost));
+        FailCodeRequests(lost);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     {
         _center = center;
         CenterAddress = address;
-        _workers = new PeerPool(token, $"client-{Environment.ProcessId}");
+        _workers = new PeerPool(token, $"client-{Environment.ProcessId}", materialize: true);
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
@@ -77,7 +77,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
         {
             ThrowIfLost();
             _statsRequests.Enqueue(answer);
-            _center.Send(new GetStatsMessage(resetPeak));
+            SendInOrder(new GetStatsMessage(resetPeak)); // after the releases sent before it
         }
         return await answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }

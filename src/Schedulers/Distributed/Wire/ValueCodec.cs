@@ -7,8 +7,9 @@ namespace LazyDist.Distributed.Wire;
 
 /// <summary>
 /// Turns task results into payload frames and back: numeric arrays as their raw bytes, small
-/// values (numbers, strings, lists of those) as tagged MessagePack. A value of any other type
-/// cannot travel, and says so by its type name when a worker first holds it.
+/// values (numbers, strings, lists of those) as tagged MessagePack, values of user types (records,
+/// tuples, lists of those) by the code codec, read later as <see cref="CodedValue"/>. A value that
+/// cannot travel says so, by its type and the part that cannot, when a worker first holds it.
 /// </summary>
 internal static class ValueCodec
 {
@@ -19,7 +20,8 @@ internal static class ValueCodec
         int[] a => (ValueKind.Ints, new Payload(a)),
         long[] a => (ValueKind.Longs, new Payload(a)),
         byte[] a => (ValueKind.Bytes, new Payload(a)),
-        _ => (ValueKind.Packed, new Payload(Pack(value))),
+        CodedValue c => (ValueKind.Code, new Payload(c.Bytes)),
+        _ => PackOrCode(value),
     };
 
     public static object? Decode(ValueKind kind, byte[] payload) => kind switch
@@ -30,6 +32,7 @@ internal static class ValueCodec
         ValueKind.Longs => Cast<long>(payload),
         ValueKind.Bytes => payload,
         ValueKind.Packed => Unpack(payload),
+        ValueKind.Code => new CodedValue(payload),
         _ => throw new WireProtocolException($"unknown value kind {(byte)kind}"),
     };
 
@@ -37,9 +40,9 @@ internal static class ValueCodec
     /// <exception cref="NotSupportedException">The value's type has no wire form.</exception>
     public static void EnsureEncodable(object? value)
     {
-        if (value is double[] or float[] or int[] or long[] or byte[])
+        if (value is double[] or float[] or int[] or long[] or byte[] or CodedValue)
             return;
-        _ = Pack(value);
+        _ = PackOrCode(value);
     }
 
     /// <summary>The size of a value for placement: an array's bytes, 8 for anything else small.</summary>
@@ -48,10 +51,11 @@ internal static class ValueCodec
         Array a when a.GetType().GetElementType()!.IsPrimitive => Buffer.ByteLength(a),
         object?[] list => 8L * list.Length + list.Sum(SizeOf),
         string s => s.Length * 2L,
+        CodedValue c => c.Bytes.Length,
         _ => 8,
     };
 
-    private static byte[] Pack(object? value)
+    private static (ValueKind, Payload) PackOrCode(object? value)
     {
         var buffer = new ArrayBufferWriter<byte>(32);
         var writer = new MessagePackWriter(buffer);
@@ -59,12 +63,19 @@ internal static class ValueCodec
         {
             LiteralCodec.Write(ref writer, value);
         }
-        catch (NotSupportedException e)
+        catch (NotSupportedException)
         {
-            throw new NotSupportedException($"a value of type {value?.GetType().FullName} cannot be sent between processes: {e.Message}", e);
+            try
+            {
+                return (ValueKind.Code, new Payload(CodeValues.Write(value)));
+            }
+            catch (NotSupportedException e)
+            {
+                throw new NotSupportedException($"a value of type {value?.GetType().FullName} cannot be sent between processes: {e.Message}", e);
+            }
         }
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return (ValueKind.Packed, new Payload(buffer.WrittenSpan.ToArray()));
     }
 
     private static object? Unpack(byte[] payload)

@@ -20,4 +20,7 @@ internal enum ValueKind : byte
 
     /// <summary>A <c>byte[]</c> as it is.</summary>
     Bytes = 5,
+
+    /// <summary>A value of user types (a record, a tuple, a list of those), written by the code codec; read with its session's code.</summary>
+    Code = 6,
 }

@@ -13,10 +13,12 @@ public sealed partial class WorkerHost
         while (true)
         {
             var envelope = await center.ReceiveAsync(_stopping.Token).ConfigureAwait(false);
+            if (ReceiveCode(envelope))
+                continue;
             WorkerEvent stimulus = envelope.Header switch
             {
                 ComputeTaskMessage m => new ComputeTaskEvent(m.Key.ToTaskKey(), m.Node, m.Priority,
-                    [.. m.Dependencies.Select(d => new DependencyLocation(d.Key.ToTaskKey(), d.Holders, d.NBytes))]),
+                    [.. m.Dependencies.Select(d => new DependencyLocation(d.Key.ToTaskKey(), d.Holders, d.NBytes))], m.Session),
                 DeleteKeysMessage m => new DeleteKeysEvent([.. m.Keys.Select(k => k.ToTaskKey())]),
                 CancelTaskMessage m => new CancelTaskEvent(m.Key.ToTaskKey()),
                 var other => throw new WireProtocolException($"the center may not send {other.GetType().Name}"),
@@ -60,40 +62,47 @@ public sealed partial class WorkerHost
     private void ExecuteLoop()
     {
         foreach (var (task, epoch) in _queue.GetConsumingEnumerable())
+            Execute(task, epoch);
+    }
+
+    // Not inlined: nothing of a finished task (its node, its session's types) stays on a waiting executor's stack,
+    // so an ended session's load context can be collected.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void Execute(Worker.ExecuteInstruction task, int epoch)
+    {
+        object? result = null;
+        bool owned = false;
+        ErrorInfo? error = null;
+        try
         {
-            object? result = null;
-            bool owned = false;
-            ErrorInfo? error = null;
-            try
+            var code = CodeFor(task.Session);
+            var node = TaskNode.Deserialize(task.Key, task.Node, code);
+            if ((node.Op.Traits & OpTraits.RetainsNoInput) == 0)
             {
-                var node = TaskNode.Deserialize(task.Key, task.Node);
-                if ((node.Op.Traits & OpTraits.RetainsNoInput) == 0)
-                {
-                    foreach (var dep in node.Dependencies)
-                        _store.MayBeRetained(dep);
-                }
-                result = node.Execute(_store.Get);
-                ValueCodec.EnsureEncodable(result); // fail here, by name, rather than when a peer asks for it
-                owned = (node.Op.Traits & OpTraits.ReturnsFreshArray) != 0;
+                foreach (var dep in node.Dependencies)
+                    _store.MayBeRetained(dep);
             }
-            catch (Exception e)
+            result = node.Execute(key => CodedValue.Materialize(_store.Get(key), code));
+            ValueCodec.EnsureEncodable(result); // fail here, by name, rather than when a peer asks for it
+            owned = (node.Op.Traits & OpTraits.ReturnsFreshArray) != 0;
+        }
+        catch (Exception e)
+        {
+            var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
+            error = new ErrorInfo(cause.GetType().FullName ?? cause.GetType().Name, cause.Message, cause.StackTrace);
+        }
+        lock (_gate)
+        {
+            if (epoch != _epoch)
+                return;
+            if (error is null)
             {
-                var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
-                error = new ErrorInfo(cause.GetType().FullName ?? cause.GetType().Name, cause.Message, cause.StackTrace);
+                _store.Put(task.Key, result, owned);
+                Post(new ExecuteDoneEvent(task.Key, ValueCodec.SizeOf(result)));
             }
-            lock (_gate)
+            else
             {
-                if (epoch != _epoch)
-                    continue;
-                if (error is null)
-                {
-                    _store.Put(task.Key, result, owned);
-                    Post(new ExecuteDoneEvent(task.Key, ValueCodec.SizeOf(result)));
-                }
-                else
-                {
-                    Post(new ExecuteFailedEvent(task.Key, error));
-                }
+                Post(new ExecuteFailedEvent(task.Key, error));
             }
         }
     }

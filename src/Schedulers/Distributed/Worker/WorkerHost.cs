@@ -20,6 +20,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private readonly object _gate = new();
     private readonly WorkerStore _store = new();
     private readonly PeerPool _peers;
+    private readonly CodeFetcher _codeFetcher;
     private readonly TcpListener _dataListener;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Thread> _executors = [];
@@ -36,6 +37,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
         _log = loggers.CreateLogger("lazydist.worker");
         _state = new WorkerState(options.Threads);
         _peers = new PeerPool(options.Token, options.Name);
+        _codeFetcher = new CodeFetcher(SendToCenter, TimeSpan.FromSeconds(60));
         if (!IPAddress.TryParse(options.Host == "localhost" ? "127.0.0.1" : options.Host, out var bind))
             throw new ArgumentException($"'{options.Host}' is not an IP address to listen on", nameof(options));
         _dataListener = new TcpListener(bind, 0);
@@ -145,8 +147,9 @@ public sealed partial class WorkerHost : IAsyncDisposable
                 return false;
             _center = null;
             _epoch++;
-            return true;
         }
+        EndCodeSessions("the connection to the center closed");
+        return true;
     }
 
     private void SendHeartbeat()

@@ -78,7 +78,7 @@ internal sealed class WorkerState(int threads)
             _out.Add(new ReportFetchFailedInstruction(e.Key, unreachable.Key, ""));
             return;
         }
-        var task = new WorkerTask(e.Key, e.Node, e.Priority, _sequence++, [.. e.Dependencies.Select(d => d.Key)]);
+        var task = new WorkerTask(e.Key, e.Node, e.Priority, _sequence++, [.. e.Dependencies.Select(d => d.Key)], e.Session);
         _tasks[e.Key] = task;
         foreach (var dep in e.Dependencies)
         {
@@ -194,14 +194,15 @@ internal sealed class WorkerState(int threads)
             _ready.Remove(task);
             task.Executing = true;
             _executing++;
-            _out.Add(new ExecuteInstruction(task.Key, task.Node));
+            _out.Add(new ExecuteInstruction(task.Key, task.Node, task.Session));
         }
     }
 
-    private sealed class WorkerTask(TaskKey key, byte[] node, long priority, long sequence, List<TaskKey> dependencies)
+    private sealed class WorkerTask(TaskKey key, byte[] node, long priority, long sequence, List<TaskKey> dependencies, int session)
     {
         public TaskKey Key { get; } = key;
         public byte[] Node { get; } = node;
+        public int Session { get; } = session;
         public long Priority { get; } = priority;
         public long Sequence { get; } = sequence;
         public List<TaskKey> Dependencies { get; } = dependencies;

@@ -9,4 +9,5 @@ namespace LazyDist.Distributed.Center;
 /// <param name="Priority">The priority.</param>
 /// <param name="Dependencies">The dependencies.</param>
 /// <param name="StimulusId">The event that caused it.</param>
-internal sealed record ComputeTaskInstruction(int WorkerId, TaskKey Key, byte[] Node, long Priority, IReadOnlyList<DependencyLocation> Dependencies, string StimulusId) : SchedulerInstruction(StimulusId);
+/// <param name="Session">The client session whose user code the task may call.</param>
+internal sealed record ComputeTaskInstruction(int WorkerId, TaskKey Key, byte[] Node, long Priority, IReadOnlyList<DependencyLocation> Dependencies, string StimulusId, int Session = 0) : SchedulerInstruction(StimulusId);

@@ -7,9 +7,11 @@ namespace LazyDist.Distributed.Wire;
 /// <param name="Node">The serialized task node.</param>
 /// <param name="Priority">Lower runs first.</param>
 /// <param name="Dependencies">Where each input is.</param>
+/// <param name="Session">The client session whose user code the task may call.</param>
 [MessagePackObject]
 internal sealed record ComputeTaskMessage(
     [property: Key(0)] WireKey Key,
     [property: Key(1)] byte[] Node,
     [property: Key(2)] long Priority,
-    [property: Key(3)] DependencyInfo[] Dependencies) : WireMessage;
+    [property: Key(3)] DependencyInfo[] Dependencies,
+    [property: Key(4)] int Session) : WireMessage;

@@ -25,4 +25,11 @@ namespace LazyDist.Distributed.Wire;
 [Union(16, typeof(StatsMessage))]
 [Union(17, typeof(GetDataMessage))]
 [Union(18, typeof(DataMessage))]
+[Union(19, typeof(OfferCodeMessage))]
+[Union(20, typeof(NeedCodeMessage))]
+[Union(21, typeof(CodeMessage))]
+[Union(22, typeof(GetCodeMessage))]
+[Union(23, typeof(GetManifestMessage))]
+[Union(24, typeof(ManifestMessage))]
+[Union(25, typeof(SessionEndedMessage))]
 internal abstract record WireMessage;

@@ -8,4 +8,5 @@ namespace LazyDist.Distributed.Worker;
 /// <param name="Node">The node.</param>
 /// <param name="Priority">The priority.</param>
 /// <param name="Dependencies">The dependencies.</param>
-internal sealed record ComputeTaskEvent(TaskKey Key, byte[] Node, long Priority, IReadOnlyList<DependencyLocation> Dependencies) : WorkerEvent;
+/// <param name="Session">The client session whose user code the task may call.</param>
+internal sealed record ComputeTaskEvent(TaskKey Key, byte[] Node, long Priority, IReadOnlyList<DependencyLocation> Dependencies, int Session = 0) : WorkerEvent;

@@ -1,0 +1,74 @@
+using LazyDist.Distributed;
+using LazyDist.Graph;
+
+namespace LazyDist.Schedulers.Tests.Distributed.Code;
+
+/// <summary>How user assemblies reach workers: by hash, per client session, into collectible load contexts.</summary>
+public class CodeShippingTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    private static TaskGraph Apply(Func<int, int> f, int x) => new() { [Key(f)] = TaskNode.Call(f, x) };
+
+    /// <summary>A key per build, as Delayed's tokens give (equal keys mean equal values, whichever client asks).</summary>
+    private static TaskKey Key(Func<int, int> f) => $"apply-{f.Method.Module.ModuleVersionId}";
+
+    [Test, CancelAfter(120_000)]
+    public async Task TwoSessions_DifferentBuildsOfOneAssembly_RunSideBySide()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(workers: 1);
+        await using var second = await DistributedScheduler.ConnectAsync(cluster.Center.Address);
+        var v1 = EmittedAssemblies.Adder("LazyDist.Fixture.Versioned", 100);
+        var v2 = EmittedAssemblies.Adder("LazyDist.Fixture.Versioned", 200);
+        for (int round = 0; round < 2; round++)
+        {
+            var one = cluster.Client.ComputeAsync(Apply(v1, 1), [Key(v1)]).AsTask();
+            var two = second.ComputeAsync(Apply(v2, 1), [Key(v2)]).AsTask();
+            var results = await Task.WhenAll(one, two).WaitAsync(Bound);
+            Assert.That((results[0][0], results[1][0]), Is.EqualTo((101, 201)), $"round {round}: each session runs its own build");
+        }
+        Assert.That(cluster.Workers[0].FetchedAssemblies, Is.EqualTo(2), "each build crossed the network once");
+    }
+
+    [Test, CancelAfter(120_000)]
+    public async Task OneSession_AnotherBuildOfAnAssemblyItSent_IsRefusedNamingIt()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(workers: 1);
+        var v1 = EmittedAssemblies.Adder("LazyDist.Fixture.Rebuilt", 1);
+        var v2 = EmittedAssemblies.Adder("LazyDist.Fixture.Rebuilt", 2);
+        Assert.That((await cluster.ComputeAsync(Apply(v1, 1), [Key(v1)]).AsTask().WaitAsync(Bound))[0], Is.EqualTo(2));
+        var ex = Assert.ThrowsAsync<NotSupportedException>(async () => await cluster.ComputeAsync(Apply(v2, 1), [Key(v2)]));
+        Assert.That(ex!.Message, Does.Contain("LazyDist.Fixture.Rebuilt").And.Contain("another build"));
+    }
+
+    [Test, CancelAfter(120_000)]
+    public async Task MissingDependency_FailsTheTaskNamingTheAssembly_WorkerCarriesOn()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(workers: 1);
+        var caller = EmittedAssemblies.CallerOfMissingDependency("LazyDist.Fixture.Caller", "LazyDist.Fixture.NowhereToBeFound");
+        var ex = Assert.ThrowsAsync<TaskFailedException>(async () => await cluster.ComputeAsync(Apply(caller, 1), [Key(caller)]));
+        Assert.That(ex!.Message, Does.Contain("LazyDist.Fixture.NowhereToBeFound"));
+        var after = await cluster.ComputeAsync(new TaskGraph { ["ok"] = TaskNode.Call((int v) => v * 2, 21) }, ["ok"]).AsTask().WaitAsync(Bound);
+        Assert.That(after[0], Is.EqualTo(42));
+    }
+
+    [Test, CancelAfter(120_000)]
+    public async Task SessionEnds_ItsLoadContextIsCollected()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(workers: 1);
+        var worker = cluster.Workers[0];
+        var unloaded = new TaskCompletionSource<WeakReference>(TaskCreationOptions.RunContinuationsAsynchronously);
+        worker.CodeUnloaded += (_, context) => unloaded.TrySetResult(context);
+        var client = await DistributedScheduler.ConnectAsync(cluster.Center.Address);
+        var adder = EmittedAssemblies.Adder("LazyDist.Fixture.Collectible", 5);
+        Assert.That((await client.ComputeAsync(Apply(adder, 1), [Key(adder)]).AsTask().WaitAsync(Bound))[0], Is.EqualTo(6));
+        await client.DisposeAsync();
+        var context = await unloaded.Task.WaitAsync(Bound);
+        for (int i = 0; i < 100 && context.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.That(context.IsAlive, Is.False, "nothing keeps the session's load context alive once the session ended");
+    }
+}
