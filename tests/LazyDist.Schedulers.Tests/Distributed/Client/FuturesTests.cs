@@ -157,7 +157,7 @@ public class FuturesTests
         Assert.Throws<InvalidOperationException>(() => cluster.Client.Submit(Scalars.Increment, doomed), "a cancelled future cannot be an argument");
     }
 
-    [Test, CancelAfter(90_000), Category("NeedsShipping")]
+    [Test, CancelAfter(90_000)]
     public async Task Cancel_RunningLongTask_CenterForgetsItAtOnce()
     {
         await using var cluster = await InProcessCluster.StartAsync(workers: 1);

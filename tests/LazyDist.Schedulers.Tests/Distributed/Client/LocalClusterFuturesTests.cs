@@ -54,7 +54,7 @@ public class LocalClusterFuturesTests
         GC.KeepAlive(held);
     }
 
-    [Test, CancelAfter(90_000), Category("NeedsShipping")]
+    [Test, CancelAfter(90_000)]
     public async Task SeedSessionWithLambdas_AsWritten()
     {
         var pool = _cluster.Pool;

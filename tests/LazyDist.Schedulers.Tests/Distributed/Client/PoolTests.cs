@@ -17,7 +17,7 @@ public class PoolTests
         Assert.That(await cluster.Center.ReadAsync(s => s.HeldBytes), Is.Zero);
     }
 
-    [Test, CancelAfter(90_000), Category("NeedsShipping")]
+    [Test, CancelAfter(90_000)]
     public async Task SeedSessionWithLambdas_AsWritten()
     {
         await using var cluster = await InProcessCluster.StartAsync(workers: 2);
