@@ -262,6 +262,20 @@ public class FuturesTests
     }
 
     [Test, CancelAfter(90_000)]
+    public async Task SubmitNeedingNewCode_ThenReleased_CenterReadsThemInOrder_NothingLeaks()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(workers: 1);
+        long offset = 5;
+        var future = cluster.Client.Submit((long x) => x + offset, 1L); // this session's first user code: the graph waits for it
+        future.Release();                                              // must not overtake the graph
+        var stats = await cluster.Client.GetStatisticsAsync().WaitAsync(CenterProbe.Bound);
+        Assert.That(stats.Workers, Is.EqualTo(1));
+        await cluster.Center.UntilAsync(s => s.Tasks.Count == 0 && s.HeldBytes == 0);
+        var again = cluster.Client.Submit((long x) => x + offset, 2L);
+        Assert.That(await again.ResultAsync().WaitAsync(CenterProbe.Bound), Is.EqualTo(7L));
+    }
+
+    [Test, CancelAfter(90_000)]
     public async Task ReadmeFutures_AsWritten()
     {
         await using var inProcess = await InProcessCluster.StartAsync(workers: 2);
