@@ -1,3 +1,4 @@
+using LazyDist.Distributed;
 using LazyDist.Graph;
 using LazyDist.Schedulers;
 
@@ -35,6 +36,12 @@ public sealed class Delayed<T> : ISourced, ILazyValue
 
     /// <summary>A delayed value that holds <paramref name="value"/>; passed to a call, it becomes a literal argument.</summary>
     public static implicit operator Delayed<T>(T value) => FromValue(value);
+
+    /// <summary>The value behind a remote proxy, read on the cluster that holds it (see <see cref="Delayed.AsDelayed{T}(RemoteData{T})"/>).</summary>
+    public static implicit operator Delayed<T>(RemoteData<T> remote) => Delayed.AsDelayed(remote);
+
+    /// <summary>The value of a future, read on the cluster that holds it (see <see cref="Delayed.AsDelayed{T}(Future{T})"/>).</summary>
+    public static implicit operator Delayed<T>(Future<T> future) => Delayed.AsDelayed(future);
 
     /// <summary>A delayed value that holds <paramref name="value"/> (the named alternative to the conversion).</summary>
     public static Delayed<T> FromValue(T value)

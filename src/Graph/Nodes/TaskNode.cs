@@ -39,6 +39,19 @@ public sealed class TaskNode
     /// <summary>A node that holds <paramref name="value"/> (dask's <c>DataNode</c>).</summary>
     public static TaskNode FromValue(object? value) => new(OperationRegistry.Get(CoreOperations.Value), new Literal(value));
 
+    /// <summary>
+    /// A node that stands for <paramref name="key"/>'s value already held on a cluster (a future's
+    /// or a remote proxy's key): a cluster client submits no task for it and reads the held value;
+    /// any other scheduler fails on it with a message naming the key and the cluster.
+    /// </summary>
+    /// <param name="key">The key the node is filed under in its graph.</param>
+    /// <param name="location">The cluster's address, for messages.</param>
+    public static TaskNode Remote(TaskKey key, string? location = null) =>
+        new(OperationRegistry.Get(CoreOperations.Remote), new Literal(key.ToString()), new Literal(location));
+
+    /// <summary>Whether this node is <see cref="Remote"/>: data already on a cluster, not work.</summary>
+    public bool IsRemote => Op.IsBuiltin && Op.Name == CoreOperations.Remote;
+
     /// <summary>A node whose result is the array of its arguments' values.</summary>
     public static TaskNode List(IEnumerable<TaskArg> items) =>
         new(OperationRegistry.Get(CoreOperations.List), [.. items]);

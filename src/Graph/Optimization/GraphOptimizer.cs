@@ -3,7 +3,8 @@ namespace LazyDist.Graph;
 /// <summary>
 /// Rewrites a graph into an equivalent, cheaper one before it runs (dask's <c>optimize</c>):
 /// cull, then blockwise fusion through the registered <see cref="IFusionRule"/>s, then linear
-/// fusion of single-reader chains. Requested keys are never fused away; every other key may be.
+/// fusion of single-reader chains. Requested keys and <see cref="TaskNode.Remote"/> nodes (data
+/// already on a cluster) are never fused away; every other key may be.
 /// The result depends only on the graph and the keys, so it is the same in every process.
 /// </summary>
 public static class GraphOptimizer
@@ -77,7 +78,7 @@ public static class GraphOptimizer
             if (!graph.TryGetValue(key, out var node))
                 continue;
             TaskNode? Inlinable(TaskKey dep) =>
-                !requested.Contains(dep) && graph.TryGetValue(dep, out var producer) &&
+                !requested.Contains(dep) && graph.TryGetValue(dep, out var producer) && !producer.IsRemote &&
                 dependents.TryGetValue(dep, out var readers) && readers.Count == 1 && readers.Contains(key)
                     ? producer
                     : null;

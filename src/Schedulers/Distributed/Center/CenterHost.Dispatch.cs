@@ -35,7 +35,8 @@ public sealed partial class CenterHost
         {
             lock (_gate)
             {
-                connection.Send(new StatsMessage(_state.TransferredBytes, _state.PeakKeys, _state.WorkerCount, _state.ThreadCount, _state.PeakBytes));
+                connection.Send(new StatsMessage(_state.TransferredBytes, _state.PeakKeys, _state.WorkerCount, _state.ThreadCount, _state.PeakBytes,
+                    _state.HeldBytes, _state.Workers.Values.Sum(w => w.HasWhat.Count)));
                 if (stats.ResetPeak)
                     _state.ResetPeak();
             }

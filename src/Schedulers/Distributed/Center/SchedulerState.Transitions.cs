@@ -141,7 +141,7 @@ internal sealed partial class SchedulerState
         task.WaitingOn.Clear();
     }
 
-    /// <summary>Drops what nobody needs: a result from its holders, a task not yet started; then forgets it if it can.</summary>
+    /// <summary>Drops what nobody needs: a result from its holders, a task not yet finished; then forgets it if it can.</summary>
     private void CheckRelease(CenterTask task)
     {
         if (task.IsNeeded)
@@ -157,6 +157,12 @@ internal sealed partial class SchedulerState
                 SetStatus(task, CenterTaskStatus.Released);
                 break;
             case CenterTaskStatus.Waiting or CenterTaskStatus.Queued:
+                Unschedule(task);
+                SetStatus(task, CenterTaskStatus.Released);
+                break;
+            case CenterTaskStatus.Processing:
+                // Cancelled: its worker drops it if not started; a result that still comes is deleted.
+                Emit(new CancelTaskInstruction(task.ProcessingOn!.Id, task.Key, _stimulus));
                 Unschedule(task);
                 SetStatus(task, CenterTaskStatus.Released);
                 break;

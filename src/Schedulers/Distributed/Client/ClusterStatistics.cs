@@ -6,4 +6,7 @@ namespace LazyDist.Distributed;
 /// <param name="Workers">Workers connected.</param>
 /// <param name="Threads">Their executor threads in all.</param>
 /// <param name="PeakBytes">The most bytes of results held by all workers at once since the last reset.</param>
-public sealed record ClusterStatistics(long TransferredBytes, int PeakKeys, int Workers, int Threads, long PeakBytes);
+/// <param name="HeldBytes">Bytes of results held by all workers now: what futures, remote data and
+/// running computations keep on the cluster (fetched copies not counted).</param>
+/// <param name="HeldKeys">Results held by all workers now (a key held by two workers counts twice).</param>
+public sealed record ClusterStatistics(long TransferredBytes, int PeakKeys, int Workers, int Threads, long PeakBytes, long HeldBytes = 0, int HeldKeys = 0);

@@ -77,7 +77,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
         {
             ThrowIfLost();
             _statsRequests.Enqueue(answer);
-            _center.Send(new GetStatsMessage(resetPeak));
+            SendInOrder(new GetStatsMessage(resetPeak)); // after the releases sent before it
         }
         return await answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -11,7 +11,7 @@ namespace LazyDist.Distributed;
 /// them. Worker processes exit when the cluster is disposed, and also when this process dies
 /// (they watch their standard input, which only this process holds open).
 /// </summary>
-public sealed class LocalCluster : IScheduler, IAsyncDisposable
+public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
 {
     private readonly CenterHost _center;
     private readonly List<Process> _processes;

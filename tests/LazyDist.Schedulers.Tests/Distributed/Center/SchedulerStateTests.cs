@@ -82,7 +82,8 @@ public class SchedulerStateTests
         Assert.Multiple(() =>
         {
             Assert.That(Deletes(left), Is.EqualTo(new[] { (1, (TaskKey)"x") }));
-            Assert.That(f.State.Tasks.Keys, Is.EqualTo(new TaskKey[] { "y" }), "z, not started, is dropped; y is running");
+            Assert.That(left.OfType<CancelTaskInstruction>().Select(i => (i.WorkerId, i.Key)), Is.EqualTo(new[] { (1, (TaskKey)"y") }), "running y is cancelled");
+            Assert.That(f.State.Tasks, Is.Empty, "z, not started, and y, running, are dropped");
         });
         var finished = f.Finish(1, "y");
         Assert.Multiple(() =>

@@ -8,10 +8,14 @@ namespace LazyDist.Distributed.Wire;
 /// <param name="Workers">Workers connected.</param>
 /// <param name="Threads">Their executor threads in all.</param>
 /// <param name="PeakBytes">The most bytes of results held by all workers at once since the last reset.</param>
+/// <param name="HeldBytes">Bytes of results held by all workers now.</param>
+/// <param name="HeldKeys">Results held by all workers now (a key held twice counts twice).</param>
 [MessagePackObject]
 internal sealed record StatsMessage(
     [property: Key(0)] long TransferredBytes,
     [property: Key(1)] int PeakKeys,
     [property: Key(2)] int Workers,
     [property: Key(3)] int Threads,
-    [property: Key(4)] long PeakBytes) : WireMessage;
+    [property: Key(4)] long PeakBytes,
+    [property: Key(5)] long HeldBytes,
+    [property: Key(6)] int HeldKeys) : WireMessage;
