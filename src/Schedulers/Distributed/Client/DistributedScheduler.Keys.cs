@@ -314,7 +314,14 @@ public sealed partial class DistributedScheduler
                     pending.Requested = null;
                     pending.Gathering = false;
                 }
-                request?.TrySetResult(value);
+                try
+                {
+                    request?.TrySetResult(CodedValue.Materialize(value, resolver: null)); // user types, read with this process's assemblies
+                }
+                catch (Exception e)
+                {
+                    request?.TrySetException(new InvalidOperationException($"the value of {pending.Key} came back but cannot be read here: {e.Message}", e));
+                }
                 return;
             }
             lock (_pending)

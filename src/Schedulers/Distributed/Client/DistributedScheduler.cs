@@ -24,7 +24,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     {
         _center = center;
         CenterAddress = address;
-        _workers = new PeerPool(token, $"client-{Environment.ProcessId}", materialize: true);
+        _workers = new PeerPool(token, $"client-{Environment.ProcessId}");
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 

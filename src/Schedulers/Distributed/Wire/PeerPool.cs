@@ -7,7 +7,7 @@ namespace LazyDist.Distributed.Wire;
 /// Connections to workers' data ports, one per address, reused; requests on one connection take
 /// turns. Used by workers to fetch inputs from peers and by clients to gather results.
 /// </summary>
-internal sealed class PeerPool(string token, string name, bool materialize = false) : IAsyncDisposable
+internal sealed class PeerPool(string token, string name) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<Peer>>> _peers = new(StringComparer.Ordinal);
 
@@ -43,8 +43,6 @@ internal sealed class PeerPool(string token, string name, bool materialize = fal
                 if (data.Values[i].Missing)
                     throw new MissingDataException(keys[i], address);
                 values[i] = ValueCodec.Decode(data.Values[i].Kind, reply.Payloads[payload++].ToByteArray());
-                if (materialize)
-                    values[i] = CodedValue.Materialize(values[i], resolver: null); // a client reads user types with its own assemblies
             }
             return values;
         }
