@@ -18,15 +18,12 @@ internal sealed class SessionCode : IAssemblyResolver
     private readonly Dictionary<string, Assembly> _byHash = new(StringComparer.Ordinal);
     private Dictionary<string, CodeInfo> _manifest = new(StringComparer.Ordinal);
     private SessionLoadContext? _context;
+    private bool _ended;
 
     public SessionCode(int session, CodeFetcher fetcher)
     {
         _session = session;
         _fetcher = fetcher;
-        // The context reaches back only weakly: the runtime roots a load context until it unloads, and
-        // the code read through this resolver (cached against it) must not keep the context alive after.
-        var self = new WeakReference<SessionCode>(this);
-        _context = new SessionLoadContext(session, name => self.TryGetTarget(out var code) ? code.LoadDependency(name) : null);
     }
 
     /// <summary>The load context, weakly (tests check that it is collected after <see cref="Unload"/>).</summary>
@@ -39,7 +36,9 @@ internal sealed class SessionCode : IAssemblyResolver
         {
             if (_byHash.TryGetValue(hash, out var loaded))
                 return loaded;
-            var context = _context ?? throw new InvalidOperationException($"session {_session} has ended; its code is unloaded");
+            if (_ended)
+                throw new InvalidOperationException($"session {_session} has ended; its code is unloaded");
+            var context = _context ??= NewContext();
             byte[] bytes;
             try
             {
@@ -69,11 +68,21 @@ internal sealed class SessionCode : IAssemblyResolver
     {
         lock (_gate)
         {
+            _ended = true;
             _context?.Unload();
             _context = null;
             _byHash.Clear();
             _manifest.Clear();
         }
+    }
+
+    /// <summary>Made on the first user assembly: a session that runs only built-in operations never has one.</summary>
+    private SessionLoadContext NewContext()
+    {
+        // The context reaches back only weakly: the runtime roots a load context until it unloads, and
+        // the code read through this resolver (cached against it) must not keep the context alive after.
+        var self = new WeakReference<SessionCode>(this);
+        return new SessionLoadContext(_session, name => self.TryGetTarget(out var code) ? code.LoadDependency(name) : null);
     }
 
     /// <summary>A reference from a user assembly: from the session's manifest, or null for the default context.</summary>
