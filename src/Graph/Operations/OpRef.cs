@@ -90,7 +90,14 @@ public sealed class OpRef
 
     /// <summary>This user operation as bytes, written once (see <see cref="UserOpCodec"/>).</summary>
     /// <exception cref="NotSupportedException">A capture cannot travel; the message names it.</exception>
-    internal UserOpImage UserImage => _image ??= UserOpCodec.Write(this);
+    internal UserOpImage UserImage => _image ??= Stateless(Source) ? StatelessImages.GetValue(Source!, _ => UserOpCodec.Write(this)) : UserOpCodec.Write(this);
+
+    /// <summary>The images of functions that capture nothing, by delegate: the compiler reuses one delegate per
+    /// non-capturing lambda, so ten thousand submissions of it are written once.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Delegate, UserOpImage> StatelessImages = new();
+
+    private static bool Stateless(Delegate? f) =>
+        f is not null && (f.Target is null || f.Target.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Length == 0);
 
     /// <summary>A readable name for a method, with compiler-generated lambda names shortened (<c>Main-lambda</c>).</summary>
     public static string DisplayName(MethodInfo method)
