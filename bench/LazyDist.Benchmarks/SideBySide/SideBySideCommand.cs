@@ -50,6 +50,12 @@ internal static class SideBySideCommand
             DistributedOverheadComparison.Run(dask, options.Repeat, output, log);
         if (options.Runs("transfer"))
             PeerTransferComparison.Run(options.Repeat, output, log);
+        if (options.Runs("pool-seed"))
+            PoolSeedComparison.Run(dask, options.Repeat, output, log);
+        if (options.Runs("code-shipping"))
+            CodeShippingComparison.Run(options.Repeat, output, log);
+        if (options.Runs("submit"))
+            SubmitComparison.Run(dask, options.Repeat, output, log);
         output.WriteLine($"what=machine-after {LoadAverage.Field()}");
         return 0;
     }

@@ -6,7 +6,10 @@ namespace LazyDist.Benchmarks.SideBySide;
 internal sealed record SideBySideOptions(int Repeat, bool Build, IReadOnlySet<string> Parts, bool Dask = true)
 {
     /// <summary>The parts, in the order they run.</summary>
-    public static readonly string[] AllParts = ["seed", "overhead", "million", "dist-seed", "overhead-dist", "transfer"];
+    public static readonly string[] AllParts = ["seed", "overhead", "million", "dist-seed", "overhead-dist", "transfer", "pool-seed", "code-shipping", "submit"];
+
+    /// <summary>The parts run without <c>--only</c>: all but the user-code parts, which only <c>--only</c> selects.</summary>
+    public static readonly string[] DefaultParts = ["seed", "overhead", "million", "dist-seed", "overhead-dist", "transfer"];
 
     public static readonly string Usage = $"usage: side-by-side [--repeat N] [--no-build] [--only {string.Join(',', AllParts)}] [--no-dask]";
 
@@ -19,7 +22,7 @@ internal sealed record SideBySideOptions(int Repeat, bool Build, IReadOnlySet<st
         int repeat = 3;
         bool build = true;
         bool dask = true;
-        var parts = new HashSet<string>(AllParts, StringComparer.Ordinal);
+        var parts = new HashSet<string>(DefaultParts, StringComparer.Ordinal);
         for (int i = 0; i < args.Count; i++)
         {
             switch (args[i])
