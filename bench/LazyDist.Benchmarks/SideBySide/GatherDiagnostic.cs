@@ -29,7 +29,7 @@ internal static class GatherDiagnostic
         try
         {
             var client = cluster.ConnectAsync().GetAwaiter().GetResult();
-            var reader = new PeerPool(cluster.Token, "bench-gather", materialize: true);
+            var reader = new PeerPool(cluster.Token, "bench-gather");
             try
             {
                 int batch = 0;
