@@ -20,8 +20,16 @@ internal static class CaptureRules
         typeof(MemberInfo), typeof(Assembly), typeof(System.Runtime.Loader.AssemblyLoadContext),
     ];
 
+    // Per type, weakly: types of a session's collectible load context must not be kept alive here.
+    private static readonly ConditionalWeakTable<Type, Rules> Known = new();
+
     /// <summary>Why a value of <paramref name="type"/> cannot be copied field by field, or null when it can.</summary>
-    public static string? WhyNot(Type type)
+    public static string? WhyNot(Type type) => Known.GetValue(type, static t => new Rules(FindWhyNot(t), FindFields(t))).WhyNot;
+
+    /// <summary>The instance fields of <paramref name="type"/> and its bases, in a fixed order.</summary>
+    public static FieldInfo[] Fields(Type type) => Known.GetValue(type, static t => new Rules(FindWhyNot(t), FindFields(t))).Fields;
+
+    private static string? FindWhyNot(Type type)
     {
         if (type.IsPointer || type == typeof(IntPtr) || type == typeof(UIntPtr) || type.IsByRefLike)
             return "a pointer or handle, which means nothing in another process";
@@ -60,12 +68,13 @@ internal static class CaptureRules
         return definition == typeof(List<>) || definition.FullName?.StartsWith("System.Tuple`", StringComparison.Ordinal) == true;
     }
 
-    /// <summary>The instance fields of <paramref name="type"/> and its bases, in a fixed order.</summary>
-    public static FieldInfo[] Fields(Type type)
+    private static FieldInfo[] FindFields(Type type)
     {
         var fields = new List<FieldInfo>();
         for (var t = type; t is not null && t != typeof(object) && t != typeof(ValueType); t = t.BaseType)
             fields.AddRange(t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly).OrderBy(f => f.MetadataToken));
         return [.. fields];
     }
+
+    private sealed record Rules(string? WhyNot, FieldInfo[] Fields);
 }

@@ -16,6 +16,7 @@ namespace LazyDist.Graph;
 public static class UserAssemblies
 {
     private static readonly ConditionalWeakTable<Assembly, AssemblyImage> Images = new();
+    private static readonly ConditionalWeakTable<Assembly, StrongBox<bool>> Shared = new(); // asked for every type written
     private static readonly Lazy<HashSet<string>> SharedNames = new(FindSharedNames);
     private static readonly string FrameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location) ?? "";
     // Weak: a worker registers the assemblies it loads into a session's collectible context.
@@ -43,6 +44,11 @@ public static class UserAssemblies
     public static bool IsShared(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
+        return Shared.GetValue(assembly, static a => new StrongBox<bool>(FindShared(a))).Value;
+    }
+
+    private static bool FindShared(Assembly assembly)
+    {
         if (AssemblyLoadContext.GetLoadContext(assembly) is { } context && context != AssemblyLoadContext.Default)
             return false; // a copy in a load context of its own is always user code
         return IsSharedName(assembly.GetName().Name) ||
