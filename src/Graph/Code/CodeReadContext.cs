@@ -16,6 +16,7 @@ internal sealed class CodeReadContext
     private readonly ConcurrentDictionary<(string Hash, int Token), Type> _types = new();
     private readonly ConcurrentDictionary<string, Assembly> _assemblies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<BlobKey, OpRef> _ops = new();
+    private readonly ConcurrentDictionary<MethodKey, MethodInfo> _methods = new();
 
     private CodeReadContext(IAssemblyResolver resolver) => Resolver = resolver;
 
@@ -37,6 +38,10 @@ internal sealed class CodeReadContext
                 throw new FormatException($"type token {key.Token:x8} is not a type of {assemblyName}", e);
             }
         });
+
+    /// <summary>A method, found once per type, signature and generic arguments.</summary>
+    public MethodInfo Method(Type type, string signature, int token, Type[] arguments, Func<MethodKey, MethodInfo> find) =>
+        _methods.GetOrAdd(new MethodKey(type, signature, token, arguments.Length == 0 ? "" : string.Join(",", arguments.Select(a => a.AssemblyQualifiedName))), find);
 
     /// <summary>The operation serialized as <paramref name="blob"/>, read once per distinct blob.</summary>
     public OpRef Op(ReadOnlyMemory<byte> blob, Func<CodeReadContext, ReadOnlyMemory<byte>, OpRef> read)
@@ -67,4 +72,7 @@ internal sealed class CodeReadContext
             return hash.ToHashCode();
         }
     }
+
+    /// <summary>What identifies a method read from bytes.</summary>
+    internal readonly record struct MethodKey(Type Type, string Signature, int Token, string Arguments);
 }

@@ -10,6 +10,7 @@ namespace LazyDist.Graph;
 /// </summary>
 internal static class MethodCodec
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MethodInfo, string> Signatures = new();
     private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     public static void Write(ref MessagePackWriter writer, MethodInfo method, CodeWriteContext context)
@@ -18,7 +19,7 @@ internal static class MethodCodec
         writer.WriteArrayHeader(5);
         TypeCodec.Write(ref writer, method.DeclaringType!, context);
         writer.Write(method.Name);
-        writer.Write(method.ToString());
+        writer.Write(Signatures.GetValue(method, static m => m.ToString() ?? m.Name));
         writer.Write(method.MetadataToken);
         writer.WriteArrayHeader(arguments.Length);
         foreach (var argument in arguments)
@@ -36,6 +37,11 @@ internal static class MethodCodec
         var arguments = new Type[reader.ReadArrayHeader()];
         for (int i = 0; i < arguments.Length; i++)
             arguments[i] = TypeCodec.Read(ref reader, context);
+        return context.Method(type, signature, token, arguments, key => Find(key.Type, name, key.Signature, key.Token, arguments));
+    }
+
+    private static MethodInfo Find(Type type, string name, string signature, int token, Type[] arguments)
+    {
         foreach (var candidate in type.GetMethods(All))
         {
             if (candidate.Name != name || candidate.GetGenericArguments().Length != arguments.Length)

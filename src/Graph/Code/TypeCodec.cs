@@ -14,6 +14,9 @@ internal static class TypeCodec
 {
     private const byte SharedKind = 0, UserKind = 1, GenericKind = 2, ArrayKind = 3;
     private static readonly ConcurrentDictionary<(string Assembly, string Type), Type> SharedTypes = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, SharedName> SharedNames = new();
+
+    private sealed record SharedName(string Assembly, string Type);
 
     public static void Write(ref MessagePackWriter writer, Type type, CodeWriteContext context)
     {
@@ -40,10 +43,11 @@ internal static class TypeCodec
             throw new NotSupportedException($"the type {type} cannot be named in another process");
         if (UserAssemblies.IsShared(type.Assembly))
         {
+            var (assembly, name) = SharedNames.GetValue(type, static t => new SharedName(t.Assembly.GetName().Name ?? "", t.FullName ?? t.Name));
             writer.WriteArrayHeader(3);
             writer.Write(SharedKind);
-            writer.Write(type.Assembly.GetName().Name);
-            writer.Write(type.FullName);
+            writer.Write(assembly);
+            writer.Write(name);
             return;
         }
         var image = context.Use(type.Assembly);

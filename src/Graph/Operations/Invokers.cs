@@ -34,10 +34,16 @@ public static class Invokers
         var type = f.GetType();
         if (!CanRebuild(type))
             throw new NotSupportedException($"a {type.Name} is not a Func of up to four arguments");
-        var arguments = type.GetGenericArguments();
-        var create = typeof(Invokers).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-            .Single(m => m.Name == nameof(Create) && m.GetGenericArguments().Length == arguments.Length)
-            .MakeGenericMethod(arguments);
+        var create = Creators.GetValue(type, static t =>
+        {
+            var arguments = t.GetGenericArguments();
+            return typeof(Invokers).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                .Single(m => m.Name == nameof(Create) && m.GetGenericArguments().Length == arguments.Length)
+                .MakeGenericMethod(arguments);
+        });
         return (Func<object?[], object?>)create.Invoke(null, [f])!;
     }
+
+    // The Create method for each Func type, weakly: the types may belong to a session's collectible load context.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, System.Reflection.MethodInfo> Creators = new();
 }
