@@ -131,7 +131,7 @@ public sealed partial class DistributedScheduler
             }
         }
         if (holders is not null)
-            _ = GatherAsync(pending, holders, version);
+            StartGather(pending, holders, version);
         return await requested.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -228,7 +228,7 @@ public sealed partial class DistributedScheduler
         }
         pending.Done.TrySetResult();
         if (gather)
-            _ = GatherAsync(pending, holders, version);
+            StartGather(pending, holders, version);
     }
 
     private void OnKeyErred(TaskKey key, Exception error)
@@ -280,8 +280,9 @@ public sealed partial class DistributedScheduler
     }
 
     /// <summary>
-    /// Fetches a value from the first holder that has it; tells the center about holders that did
-    /// not, and then tries the holders it reported meanwhile, or waits for its next report.
+    /// Fetches one value from the first holder that has it (the fallback when a batch failed); tells
+    /// the center about holders that did not, and then tries the holders it reported meanwhile, or
+    /// waits for its next report.
     /// </summary>
     private async Task GatherAsync(PendingKey pending, IReadOnlyList<string> holders, int version)
     {
@@ -307,21 +308,7 @@ public sealed partial class DistributedScheduler
                 {
                     return; // closing: losing the center fails what waits
                 }
-                TaskCompletionSource<object?>? request;
-                lock (_pending)
-                {
-                    request = pending.Requested;
-                    pending.Requested = null;
-                    pending.Gathering = false;
-                }
-                try
-                {
-                    request?.TrySetResult(CodedValue.Materialize(value, resolver: null)); // user types, read with this process's assemblies
-                }
-                catch (Exception e)
-                {
-                    request?.TrySetException(new InvalidOperationException($"the value of {pending.Key} came back but cannot be read here: {e.Message}", e));
-                }
+                Deliver(pending, value);
                 return;
             }
             lock (_pending)
@@ -336,6 +323,26 @@ public sealed partial class DistributedScheduler
                 holders = pending.Holders;
                 version = pending.HoldersVersion;
             }
+        }
+    }
+
+    /// <summary>Hands a fetched value to everyone waiting for it.</summary>
+    private void Deliver(PendingKey pending, object? value)
+    {
+        TaskCompletionSource<object?>? request;
+        lock (_pending)
+        {
+            request = pending.Requested;
+            pending.Requested = null;
+            pending.Gathering = false;
+        }
+        try
+        {
+            request?.TrySetResult(CodedValue.Materialize(value, resolver: null)); // user types, read with this process's assemblies
+        }
+        catch (Exception e)
+        {
+            request?.TrySetException(new InvalidOperationException($"the value of {pending.Key} came back but cannot be read here: {e.Message}", e));
         }
     }
 
