@@ -6,6 +6,8 @@ namespace LazyDist.Distributed;
 
 public sealed partial class CenterHost
 {
+    // Workers waiting for an assembly that is being fetched from its client, by hash.
+    private readonly Dictionary<string, List<WireConnection>> _codeWaiters = new(StringComparer.Ordinal);
     private long _codeBytesReceived;
     private long _codeBytesServed;
 
@@ -36,6 +38,9 @@ public sealed partial class CenterHost
                 }
                 connection.Send(new NeedCodeMessage(needed));
                 return true;
+            case (PeerRole.Client, CodeMessage { Found: false } m):
+                Answer(m.Hash, null); // the client could not find what it offered
+                return true;
             case (PeerRole.Client, CodeMessage m):
                 if (envelope.Payloads.Count != 1)
                     throw new WireProtocolException("an assembly upload must carry one payload");
@@ -44,18 +49,26 @@ public sealed partial class CenterHost
                     _code.Add(m.Hash, bytes);
                 Interlocked.Add(ref _codeBytesReceived, bytes.Length);
                 _log.LogInformation("stored user assembly {Hash} ({Bytes} bytes) from client {Id}", m.Hash[..12], bytes.Length, id);
+                Answer(m.Hash, bytes);
                 return true;
             case (PeerRole.Worker, GetCodeMessage m):
                 byte[]? image;
                 lock (_gate)
-                    image = _code.Get(m.Hash);
-                if (image is null)
-                    connection.Send(new CodeMessage(m.Hash, Found: false));
-                else
                 {
-                    connection.Send(new CodeMessage(m.Hash, Found: true), new Payload(image));
-                    Interlocked.Add(ref _codeBytesServed, image.Length);
+                    image = _code.Get(m.Hash);
+                    if (image is null && _code.Owner(m.Hash) is { } owner && _clients.TryGetValue(owner, out var client))
+                    {
+                        // A dependency offered but not sent yet: ask its client, answer the worker when it comes.
+                        if (!_codeWaiters.TryGetValue(m.Hash, out var waiting))
+                        {
+                            _codeWaiters[m.Hash] = waiting = [];
+                            client.Send(new FetchCodeMessage(m.Hash));
+                        }
+                        waiting.Add(connection);
+                        return true;
+                    }
                 }
+                SendCode(connection, m.Hash, image);
                 return true;
             case (PeerRole.Worker, GetManifestMessage m):
                 CodeInfo[] manifest;
@@ -71,11 +84,36 @@ public sealed partial class CenterHost
     /// <summary>A client left: its code is forgotten here, and its workers' load contexts are let go.</summary>
     private void EndCodeSession(int client)
     {
+        List<string> orphaned;
         lock (_gate)
         {
             _code.EndSession(client);
             foreach (var worker in _workers.Values)
                 worker.Send(new SessionEndedMessage(client));
+            orphaned = [.. _codeWaiters.Keys.Where(h => _code.Owner(h) is null)];
         }
+        foreach (var hash in orphaned)
+            Answer(hash, null); // nobody left to send it
+    }
+
+    /// <summary>Sends an assembly that arrived (or will not) to the workers waiting for it.</summary>
+    private void Answer(string hash, byte[]? bytes)
+    {
+        List<WireConnection>? waiting;
+        lock (_gate)
+            _codeWaiters.Remove(hash, out waiting);
+        foreach (var worker in waiting ?? [])
+            SendCode(worker, hash, bytes);
+    }
+
+    private void SendCode(WireConnection worker, string hash, byte[]? bytes)
+    {
+        if (bytes is null)
+        {
+            worker.Send(new CodeMessage(hash, Found: false));
+            return;
+        }
+        worker.Send(new CodeMessage(hash, Found: true), new Payload(bytes));
+        Interlocked.Add(ref _codeBytesServed, bytes.Length);
     }
 }

@@ -4,7 +4,9 @@ namespace LazyDist.Distributed.Center;
 
 /// <summary>
 /// The user assemblies the center keeps for its workers: bytes by SHA-256, and each client
-/// session's manifest (simple name → hash). Bytes are kept while some session lists them.
+/// session's manifest (simple name → hash). Bytes are kept while some session lists them. An
+/// offered assembly that no operation names (a dependency) is fetched from its client only when
+/// a worker first asks for it, so a program's unused references never travel.
 /// No I/O: the host answers offers and requests from it.
 /// </summary>
 internal sealed class CodeStore
@@ -15,7 +17,7 @@ internal sealed class CodeStore
     /// <summary>Assemblies held.</summary>
     public int Count => _bytes.Count;
 
-    /// <summary>Adds offered assemblies to a session's manifest; returns the hashes whose bytes are still needed.</summary>
+    /// <summary>Adds offered assemblies to a session's manifest; returns the hashes whose bytes are needed now (roots not held).</summary>
     /// <exception cref="InvalidOperationException">The session already has another build of one of them.</exception>
     public string[] Offer(int session, IEnumerable<CodeInfo> assemblies)
     {
@@ -28,7 +30,7 @@ internal sealed class CodeStore
                 throw new InvalidOperationException(
                     $"this session already uses assembly {offered.Name} {known.Hash[..12]}, so it cannot also use the build {offered.Hash[..12]}; connect a new client for it");
             manifest[offered.Name] = offered;
-            if (!_bytes.ContainsKey(offered.Hash) && !needed.Contains(offered.Hash))
+            if (offered.Root && !_bytes.ContainsKey(offered.Hash) && !needed.Contains(offered.Hash))
                 needed.Add(offered.Hash);
         }
         return [.. needed];
@@ -46,6 +48,17 @@ internal sealed class CodeStore
 
     /// <summary>The bytes of an assembly, when held.</summary>
     public byte[]? Get(string hash) => _bytes.GetValueOrDefault(hash);
+
+    /// <summary>A session that listed <paramref name="hash"/> and can be asked for its bytes, if any.</summary>
+    public int? Owner(string hash)
+    {
+        foreach (var (session, manifest) in _sessions)
+        {
+            if (manifest.Values.Any(c => c.Hash == hash))
+                return session;
+        }
+        return null;
+    }
 
     /// <summary>A session's manifest (empty for an unknown or ended session).</summary>
     public CodeInfo[] Manifest(int session) => _sessions.TryGetValue(session, out var manifest) ? [.. manifest.Values] : [];

@@ -9,6 +9,7 @@ public sealed partial class DistributedScheduler
     private readonly object _codeGate = new();
     private readonly Dictionary<Assembly, Task> _offeredRoots = [];
     private readonly Dictionary<string, string> _offeredNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AssemblyImage> _offeredImages = new(StringComparer.Ordinal);
     private readonly Queue<TaskCompletionSource<string[]>> _codeRequests = new();
 
     /// <summary>Bytes of user assemblies this client sent to the center.</summary>
@@ -44,8 +45,12 @@ public sealed partial class DistributedScheduler
                     images[image.Hash] = image;
                 }
                 foreach (var image in images.Values)
+                {
                     _offeredNames[image.Name] = image.Hash;
-                var offer = images.Count == 0 ? Task.CompletedTask : OfferAsync([.. images.Values]);
+                    _offeredImages[image.Hash] = image;
+                }
+                var rootHashes = fresh.Select(r => UserAssemblies.ImageOf(r).Hash).ToHashSet(StringComparer.Ordinal);
+                var offer = images.Count == 0 ? Task.CompletedTask : OfferAsync([.. images.Values], rootHashes);
                 foreach (var root in fresh)
                     _offeredRoots[root] = offer;
             }
@@ -54,14 +59,15 @@ public sealed partial class DistributedScheduler
         return Task.WhenAll(waits);
     }
 
-    private async Task OfferAsync(IReadOnlyList<AssemblyImage> images)
+    /// <summary>Offers assemblies; sends at once the bytes of the roots the center lacks (the others when a worker asks).</summary>
+    private async Task OfferAsync(IReadOnlyList<AssemblyImage> images, HashSet<string> roots)
     {
         var answer = new TaskCompletionSource<string[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_pending)
         {
             ThrowIfLost();
             _codeRequests.Enqueue(answer);
-            _center.Send(new OfferCodeMessage([.. images.Select(i => new CodeInfo(i.Name, i.Hash, i.Bytes.Length))]));
+            _center.Send(new OfferCodeMessage([.. images.Select(i => new CodeInfo(i.Name, i.Hash, i.Bytes.Length, roots.Contains(i.Hash)))]));
         }
         var needed = await answer.Task.ConfigureAwait(false);
         lock (_pending)
@@ -74,6 +80,26 @@ public sealed partial class DistributedScheduler
                 _center.Send(new CodeMessage(hash, Found: true), new Payload(image.Bytes));
                 CodeBytesSent += image.Bytes.Length;
             }
+        }
+    }
+
+    /// <summary>A worker needs an assembly this client offered as a dependency: send it now.</summary>
+    private void OnFetchCode(FetchCodeMessage message)
+    {
+        AssemblyImage? image;
+        lock (_codeGate)
+            _offeredImages.TryGetValue(message.Hash, out image);
+        lock (_pending)
+        {
+            if (_lost is not null)
+                return;
+            if (image is null)
+            {
+                _center.Send(new CodeMessage(message.Hash, Found: false));
+                return;
+            }
+            _center.Send(new CodeMessage(image.Hash, Found: true), new Payload(image.Bytes));
+            CodeBytesSent += image.Bytes.Length;
         }
     }
 

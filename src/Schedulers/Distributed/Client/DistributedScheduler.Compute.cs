@@ -47,6 +47,9 @@ public sealed partial class DistributedScheduler
                     case KeyErredMessage m:
                         OnKeyErred(m.Key.ToTaskKey(), new TaskFailedException(m.FailedKey.ToTaskKey(), m.ExceptionType, m.Text, m.StackTrace));
                         break;
+                    case FetchCodeMessage m:
+                        OnFetchCode(m);
+                        break;
                     case NeedCodeMessage m:
                         OnNeedCode(m);
                         break;

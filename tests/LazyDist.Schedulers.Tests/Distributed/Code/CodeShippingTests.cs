@@ -53,6 +53,18 @@ public class CodeShippingTests
     }
 
     [Test, CancelAfter(120_000)]
+    public async Task Dependency_TravelsOnlyWhenAWorkerNeedsIt()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(workers: 1);
+        var (own, forward, size, dependencySize) = EmittedAssemblies.WithDependency("LazyDist.Fixture.Program", "LazyDist.Fixture.Library", 10);
+        Assert.That((await cluster.ComputeAsync(Apply(own, 1), [Key(own)]).AsTask().WaitAsync(Bound))[0], Is.EqualTo(2));
+        Assert.That(cluster.Client.CodeBytesSent, Is.EqualTo(size), "the library was offered, not sent: nothing ran its code");
+        var forwarded = new TaskGraph { ["forward"] = TaskNode.Call(forward, 1) };
+        Assert.That((await cluster.ComputeAsync(forwarded, ["forward"]).AsTask().WaitAsync(Bound))[0], Is.EqualTo(11));
+        Assert.That(cluster.Client.CodeBytesSent, Is.EqualTo(size + dependencySize), "the worker asked for the library, and the client sent it");
+    }
+
+    [Test, CancelAfter(120_000)]
     public async Task SessionEnds_ItsLoadContextIsCollected()
     {
         await using var cluster = await InProcessCluster.StartAsync(workers: 1);

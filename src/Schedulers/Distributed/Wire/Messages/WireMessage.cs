@@ -32,4 +32,5 @@ namespace LazyDist.Distributed.Wire;
 [Union(23, typeof(GetManifestMessage))]
 [Union(24, typeof(ManifestMessage))]
 [Union(25, typeof(SessionEndedMessage))]
+[Union(26, typeof(FetchCodeMessage))]
 internal abstract record WireMessage;
