@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LazyDist.Collections;
 using LazyDist.Distributed;
 using LazyDist.Distributed.Wire;
@@ -7,48 +6,34 @@ using LazyDist.Graph;
 namespace LazyDist.Benchmarks.SideBySide;
 
 /// <summary>
-/// A center in this process, worker processes started as a <see cref="LocalCluster"/> starts them,
-/// and a bare client connection that asks for chunks and never releases them, so that they stay
-/// in memory on a worker and can be fetched from its data port again and again.
+/// A <see cref="SessionCluster"/> (a center in this process, worker processes started as a
+/// <see cref="LocalCluster"/> starts them) and a bare client connection that asks for chunks and
+/// never releases them, so that they stay in memory on a worker and can be fetched from its data
+/// port again and again.
 /// </summary>
 internal sealed class ChunkHoldingCluster : IAsyncDisposable
 {
-    private readonly CenterHost _center;
-    private readonly List<Process> _workers;
+    private readonly SessionCluster _cluster;
     private readonly WireConnection _client;
 
-    private ChunkHoldingCluster(string token, CenterHost center, List<Process> workers, WireConnection client)
+    private ChunkHoldingCluster(SessionCluster cluster, WireConnection client)
     {
-        Token = token;
-        _center = center;
-        _workers = workers;
+        _cluster = cluster;
         _client = client;
     }
 
     /// <summary>The cluster's token, which data ports ask of their readers.</summary>
-    public string Token { get; }
+    public string Token => _cluster.Token;
 
     /// <exception cref="TimeoutException">The workers did not join within a minute.</exception>
     public static async Task<ChunkHoldingCluster> StartAsync(int workers)
     {
-        string token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token });
-        var processes = new List<Process>();
-        for (int i = 0; i < workers; i++)
-        {
-            var process = WorkerProcess.Start(center.Address, token, 1, $"bench-worker-{i}");
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            processes.Add(process);
-        }
+        var cluster = await SessionCluster.StartAsync(workers);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await center.WaitForWorkersAsync(workers, timeout.Token);
-        var client = await WireConnection.ConnectAsync(center.Address, timeout.Token);
+        var client = await WireConnection.ConnectAsync(cluster.Center.Address, timeout.Token);
         await Handshake.IntroduceAsync(client,
-            new HelloMessage(Handshake.ProtocolVersion, token, PeerRole.Client, "bench-holder", null, 0), timeout.Token);
-        return new ChunkHoldingCluster(token, center, processes, client);
+            new HelloMessage(Handshake.ProtocolVersion, cluster.Token, PeerRole.Client, "bench-holder", null, 0), timeout.Token);
+        return new ChunkHoldingCluster(cluster, client);
     }
 
     /// <summary>Has a worker make <c>Chunks.Random(length, seed)</c> under <paramref name="key"/> and keep it.</summary>
@@ -69,13 +54,6 @@ internal sealed class ChunkHoldingCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _client.DisposeAsync();
-        foreach (var process in _workers)
-        {
-            process.StandardInput.Close(); // the worker's cue to stop
-            if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
-                process.Kill(entireProcessTree: true);
-            process.Dispose();
-        }
-        await _center.DisposeAsync();
+        await _cluster.DisposeAsync();
     }
 }
