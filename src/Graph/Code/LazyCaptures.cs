@@ -22,7 +22,7 @@ internal static class LazyCaptures
     {
         if (target is null || depth > MaxDepth || !seen.Add(target) || !target.GetType().IsDefined(typeof(CompilerGeneratedAttribute), false))
             return;
-        foreach (var field in target.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        foreach (var field in CaptureRules.Fields(target.GetType()))
         {
             switch (field.GetValue(target))
             {

@@ -97,7 +97,7 @@ public sealed class OpRef
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Delegate, UserOpImage> StatelessImages = new();
 
     private static bool Stateless(Delegate? f) =>
-        f is not null && (f.Target is null || f.Target.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Length == 0);
+        f is not null && (f.Target is null || CaptureRules.Fields(f.Target.GetType()).Length == 0);
 
     /// <summary>A readable name for a method, with compiler-generated lambda names shortened (<c>Main-lambda</c>).</summary>
     public static string DisplayName(MethodInfo method)
