@@ -17,6 +17,7 @@ internal sealed class SessionCode : IAssemblyResolver
     private readonly object _gate = new();
     private readonly Dictionary<string, Assembly> _byHash = new(StringComparer.Ordinal);
     private Dictionary<string, CodeInfo> _manifest = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _absent = new(StringComparer.Ordinal); // not in the manifest when last asked
     private SessionLoadContext? _context;
     private bool _ended;
 
@@ -59,6 +60,7 @@ internal sealed class SessionCode : IAssemblyResolver
             }
             UserAssemblies.Register(assembly, bytes); // so values of its types can be sent on
             _byHash[hash] = assembly;
+            _absent.Clear(); // new code may come with a longer manifest
             return assembly;
         }
     }
@@ -73,6 +75,7 @@ internal sealed class SessionCode : IAssemblyResolver
             _context = null;
             _byHash.Clear();
             _manifest.Clear();
+            _absent.Clear();
         }
     }
 
@@ -94,10 +97,12 @@ internal sealed class SessionCode : IAssemblyResolver
         CodeInfo? entry;
         lock (_gate)
         {
-            if (!_manifest.TryGetValue(name, out entry) && !UserAssemblies.IsSharedName(name))
+            if (!_manifest.TryGetValue(name, out entry) && !UserAssemblies.IsSharedName(name) && !_absent.Contains(name))
             {
+                // Ask the center once per name (the runtime also probes for names nobody has, such as satellite resources).
                 _manifest = _fetcher.GetManifest(_session).ToDictionary(c => c.Name, StringComparer.Ordinal);
-                _manifest.TryGetValue(name, out entry);
+                if (!_manifest.TryGetValue(name, out entry))
+                    _absent.Add(name);
             }
         }
         return entry is null ? null : Resolve(entry.Name, entry.Hash);
