@@ -8,6 +8,7 @@ public sealed partial class CenterHost
 {
     // Workers waiting for an assembly that is being fetched from its client, by hash.
     private readonly Dictionary<string, List<WireConnection>> _codeWaiters = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _leavingSessions = [];
     private long _codeBytesReceived;
     private long _codeBytesServed;
 
@@ -56,7 +57,7 @@ public sealed partial class CenterHost
                 lock (_gate)
                 {
                     image = _code.Get(m.Hash);
-                    if (image is null && _code.Owner(m.Hash) is { } owner && _clients.TryGetValue(owner, out var client))
+                    if (image is null && _code.Owner(m.Hash, _clients.ContainsKey) is { } owner && _clients.TryGetValue(owner, out var client))
                     {
                         // A dependency offered but not sent yet: ask its client, answer the worker when it comes.
                         if (!_codeWaiters.TryGetValue(m.Hash, out var waiting))
@@ -81,19 +82,40 @@ public sealed partial class CenterHost
         }
     }
 
-    /// <summary>A client left: its code is forgotten here, and its workers' load contexts are let go.</summary>
+    /// <summary>
+    /// A client left: once no task it submitted is left (another client may still want one, or need it
+    /// recomputed), its code is forgotten here and its workers' load contexts are let go.
+    /// </summary>
     private void EndCodeSession(int client)
     {
         List<string> orphaned;
         lock (_gate)
         {
+            if (_state.TasksOf(client) > 0)
+            {
+                _leavingSessions.Add(client); // checked again on every tick
+                return;
+            }
             _code.EndSession(client);
             foreach (var worker in _workers.Values)
                 worker.Send(new SessionEndedMessage(client));
-            orphaned = [.. _codeWaiters.Keys.Where(h => _code.Owner(h) is null)];
+            orphaned = [.. _codeWaiters.Keys.Where(h => _code.Owner(h, _clients.ContainsKey) is null)];
         }
         foreach (var hash in orphaned)
             Answer(hash, null); // nobody left to send it
+    }
+
+    /// <summary>Ends the sessions of departed clients whose last tasks are gone.</summary>
+    private void EndLeftSessions()
+    {
+        List<int> done;
+        lock (_gate)
+        {
+            done = [.. _leavingSessions.Where(s => _state.TasksOf(s) == 0)];
+            _leavingSessions.ExceptWith(done);
+        }
+        foreach (int session in done)
+            EndCodeSession(session);
     }
 
     /// <summary>Sends an assembly that arrived (or will not) to the workers waiting for it.</summary>

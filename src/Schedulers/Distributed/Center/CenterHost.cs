@@ -39,7 +39,11 @@ public sealed partial class CenterHost : IAsyncDisposable
         _time = time;
         _state = new SchedulerState(new SchedulerOptions { HeartbeatTimeout = options.HeartbeatTimeout, Validate = options.ValidateState });
         _listener = new TcpListener(ParseBindAddress(options), options.Port);
-        _ticker = time.CreateTimer(_ => Post(new TickEvent(_time.GetUtcNow())), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _ticker = time.CreateTimer(_ =>
+        {
+            Post(new TickEvent(_time.GetUtcNow()));
+            EndLeftSessions();
+        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     /// <summary>The address workers and clients connect to (<c>host:port</c>, with the real port when 0 was asked).</summary>

@@ -49,12 +49,12 @@ internal sealed class CodeStore
     /// <summary>The bytes of an assembly, when held.</summary>
     public byte[]? Get(string hash) => _bytes.GetValueOrDefault(hash);
 
-    /// <summary>A session that listed <paramref name="hash"/> and can be asked for its bytes, if any.</summary>
-    public int? Owner(string hash)
+    /// <summary>A session that listed <paramref name="hash"/> and can be asked for its bytes (<paramref name="reachable"/>), if any.</summary>
+    public int? Owner(string hash, Func<int, bool> reachable)
     {
         foreach (var (session, manifest) in _sessions)
         {
-            if (manifest.Values.Any(c => c.Hash == hash))
+            if (reachable(session) && manifest.Values.Any(c => c.Hash == hash))
                 return session;
         }
         return null;

@@ -184,7 +184,7 @@ internal sealed partial class SchedulerState
             if (current.Status != CenterTaskStatus.Released || current.Dependents.Count > 0 || current.WantedBy.Count > 0
                 || !_tasks.TryGetValue(current.Key, out var known) || !ReferenceEquals(known, current))
                 continue;
-            _tasks.Remove(current.Key);
+            Remove(current);
             foreach (var dep in current.Dependencies)
             {
                 dep.Dependents.Remove(current);

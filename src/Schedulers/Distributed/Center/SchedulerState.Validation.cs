@@ -16,6 +16,12 @@ internal sealed partial class SchedulerState
             CheckTask(task);
         }
         CheckWorkersAndClients();
+        foreach (var (session, count) in _sessionTasks)
+        {
+            int actual = _tasks.Values.Count(t => t.Session == session);
+            if (actual != count)
+                throw new InvalidOperationException($"scheduler invariant broken: session {session} counts {count} tasks but has {actual}");
+        }
         long held = _tasks.Values.Sum(t => t.NBytes * t.WhoHas.Count);
         if (held != HeldBytes)
             throw new InvalidOperationException($"scheduler invariant broken: held bytes {HeldBytes} but the results in memory add up to {held}");

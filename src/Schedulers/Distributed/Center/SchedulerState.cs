@@ -22,6 +22,7 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
     private readonly Dictionary<TaskKey, CenterTask> _tasks = [];
     private readonly Dictionary<int, CenterWorker> _workers = [];
     private readonly Dictionary<int, HashSet<CenterTask>> _wantedByClient = [];
+    private readonly Dictionary<int, int> _sessionTasks = [];
     private readonly SortedSet<CenterTask> _queuedRoots = new(ByPriority.Instance);
     private readonly SortedSet<CenterTask> _noWorker = new(ByPriority.Instance);
     private readonly List<SchedulerInstruction> _out = [];
@@ -60,6 +61,9 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
 
     /// <summary>The connected workers.</summary>
     public IReadOnlyDictionary<int, CenterWorker> Workers => _workers;
+
+    /// <summary>Tasks the center knows whose node came from <paramref name="session"/>: while any remain, workers may need its code.</summary>
+    public int TasksOf(int session) => _sessionTasks.GetValueOrDefault(session);
 
     /// <summary>Starts a new peak-keys measurement.</summary>
     public void ResetPeak()
@@ -115,6 +119,7 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
             }
             var task = new CenterTask(spec.Key, spec.Node, (generation << 40) + spec.Priority, _sequence++, e.ClientId);
             _tasks[spec.Key] = task;
+            _sessionTasks[e.ClientId] = _sessionTasks.GetValueOrDefault(e.ClientId) + 1;
             added.Add((task, spec));
         }
         foreach (var (task, spec) in added)
@@ -159,7 +164,7 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
         {
             foreach (var dep in task.Dependencies)
                 dep.Dependents.Remove(task);
-            _tasks.Remove(task.Key);
+            Remove(task);
         }
         foreach (var key in e.Wanted)
         {
@@ -248,6 +253,13 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
         if (fromWorkerToo)
             worker.HasWhat.Remove(task);
         HeldBytes -= task.NBytes;
+    }
+
+    private void Remove(CenterTask task)
+    {
+        _tasks.Remove(task.Key);
+        if (--_sessionTasks[task.Session] == 0)
+            _sessionTasks.Remove(task.Session);
     }
 
     private void Touch(CenterTask task)

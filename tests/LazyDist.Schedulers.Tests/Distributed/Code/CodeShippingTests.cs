@@ -65,6 +65,25 @@ public class CodeShippingTests
     }
 
     [Test, CancelAfter(120_000)]
+    public async Task FirstSubmitterLeaves_AnotherClientWaitingForTheSameKey_StillGetsIt()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(workers: 0);
+        await using var second = await DistributedScheduler.ConnectAsync(cluster.Center.Address);
+        var leaving = await DistributedScheduler.ConnectAsync(cluster.Center.Address);
+        var (_, forward, _, _) = EmittedAssemblies.WithDependency("LazyDist.Fixture.Shared", "LazyDist.Fixture.SharedLibrary", 41);
+        var graph = new TaskGraph { ["shared"] = TaskNode.Call(forward, 1) }; // the worker finds the library through the first session
+        var first = leaving.ComputeAsync(graph, ["shared"]).AsTask();
+        await cluster.Center.WaitForAsync(s => s.Tasks.ContainsKey("shared"), default).WaitAsync(Bound);
+        var waiting = second.ComputeAsync(graph, ["shared"]).AsTask();
+        await cluster.Center.WaitForAsync(s => s.Tasks["shared"].WantedBy.Count == 2, default).WaitAsync(Bound);
+        await leaving.DisposeAsync();
+        Assert.That(async () => await first, Throws.InstanceOf<IOException>(), "the departed client's own computation ends with its connection");
+        await using var worker = await WorkerHost.StartAsync(new WorkerOptions { CenterAddress = cluster.Center.Address, Threads = 1, Name = "late-worker" });
+        var result = await waiting.WaitAsync(Bound);
+        Assert.That(result[0], Is.EqualTo(42), "the session that submitted the task outlives its client while the task is needed");
+    }
+
+    [Test, CancelAfter(120_000)]
     public async Task SessionEnds_ItsLoadContextIsCollected()
     {
         await using var cluster = await InProcessCluster.StartAsync(workers: 1);
