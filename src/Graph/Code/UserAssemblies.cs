@@ -20,6 +20,7 @@ public static class UserAssemblies
     private static readonly Lazy<HashSet<string>> SharedNames = new(FindSharedNames);
     private static readonly string FrameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location) ?? "";
     // Weak: a worker registers the assemblies it loads into a session's collectible context.
+    private static readonly string[] LibraryNames = ["LazyDist.Graph", "LazyDist.Schedulers", "LazyDist.Collections", "lazydist"];
     private static readonly ConcurrentDictionary<string, WeakReference<Assembly>> ByHash = new(StringComparer.Ordinal);
 
     /// <summary>Records the bytes of an assembly that was loaded from memory, so that its code can travel.</summary>
@@ -119,12 +120,18 @@ public static class UserAssemblies
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<Assembly>();
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        foreach (string library in LibraryNames)
         {
-            if (assembly.GetName().Name is "LazyDist.Graph" or "LazyDist.Schedulers" or "LazyDist.Collections" or "lazydist")
-                stack.Push(assembly);
+            // Loaded or not yet: a client may serialize its first graph before it touches, say, Collections.
+            try
+            {
+                stack.Push(AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(library)));
+            }
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+                // not part of this program (the CLI is optional)
+            }
         }
-        stack.Push(typeof(UserAssemblies).Assembly);
         while (stack.Count > 0)
         {
             var assembly = stack.Pop();
@@ -144,6 +151,7 @@ public static class UserAssemblies
                 }
             }
         }
+        names.UnionWith(LibraryNames);
         return names;
     }
 }
