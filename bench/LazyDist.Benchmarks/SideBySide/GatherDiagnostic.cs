@@ -7,10 +7,11 @@ using LazyDist.Graph;
 namespace LazyDist.Benchmarks.SideBySide;
 
 /// <summary>
-/// Where the gather of 10,000 futures goes: <c>Gather</c> fetches each future's value in a request
-/// of its own (one request in flight per worker connection); this measures that against fetching
-/// the same values with one request per holder (<see cref="PeerPool.FetchAsync"/> with all of that
-/// worker's keys, as dask's <c>gather_from_workers</c> groups them). Futures of
+/// How close the gather of 10,000 futures is to its bound: <c>Gather</c> (which fetches the values
+/// asked of one worker together, one request per worker while another is in flight) against
+/// fetching the same values with exactly one request per holder (<see cref="PeerPool.FetchAsync"/>
+/// with all of that worker's keys, as dask's <c>gather_from_workers</c> groups them). It first
+/// showed <c>Gather</c> fetching key by key at 58 µs per task. Futures of
 /// <c>Submit((int v) =&gt; v + 1, i)</c> on a center in this process and two one-thread worker
 /// processes (<see cref="SessionCluster"/>, whose token a separate data reader needs), every
 /// future done before the gather is timed. A diagnostic of this benchmark, not a feature.
@@ -22,7 +23,7 @@ internal static class GatherDiagnostic
     /// <returns>The <c>what=submit-gather-diagnostic</c> line.</returns>
     public static string Run(int repeat, TextWriter log)
     {
-        var perKey = new List<double>();
+        var clientGather = new List<double>();
         var batched = new List<double>();
         log.WriteLine("# submit gather diagnostic: a center and 2 worker processes (1 thread each)");
         var cluster = SessionCluster.StartAsync(2).GetAwaiter().GetResult();
@@ -40,7 +41,7 @@ internal static class GatherDiagnostic
                     double b = Gather(client, batch++, futures => GatherByHolder(reader, futures));
                     if (r == 0)
                         continue;
-                    perKey.Add(a);
+                    clientGather.Add(a);
                     batched.Add(b);
                 }
             }
@@ -55,9 +56,9 @@ internal static class GatherDiagnostic
             cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         return string.Create(CultureInfo.InvariantCulture,
-            $"what=submit-gather-diagnostic impl=lazydist tasks={Tasks} repeats={repeat} median_gather_per_key_us_per_task={Fields.F(PerTask(Fields.Median(perKey)), 1)} " +
+            $"what=submit-gather-diagnostic impl=lazydist tasks={Tasks} repeats={repeat} median_client_gather_us_per_task={Fields.F(PerTask(Fields.Median(clientGather)), 1)} " +
             $"median_gather_one_request_per_worker_us_per_task={Fields.F(PerTask(Fields.Median(batched)), 1)} " +
-            $"per_key_us={Fields.List(perKey.Select(PerTask), 1)} one_request_per_worker_us={Fields.List(batched.Select(PerTask), 1)}");
+            $"client_gather_us={Fields.List(clientGather.Select(PerTask), 1)} one_request_per_worker_us={Fields.List(batched.Select(PerTask), 1)}");
     }
 
     /// <summary>Submits the tasks, waits until all are done, then times <paramref name="gather"/> alone.</summary>

@@ -16,7 +16,7 @@ namespace LazyDist.Benchmarks.SideBySide;
 /// the wait until every task is done on the cluster, and the gather. Arguments differ from run to
 /// run, so no run reuses another's keys. Reference: <c>dask_seed.py overhead-dist 20000</c> per task
 /// (dask's delayed graph with a fan-in sum, not client.submit), run after this cluster is stopped.
-/// Between the two, <see cref="GatherDiagnostic"/> times the gather alone, per key and per worker.
+/// Between the two, <see cref="GatherDiagnostic"/> times the gather alone, against one request per worker.
 /// </summary>
 internal static class SubmitComparison
 {
