@@ -181,6 +181,24 @@ public class RunCommandTests
         });
     }
 
+    /// <summary>The script's scheduler is the default one: <c>Compute()</c> with no argument runs on the cluster.</summary>
+    [Test, CancelAfter(120_000)]
+    public async Task Run_ProcessesScheduler_ComputeWithNoArgumentRunsOnTheCluster()
+    {
+        const string Script = """
+            var where = Delayed.Call((int v) => Environment.ProcessId + v, 0, pure: false);
+            int pid = await Task.Run(async () => await where.ComputeAsync());
+            Console.WriteLine($"on-worker={pid != Environment.ProcessId} default={DefaultScheduler.Current == Scheduler}");
+            """;
+        string path = _folder.Write("default.csx", Script);
+        var run = await CliRun.AsProcessAsync("run", path, "--scheduler", "processes:1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            Assert.That(run.Output.Trim(), Is.EqualTo("on-worker=True default=True"));
+        });
+    }
+
     /// <summary>
     /// Needs user code shipping. A lambda made inside another lambda that captures only a top-level
     /// local is cached by the compiler in a field of its own closure object (<c>&lt;&gt;9__1</c>):

@@ -18,7 +18,7 @@ public static class ScriptGlobals
 {
     private static IScheduler? _scheduler;
 
-    /// <summary>The scheduler named by <c>--scheduler</c>: pass it to <c>Compute</c>.</summary>
+    /// <summary>The scheduler named by <c>--scheduler</c>, also the default one of the script (<c>Compute()</c> runs there).</summary>
     /// <exception cref="InvalidOperationException">Read outside a script run by <c>lazydist run</c> (on a worker, say).</exception>
     public static IScheduler Scheduler
     {

@@ -6,7 +6,8 @@ namespace LazyDist.Cli.Scripting;
 
 /// <summary>
 /// Loads a compiled script, registers its image so its code can travel to workers, and runs its
-/// top-level statements with <see cref="ScriptGlobals"/> set.
+/// top-level statements with <see cref="ScriptGlobals"/> set and the scheduler the default one
+/// (<see cref="DefaultScheduler"/>), so <c>Compute()</c> with no argument runs there too.
 /// </summary>
 internal static class ScriptRunner
 {
@@ -25,6 +26,7 @@ internal static class ScriptRunner
         var assembly = Load(script.Image);
         var entry = assembly.EntryPoint ?? throw new InvalidOperationException($"script {script.AssemblyName} has no entry point");
         ScriptGlobals.Set(open.Scheduler, open.Cluster);
+        using var asDefault = open.Scheduler.AsDefault();
         try
         {
             return await InvokeAsync(entry, args).ConfigureAwait(false);

@@ -36,7 +36,7 @@ public static partial class DistArray
     /// </summary>
     /// <param name="array">The array.</param>
     /// <param name="path">The file; replaced if it exists.</param>
-    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <returns>The number of data bytes written.</returns>
     /// <exception cref="TaskFailedException">A task threw (for example an I/O error); it names the key.</exception>
     public static long ToNpy<T>(this DistArray<T> array, string path, IScheduler? scheduler = null) where T : unmanaged, INumber<T>
@@ -62,6 +62,6 @@ public static partial class DistArray
         var total = new TaskKey($"{name}-total");
         tasks.Add(new(total, ArrayNodes.Op("array.total", ArgList.OfRefs(tasks.Select(t => t.Key)))));
         var result = new Delayed<long>(total, new TaskLayer(tasks, [array]));
-        return result.Compute(scheduler ?? ThreadedScheduler.Default);
+        return result.Compute(scheduler);
     }
 }

@@ -86,7 +86,7 @@ public sealed partial class DistArray<T> : IGraphSource
     /// Computes every block and returns the elements in row-major (C) order: for a 1-D array, the
     /// array itself; for more axes, the flat data of <see cref="ComputeDense"/>.
     /// </summary>
-    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="optimize">Whether to cull and fuse the graph first (the result is the same).</param>
     /// <exception cref="InvalidOperationException">The array is too long for one .NET array.</exception>
     /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
@@ -95,12 +95,12 @@ public sealed partial class DistArray<T> : IGraphSource
         if (Length > Array.MaxLength)
             throw new InvalidOperationException($"an array of shape {Shapes.Text(Grid.Shape)} ({Length} elements) is too long to compute into one .NET array (at most {Array.MaxLength})");
         var keys = ChunkKeys;
-        var blocks = (scheduler ?? ThreadedScheduler.Default).Get(GetGraph(optimize), keys);
+        var blocks = SchedulerChoice.Resolve(scheduler).Get(GetGraph(optimize), keys);
         return Assemble(blocks);
     }
 
     /// <summary>Computes every block and returns a dense n-D array.</summary>
-    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="optimize">Whether to cull and fuse the graph first.</param>
     /// <exception cref="InvalidOperationException">The array is too long for one .NET array.</exception>
     /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
@@ -108,7 +108,7 @@ public sealed partial class DistArray<T> : IGraphSource
         new([.. Grid.Shape.Select(s => (int)s)], Compute(scheduler, optimize));
 
     /// <summary>Computes every block, asynchronously.</summary>
-    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="optimize">Whether to cull and fuse the graph first.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public async Task<T[]> ComputeAsync(IScheduler? scheduler = null, bool optimize = true, CancellationToken cancellationToken = default)
@@ -117,7 +117,7 @@ public sealed partial class DistArray<T> : IGraphSource
             throw new InvalidOperationException($"an array of shape {Shapes.Text(Grid.Shape)} is too long to compute into one .NET array");
         var keys = ChunkKeys;
         var graph = GetGraph(optimize);
-        var blocks = await (scheduler ?? ThreadedScheduler.Default).ComputeAsync(graph, keys, cancellationToken).ConfigureAwait(false);
+        var blocks = await SchedulerChoice.Resolve(scheduler).ComputeAsync(graph, keys, cancellationToken).ConfigureAwait(false);
         return Assemble(blocks);
     }
 

@@ -32,7 +32,7 @@ public static partial class Delayed
     }
 
     /// <summary>Computes several delayed values in one run; work they share runs once.</summary>
-    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="items">The values.</param>
     /// <returns>The values, in order.</returns>
     public static object?[] Compute(IScheduler? scheduler, params IReadOnlyList<IDelayed> items)
@@ -40,7 +40,7 @@ public static partial class Delayed
         ArgumentNullException.ThrowIfNull(items);
         var keys = items.Select(i => i.Key).ToList();
         var graph = GraphOptimizer.Optimize(GraphBuilder.Build(items.Select(SourceOf)), keys);
-        return (scheduler ?? ThreadedScheduler.Default).Get(graph, keys);
+        return SchedulerChoice.Resolve(scheduler).Get(graph, keys);
     }
 
     /// <summary>Computes two delayed values in one run; work they share runs once.</summary>

@@ -57,23 +57,23 @@ public sealed class Delayed<T> : ISourced, ILazyValue
     public Delayed<TResult> Select<TResult>(Func<T, TResult> selector) => Delayed.Call(selector, this);
 
     /// <summary>Computes the value and waits for it.</summary>
-    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="optimize">Whether to cull and fuse the graph first (see <see cref="GraphOptimizer"/>); the value is the same.</param>
     /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
     public T Compute(IScheduler? scheduler = null, bool optimize = true) =>
-        Inline is { } known ? Delayed.Convert<T>(known.Value) : Delayed.Convert<T>((scheduler ?? ThreadedScheduler.Default).Get(GetGraph(optimize), Key));
+        Inline is { } known ? Delayed.Convert<T>(known.Value) : Delayed.Convert<T>(SchedulerChoice.Resolve(scheduler).Get(GetGraph(optimize), Key));
 
     /// <summary>The graph that <see cref="Compute"/> runs: optimized for <see cref="Key"/> unless <paramref name="optimize"/> is false.</summary>
     public TaskGraph GetGraph(bool optimize = true) => optimize ? GraphOptimizer.Optimize(Graph, [Key]) : Graph;
 
     /// <summary>Computes the value.</summary>
-    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
     /// <remarks>The graph is optimized first, as by <see cref="Compute"/>.</remarks>
     public async ValueTask<T> ComputeAsync(IScheduler? scheduler = null, CancellationToken cancellationToken = default)
     {
-        var value = await (scheduler ?? ThreadedScheduler.Default).GetAsync(GetGraph(), Key, cancellationToken).ConfigureAwait(false);
+        var value = await SchedulerChoice.Resolve(scheduler).GetAsync(GetGraph(), Key, cancellationToken).ConfigureAwait(false);
         return Delayed.Convert<T>(value);
     }
 
