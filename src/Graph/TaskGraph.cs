@@ -127,8 +127,25 @@ public sealed class TaskGraph : IReadOnlyDictionary<TaskKey, TaskNode>
     /// </summary>
     public IReadOnlyDictionary<TaskKey, int> Order(IEnumerable<TaskKey>? keys = null) => PriorityOrder.Compute(this, keys);
 
-    /// <summary>The graph in Graphviz DOT: a box per task, an edge per dependency.</summary>
-    public string ToDot() => DotExport.Write(this);
+    /// <summary>
+    /// The graph in Graphviz DOT, drawn as dask draws one: each task's operation a circle (fused
+    /// tasks named after what they fused, <c>random-mul-sum</c>), each result a box labelled with
+    /// its key's prefix and index (<c>(sum, 3)</c>, without the token), edges from results to the
+    /// operations that read them.
+    /// </summary>
+    /// <param name="collapse">One node per layer (the tasks that share a key name) with its task count, for big graphs.</param>
+    public string ToDot(bool collapse = false) => DotExport.Write(this, collapse);
+
+    /// <summary>
+    /// Draws the graph (see <see cref="ToDot"/>) into <paramref name="path"/> with Graphviz's
+    /// <c>dot</c>, in the format its extension names: <c>.svg</c>, <c>.png</c>, <c>.pdf</c>,
+    /// <c>.jpg</c>, <c>.gif</c>, <c>.ps</c>; <c>.dot</c> writes the text without Graphviz.
+    /// </summary>
+    /// <param name="path">The picture's file; replaced if it exists.</param>
+    /// <param name="collapse">One node per layer, as in <see cref="ToDot"/>.</param>
+    /// <exception cref="ArgumentException">The extension names no picture format.</exception>
+    /// <exception cref="InvalidOperationException">Graphviz is not installed (the message says how to install it), or <c>dot</c> failed.</exception>
+    public void Visualize(string path, bool collapse = false) => DotRenderer.Render(ToDot(collapse), path);
 
     /// <summary>The graph as MessagePack bytes; every operation must be built-in.</summary>
     /// <exception cref="NotSupportedException">A task uses a local delegate or an unsupported literal; the message names it.</exception>

@@ -52,7 +52,7 @@ public class ReadmeTourTests
         Assert.Multiple(() =>
         {
             Assert.DoesNotThrow(() => dsk.Validate());
-            Assert.That(dsk.ToDot(), Does.Contain("'total'"));
+            Assert.That(dsk.ToDot(), Does.Contain("label=\"total\"").And.Contain("label=\"(x, 0)\""));
             Assert.That(dsk.Order()[new TaskKey("total")], Is.EqualTo(dsk.Count - 1));
             Assert.That(total, Is.EqualTo(100 * 500.0).Within(2).Percent);
         });

@@ -59,16 +59,4 @@ public class TaskGraphTests
             Assert.That(first, Has.Count.EqualTo(2), "inputs are not changed");
         });
     }
-
-    [Test]
-    public void ToDot_Diamond_HasNodesAndEdges()
-    {
-        string dot = GraphFixtures.Diamond().ToDot();
-        Assert.Multiple(() =>
-        {
-            Assert.That(dot, Does.StartWith("digraph lazydist {"));
-            Assert.That(dot, Does.Contain("'d'\\ntest.add"));
-            Assert.That(dot.Split("->").Length - 1, Is.EqualTo(4), "one edge per dependency");
-        });
-    }
 }

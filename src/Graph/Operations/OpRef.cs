@@ -99,18 +99,42 @@ public sealed class OpRef
     private static bool Stateless(Delegate? f) =>
         f is not null && (f.Target is null || CaptureRules.Fields(f.Target.GetType()).Length == 0);
 
-    /// <summary>A readable name for a method, with compiler-generated lambda names shortened (<c>Main-lambda</c>).</summary>
+    /// <summary>
+    /// A readable name for a method: a compiler-generated lambda is named after the method that
+    /// declared it (<c>Main-lambda</c>, also for top-level statements, whose method is <c>&lt;Main&gt;$</c>),
+    /// a local function by its own name.
+    /// </summary>
     public static string DisplayName(MethodInfo method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        string name = method.Name;
-        if (name.StartsWith('<'))
+        return Readable(method.Name);
+    }
+
+    /// <summary>Unwraps the compiler's names: <c>&lt;M&gt;b__0_0</c> (a lambda in M), <c>&lt;M&gt;g__F|0_0</c> (local function F), <c>&lt;Main&gt;$</c>.</summary>
+    internal static string Readable(string name)
+    {
+        if (!name.StartsWith('<'))
+            return name;
+        int depth = 0, close = -1;
+        for (int i = 0; i < name.Length && close < 0; i++)
         {
-            int end = name.IndexOf('>', StringComparison.Ordinal);
-            string outer = end > 1 ? name[1..end] : "";
-            return outer.Length > 0 ? $"{outer}-lambda" : "lambda";
+            if (name[i] == '<')
+                depth++;
+            else if (name[i] == '>' && --depth == 0)
+                close = i;
         }
-        return name;
+        if (close < 0)
+            return name;
+        string outer = Readable(name[1..close]);
+        string rest = name[(close + 1)..];
+        if (rest.StartsWith("g__", StringComparison.Ordinal))
+        {
+            int bar = rest.IndexOf('|', StringComparison.Ordinal);
+            return bar > 3 ? rest[3..bar] : rest[3..];
+        }
+        if (rest == "$")
+            return outer;
+        return outer.Length > 0 ? $"{outer}-lambda" : "lambda";
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,81 @@
+using System.Xml.Linq;
+using LazyDist.Collections;
+
+namespace LazyDist.Graph.Tests.Algorithms;
+
+/// <summary>Pictures drawn by Graphviz's real <c>dot</c> (Debian's graphviz, installed by <c>.ci/run</c>).</summary>
+public class DotRendererTests
+{
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("lazydist-dot-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>The README's graphs, drawn: the hand-built seed, <c>(x + x.T).Sum(0)</c>, the delayed seed.</summary>
+    [Test]
+    public void Visualize_ReadmeExamples_GraphvizDrawsEveryNode()
+    {
+        var dsk = GraphFixtures.Seed(10, 1_000);
+        var x = DistArray.Ones<double>([15, 15], chunks: 5);
+        var y = (x + x.Transpose()).Sum(0);
+        var sums = Enumerable.Range(0, 10).Select(i => Delayed.Call(Chunks.Sum, Delayed.Call<int, ulong, double[]>(Chunks.Random, 1_000, Chunks.Seed(42, i))));
+        var total = Delayed.Call(Chunks.Sum, Delayed.All(sums));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Nodes(dsk, "dsk.svg"), Is.EqualTo(2 * 21), "a circle and a box per task");
+            Assert.That(Nodes(y.GetGraph(), "transpose.svg"), Is.EqualTo(2 * 30));
+            Assert.That(Nodes(total.GetGraph(optimize: false), "delayed.svg"), Is.EqualTo(2 * 22));
+            Assert.That(Nodes(GraphFixtures.Seed(1000, 1_000), "collapsed.svg", collapse: true), Is.EqualTo(3), "one node per layer");
+        });
+    }
+
+    [Test]
+    public void Visualize_Png_WritesAPicture()
+    {
+        string path = Path.Combine(_folder, "graph.png");
+        GraphFixtures.Diamond().Visualize(path);
+        Assert.That(File.ReadAllBytes(path).Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+    }
+
+    [Test]
+    public void Visualize_DotExtension_WritesTheTextWithoutGraphviz()
+    {
+        string path = Path.Combine(_folder, "graph.dot");
+        GraphFixtures.Diamond().Visualize(path);
+        Assert.That(File.ReadAllText(path), Is.EqualTo(GraphFixtures.Diamond().ToDot()));
+    }
+
+    [Test]
+    public void Visualize_UnknownExtension_NamesIt()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => GraphFixtures.Diamond().Visualize(Path.Combine(_folder, "graph.docx")));
+        Assert.That(ex!.Message, Does.Contain("'.docx' names no picture format"));
+    }
+
+    [Test]
+    public void Render_GraphvizMissing_SaysHowToInstallIt()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            DotRenderer.Render(GraphFixtures.Diamond().ToDot(), Path.Combine(_folder, "graph.svg"), executable: "lazydist-no-such-dot"));
+        Assert.That(ex!.Message, Does.Contain("'lazydist-no-such-dot' program was not found").And.Contain("apt-get install graphviz"));
+    }
+
+    [Test]
+    public void Render_BadDot_GraphvizMessageReported()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => DotRenderer.Render("digraph { a -> ", Path.Combine(_folder, "graph.svg")));
+        Assert.That(ex!.Message, Does.Contain("failed to draw").And.Contain("syntax error"));
+    }
+
+    /// <summary>Draws <paramref name="graph"/> to SVG and counts the nodes Graphviz laid out.</summary>
+    private int Nodes(TaskGraph graph, string name, bool collapse = false)
+    {
+        string path = Path.Combine(_folder, name);
+        graph.Visualize(path, collapse);
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        return XDocument.Load(path).Descendants(svg + "g").Count(g => (string?)g.Attribute("class") == "node");
+    }
+}
