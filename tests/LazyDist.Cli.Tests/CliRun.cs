@@ -5,18 +5,25 @@ namespace LazyDist.Cli.Tests;
 /// <summary>Runs <c>lazydist</c> in-process or as the real program, capturing its output.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static CliRun InProcess(params string[] args)
+    /// <summary>Runs <c>lazydist</c> in this process, with no <c>LAZYDIST_*</c> variables set.</summary>
+    public static CliRun InProcess(params string[] args) => InProcessWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs <c>lazydist</c> in this process with <paramref name="environment"/> as its only environment variables.</summary>
+    public static CliRun InProcessWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int code = CliApp.Run(args, output, error);
+        int code = CliApp.Run(args, output, error, name => environment.GetValueOrDefault(name));
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
     /// <summary>Starts <c>dotnet lazydist.dll</c> (copied beside the tests) and waits for it, bounded.</summary>
-    public static async Task<CliRun> AsProcessAsync(params string[] args)
+    public static Task<CliRun> AsProcessAsync(params string[] args) => AsProcessWithAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>dotnet lazydist.dll</c> with <paramref name="environment"/> added and waits for it, bounded.</summary>
+    public static async Task<CliRun> AsProcessWithAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = StartWith(environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -33,12 +40,22 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     }
 
     /// <summary>Starts <c>dotnet lazydist.dll</c> with its output and error redirected.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
+
+    /// <summary>
+    /// Starts <c>dotnet lazydist.dll</c> with its output and error redirected, this process's
+    /// environment less its <c>LAZYDIST_*</c> variables, plus <paramref name="environment"/>.
+    /// </summary>
+    public static Process StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lazydist.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("LAZYDIST_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(name);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         return Process.Start(start)!;
     }
 

@@ -86,6 +86,20 @@ public class ClusterCommandTests
         });
     }
 
+    [Test]
+    public void Center_PortInUse_OneLineNamingThePortExit1()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var run = CliRun.InProcess("center", "--port", port.ToString(CultureInfo.InvariantCulture));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.Error, Is.EqualTo($"lazydist: port {port} on 127.0.0.1 is already in use (another center?); choose another with --port, or --port 0 for any free port{Environment.NewLine}"));
+        });
+    }
+
     [TestCase("processes:0", "at least 1")]
     [TestCase("tcp://nowhere", "host:port")]
     public void Seed_BadClusterScheduler_OneLineAndExitCode2(string scheduler, string expected)
@@ -115,7 +129,7 @@ public class ClusterCommandTests
     }
 
     /// <summary>The parent's child processes (from /proc), once it has <paramref name="count"/> of them.</summary>
-    private static async Task<List<Process>> ChildrenAsync(int parent, int count)
+    internal static async Task<List<Process>> ChildrenAsync(int parent, int count)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)

@@ -69,13 +69,6 @@ public class SeedCommandTests
         });
     }
 
-    [Test]
-    public void NoCommand_UsageError()
-    {
-        var run = CliRun.InProcess();
-        Assert.That(run.ExitCode, Is.EqualTo(2));
-    }
-
     [Test, CancelAfter(90_000)]
     public async Task Seed_RealProcess_RunsAndRejectsBadInput()
     {

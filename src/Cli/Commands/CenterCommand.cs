@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using LazyDist.Cli.Parsing;
 using LazyDist.Distributed;
 using Microsoft.Extensions.Logging;
 
@@ -8,31 +10,34 @@ namespace LazyDist.Cli.Commands;
 /// <summary><c>lazydist center</c>: runs a cluster's center until Ctrl+C or SIGTERM.</summary>
 internal static class CenterCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(CliContext context)
     {
-        var host = new Option<string>("--host") { Description = "Address to listen on (non-loopback needs --token).", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port).", DefaultValueFactory = _ => 8786 };
-        var token = new Option<string>("--token") { Description = "Secret that workers and clients must present.", DefaultValueFactory = _ => "" };
+        var host = new Option<string>("--host") { Description = "Address to listen on (non-loopback needs --token)." }.WithEnvironment(context, "127.0.0.1").IsListenAddress();
+        var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)." }.WithEnvironment(context, 8786).IsPort();
+        var token = new Option<string>("--token") { Description = "Secret that workers and clients must present." }.AsSecret();
         var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token };
         command.SetAction(async (parsed, cancellationToken) =>
         {
+            string hostValue = parsed.GetValue(host)!;
             int portValue = parsed.GetValue(port);
-            if (portValue is < 0 or > 65535)
-                throw new UsageException($"--port must be between 0 and 65535, got {portValue}");
-            using var loggers = CliLogging.Create();
+            using var loggers = CliLogging.Create(LogLevels.Of(parsed, context, LogLevel.Information));
             CenterHost center;
             try
             {
-                center = await CenterHost.StartAsync(new CenterOptions { Host = parsed.GetValue(host)!, Port = portValue, Token = parsed.GetValue(token)! }, loggers);
+                center = await CenterHost.StartAsync(new CenterOptions { Host = hostValue, Port = portValue, Token = parsed.SecretValue(token, context) }, loggers);
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
                 throw new UsageException(e.Message);
             }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw new RunFailedException($"port {portValue} on {hostValue} is already in use (another center?); choose another with --port, or --port 0 for any free port", e);
+            }
             await using (center)
             {
-                output.WriteLine($"center listening at {center.Address}");
-                output.Flush();
+                context.Output.WriteLine($"center listening at {center.Address}");
+                context.Output.Flush();
                 await WaitForStopAsync(cancellationToken);
                 loggers.CreateLogger("lazydist.center").LogInformation("stopping");
             }
@@ -41,7 +46,7 @@ internal static class CenterCommand
         return command;
     }
 
-    /// <summary>Waits for Ctrl+C (which System.CommandLine turns into cancellation) or SIGTERM.</summary>
+    /// <summary>Waits for Ctrl+C (which cancels <paramref name="cancellationToken"/>) or SIGTERM.</summary>
     internal static async Task WaitForStopAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

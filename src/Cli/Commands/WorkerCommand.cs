@@ -1,44 +1,45 @@
 using System.CommandLine;
+using LazyDist.Cli.Parsing;
 using LazyDist.Distributed;
+using Microsoft.Extensions.Logging;
 
 namespace LazyDist.Cli.Commands;
 
 /// <summary><c>lazydist worker HOST:PORT</c>: runs a worker of the center at HOST:PORT.</summary>
 internal static class WorkerCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var center = new Argument<string>("center") { Description = "The center's address, HOST:PORT." };
-        var nthreads = new Option<int>("--nthreads") { Description = "Executor threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var name = new Option<string>("--name") { Description = "The worker's name in logs.", DefaultValueFactory = _ => $"worker-{Environment.ProcessId}" };
-        var token = new Option<string>("--token") { Description = "The cluster's token.", DefaultValueFactory = _ => "" };
-        var host = new Option<string>("--host") { Description = "Address of this worker's data port, reachable by peers.", DefaultValueFactory = _ => "127.0.0.1" };
-        var timeout = new Option<double>("--center-timeout") { Description = "Seconds to keep trying a lost center before exiting.", DefaultValueFactory = _ => 30 };
-        var command = new Command("worker", "Run a worker that joins a center.") { center, nthreads, name, token, host, timeout };
-        command.SetAction(async (parsed, cancellationToken) =>
+        center.Validators.Add(result =>
         {
-            string address = parsed.GetValue(center)!;
             try
             {
-                _ = Distributed.Wire.Endpoints.Parse(address);
+                _ = Distributed.Wire.Endpoints.Parse(result.GetValueOrDefault<string>());
             }
             catch (FormatException e)
             {
-                throw new UsageException(e.Message);
+                result.AddError(e.Message);
             }
-            int threads = parsed.GetValue(nthreads);
-            if (threads < 1)
-                throw new UsageException($"--nthreads must be at least 1, got {threads}");
+        });
+        var nthreads = new Option<int>("--nthreads") { Description = "Executor threads (default: one per core)." }.WithEnvironment(context, Environment.ProcessorCount).AtLeast(1);
+        var name = new Option<string>("--name") { Description = "The worker's name in logs." }.WithEnvironment(context, $"worker-{Environment.ProcessId}");
+        var token = new Option<string>("--token") { Description = "The cluster's token." }.AsSecret();
+        var host = new Option<string>("--host") { Description = "Address of this worker's data port, reachable by peers." }.WithEnvironment(context, "127.0.0.1").IsListenAddress();
+        var timeout = new Option<double>("--center-timeout") { Description = "Seconds to keep trying a lost center before exiting." }.WithEnvironment(context, 30.0).IsPositiveSeconds();
+        var command = new Command("worker", "Run a worker that joins a center.") { center, nthreads, name, token, host, timeout };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
             var options = new WorkerOptions
             {
-                CenterAddress = address,
-                Threads = threads,
+                CenterAddress = parsed.GetValue(center)!,
+                Threads = parsed.GetValue(nthreads),
                 Name = parsed.GetValue(name)!,
-                Token = parsed.GetValue(token)!,
+                Token = parsed.SecretValue(token, context),
                 Host = parsed.GetValue(host)!,
                 CenterTimeout = TimeSpan.FromSeconds(parsed.GetValue(timeout)),
             };
-            using var loggers = CliLogging.Create();
+            using var loggers = CliLogging.Create(LogLevels.Of(parsed, context, LogLevel.Information));
             return await WorkerProgram.RunAsync(options, loggers, cancellationToken: cancellationToken);
         });
         return command;
