@@ -24,10 +24,7 @@ internal static class StartupHook
             Name = args[6],
             CenterTimeout = TimeSpan.FromSeconds(5),
         };
-        using var loggers = LoggerFactory.Create(b => b
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .SetMinimumLevel(LogLevel.Information));
+        using var loggers = new StandardErrorLoggerFactory(LogLevel.Information);
         int code = WorkerProgram.RunAsync(options, loggers, exitWhenInputCloses: true).GetAwaiter().GetResult();
         loggers.Dispose();
         Environment.Exit(code);
