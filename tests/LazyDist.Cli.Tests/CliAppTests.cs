@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using LazyDist.Cli.Tests.Scripting;
 
 namespace LazyDist.Cli.Tests;
@@ -45,7 +43,7 @@ public class CliAppTests
         var output = process.StandardOutput.ReadToEndAsync();
         await ReadUntilAsync(process.StandardError, "running the seed");
         var workers = await ClusterCommandTests.ChildrenAsync(process.Id, count: 2);
-        Interrupt(process.Id);
+        Assert.That(CliRun.Signal(process.Id, "INT"), Is.Zero, "SIGINT delivered");
         string rest = await process.StandardError.ReadToEndAsync().WaitAsync(Bound);
         await process.WaitForExitAsync().WaitAsync(Bound);
         foreach (var worker in workers)
@@ -75,7 +73,7 @@ public class CliAppTests
         using var process = CliRun.Start("run", path, "--scheduler", "threads:2");
         var error = process.StandardError.ReadToEndAsync();
         await ReadUntilAsync(process.StandardOutput, "started");
-        Interrupt(process.Id);
+        Assert.That(CliRun.Signal(process.Id, "INT"), Is.Zero, "SIGINT delivered");
         await process.WaitForExitAsync().WaitAsync(Bound);
         Assert.Multiple(async () =>
         {
@@ -92,13 +90,5 @@ public class CliAppTests
             line = await reader.ReadLineAsync().WaitAsync(Bound);
         while (line is not null && !line.Contains(text, StringComparison.Ordinal));
         Assert.That(line, Is.Not.Null, $"the program ended before printing '{text}'");
-    }
-
-    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
-    private static void Interrupt(int pid)
-    {
-        using var kill = Process.Start("kill", ["-INT", pid.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-        Assert.That(kill.ExitCode, Is.Zero, "SIGINT delivered");
     }
 }

@@ -59,6 +59,24 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         return Process.Start(start)!;
     }
 
+    /// <summary>Sends <paramref name="signal"/> (<c>INT</c>, as Ctrl+C does; <c>TERM</c>, as a service manager does) to a process.</summary>
+    /// <returns><c>kill</c>'s exit code: 0 when the signal was delivered.</returns>
+    public static int Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        return kill.ExitCode;
+    }
+
+    /// <summary>The folder of <c>LazyDist.sln</c>, above the tests' output folder.</summary>
+    public static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LazyDist.sln")))
+            folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException($"no LazyDist.sln above {AppContext.BaseDirectory}");
+    }
+
     /// <summary>The <c>key=value</c> fields of the one output line.</summary>
     public IReadOnlyDictionary<string, string> Fields() =>
         Output.Trim().Split(' ').Skip(1).Select(f => f.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);

@@ -44,7 +44,7 @@ public class ClusterCommandTests
             await UserLambda_RunsOnHandStartedWorkers(address);
             foreach (var process in new[] { worker1, worker2, center })
             {
-                Assert.That(Terminate(process.Id), Is.Zero, "SIGTERM delivered");
+                Assert.That(CliRun.Signal(process.Id, "TERM"), Is.Zero, "SIGTERM delivered");
                 await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
                 Assert.That(process.ExitCode, Is.Zero, $"{process.StartInfo.ArgumentList[1]} stopped cleanly");
             }
@@ -151,13 +151,5 @@ public class ClusterCommandTests
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         return process;
-    }
-
-    /// <summary>Sends SIGTERM, as a service manager would.</summary>
-    private static int Terminate(int pid)
-    {
-        using var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-        return kill.ExitCode;
     }
 }

@@ -153,7 +153,7 @@ public class RunCommandTests
     [Test]
     public void Run_SeedExample_SameTotalAsSeedCommand()
     {
-        string example = Path.Combine(RepositoryRoot(), "examples", "seed.csx");
+        string example = Path.Combine(CliRun.RepositoryRoot(), "examples", "seed.csx");
         var script = CliRun.InProcess("run", example, "--scheduler", "threads:2", "--", "40", "250000");
         var seed = CliRun.InProcess("seed", "--chunks", "40", "--chunk-size", "250000", "--scheduler", "sync");
         Assert.Multiple(() =>
@@ -172,13 +172,7 @@ public class RunCommandTests
             var shifted = Delayed.Call((int v) => v + offset, 1);
             Console.WriteLine($"shifted={shifted.Compute(Scheduler)} cluster={Cluster is not null}");
             """;
-        string path = _folder.Write("ship.csx", Script);
-        var run = await CliRun.AsProcessAsync("run", path, "--scheduler", "processes:2");
-        Assert.Multiple(() =>
-        {
-            Assert.That(run.ExitCode, Is.Zero, run.Error);
-            Assert.That(run.Output.Trim(), Is.EqualTo("shifted=6 cluster=True"));
-        });
+        await AssertPrintsAsync("ship.csx", Script, "processes:2", "shifted=6 cluster=True");
     }
 
     /// <summary>The script's scheduler is the default one: <c>Compute()</c> with no argument runs on the cluster.</summary>
@@ -190,13 +184,7 @@ public class RunCommandTests
             int pid = await Task.Run(async () => await where.ComputeAsync());
             Console.WriteLine($"on-worker={pid != Environment.ProcessId} default={DefaultScheduler.Current == Scheduler}");
             """;
-        string path = _folder.Write("default.csx", Script);
-        var run = await CliRun.AsProcessAsync("run", path, "--scheduler", "processes:1");
-        Assert.Multiple(() =>
-        {
-            Assert.That(run.ExitCode, Is.Zero, run.Error);
-            Assert.That(run.Output.Trim(), Is.EqualTo("on-worker=True default=True"));
-        });
+        await AssertPrintsAsync("default.csx", Script, "processes:1", "on-worker=True default=True");
     }
 
     /// <summary>
@@ -213,20 +201,17 @@ public class RunCommandTests
             var total = Delayed.Call((int[] values) => values.Sum(), Delayed.All(shifted));
             Console.WriteLine($"total={total.Compute(Scheduler)}");
             """;
-        string path = _folder.Write("cycle.csx", Script);
-        var run = await CliRun.AsProcessAsync("run", path, "--scheduler", "processes:2");
+        await AssertPrintsAsync("cycle.csx", Script, "processes:2", "total=26");
+    }
+
+    /// <summary>Runs <paramref name="script"/> with the real program on <paramref name="scheduler"/> and checks all it prints.</summary>
+    private async Task AssertPrintsAsync(string file, string script, string scheduler, string expected)
+    {
+        var run = await CliRun.AsProcessAsync("run", _folder.Write(file, script), "--scheduler", scheduler);
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.Zero, run.Error);
-            Assert.That(run.Output.Trim(), Is.EqualTo("total=26"));
+            Assert.That(run.Output.Trim(), Is.EqualTo(expected));
         });
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LazyDist.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException($"no LazyDist.sln above {AppContext.BaseDirectory}");
     }
 }

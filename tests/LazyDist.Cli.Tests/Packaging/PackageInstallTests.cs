@@ -19,7 +19,7 @@ public partial class PackageInstallTests
     [Test, CancelAfter(900_000)]
     public async Task PackAll_FreshAppAddsLazyDist_RunsReadmeSeed_ToolInstallsAndRunsSeed()
     {
-        string repository = RepositoryRoot();
+        string repository = CliRun.RepositoryRoot();
         string work = Directory.CreateTempSubdirectory("lazydist-install-").FullName;
         try
         {
@@ -146,12 +146,4 @@ public partial class PackageInstallTests
 
     /// <summary>The build configuration these tests were built in (Release in CI).</summary>
     private static string Configuration() => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LazyDist.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException($"no LazyDist.sln above {AppContext.BaseDirectory}");
-    }
 }
