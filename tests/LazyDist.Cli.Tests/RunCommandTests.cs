@@ -138,6 +138,28 @@ public class RunCommandTests
         });
     }
 
+    /// <summary>Top-level statements compile into <c>&lt;Main&gt;$</c>: their lambdas are still named after Main, in keys and pictures.</summary>
+    [Test]
+    public void Run_TopLevelLambda_NamedMainLambdaInKeyAndPicture()
+    {
+        string path = _folder.Write("names.csx", """
+            int Square(int v) => v * v;
+            var shifted = Delayed.Call((int v) => v + 1, 1);
+            var squared = Delayed.Call(Square, shifted);
+            Console.WriteLine(squared.Key.Name.Split('-')[0]);
+            Console.WriteLine(shifted.Key.Name[..shifted.Key.Name.LastIndexOf('-')]);
+            Console.Write(squared.GetGraph(optimize: false).ToDot());
+            """);
+        var run = CliRun.InProcess("run", path, "--scheduler", "sync");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            Assert.That(run.Output, Does.StartWith("square\nmain-lambda\n"));
+            Assert.That(run.Output, Does.Contain("shape=circle, label=\"Main-lambda\"").And.Contain("shape=circle, label=\"Square\""));
+            Assert.That(run.Output, Does.Not.Contain("<"), "no compiler names");
+        });
+    }
+
     [Test]
     public void Run_SchedulerIsUnsetAfterTheScript()
     {
