@@ -56,7 +56,7 @@ internal static class DotRenderer
         }
         catch (Win32Exception e)
         {
-            throw new InvalidOperationException($"cannot draw '{path}': Graphviz's '{executable}' program was not found ({e.Message}); {InstallHint}", e);
+            throw new InvalidOperationException($"cannot draw '{path}': Graphviz's '{executable}' program was not found on PATH; {InstallHint}", e);
         }
         using (process)
         {
