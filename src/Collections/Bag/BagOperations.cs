@@ -16,6 +16,7 @@ internal static class BagOperations
     public const string SegmentName = "bag.segment";
     public const string CountName = "bag.count";
     public const string OffsetsName = "bag.offsets";
+    public const string TakenName = "bag.taken";
 
     private static readonly Lazy<bool> Registered = new(RegisterAll);
 
@@ -31,6 +32,7 @@ internal static class BagOperations
         OperationRegistry.Register(SegmentName, static a => ((ElementBlock)a[0]!).Segment((int)a[1]!));
         OperationRegistry.Register(CountName, static a => (long)((ElementBlock)a[0]!).Count, OpTraits.RetainsNoInput);
         OperationRegistry.Register(OffsetsName, static a => Offsets((object?[])a[0]!), OpTraits.RetainsNoInput);
+        OperationRegistry.Register(TakenName, static a => (long)a[0]! + ((ElementBlock)a[1]!).Count, OpTraits.RetainsNoInput);
         FusionRules.Register(PipelineRun.Name, new PipelineFusionRule());
         ColumnCodecs.RegisterImplementation(typeof(IGrouping<,>), typeof(Grouping<,>));
         return true;

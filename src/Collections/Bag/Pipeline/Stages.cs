@@ -25,6 +25,20 @@ internal static class Stages
     public static StageSpec MapPartitions<TIn, TOut>(Func<IEnumerable<TIn>, IEnumerable<TOut>> mapper) =>
         new((Func<object, object?, object>)((next, _) => new MapPartitionsStage<TIn, TOut>(mapper, (Sink<TOut>)next)), None);
 
+    public static StageSpec AggregateBy<T, TKey, TAccumulate>(Func<T, TKey> keySelector, Func<TKey, TAccumulate> seed, Func<TAccumulate, T, TAccumulate> func)
+        where TKey : notnull =>
+        new((Func<object, object?, object>)((next, _) => new AggregateByStage<T, TKey, TAccumulate>(keySelector, seed, func, (Sink<KeyValuePair<TKey, TAccumulate>>)next)), None);
+
+    public static StageSpec CombineBy<TKey, TAccumulate>(Func<TAccumulate, TAccumulate, TAccumulate> combine)
+        where TKey : notnull =>
+        new((Func<object, object?, object>)((next, _) => new CombineByStage<TKey, TAccumulate>(combine, (Sink<KeyValuePair<TKey, TAccumulate>>)next)), None);
+
+    public static StageSpec Group<T, TKey, TElement>(Func<T, TKey> keySelector, Func<T, TElement> elementSelector) =>
+        new((Func<object, object?, object>)((next, _) => new GroupStage<T, TKey, TElement>(keySelector, elementSelector, (Sink<IGrouping<TKey, TElement>>)next)), None);
+
+    public static StageSpec Distinct<T, TKey>(Func<T, TKey> keySelector) =>
+        new((Func<object, object?, object>)((next, _) => new DistinctStage<T, TKey>(keySelector, (Sink<T>)next)), None);
+
     /// <summary>A stage whose elements are numbered from <c>offsets[partition]</c>, an input computed from the partitions' counts.</summary>
     public static StageSpec Indexed<TIn, TOut>(Func<TIn, long, Sink<TOut>, bool> step, TaskKey offsets, int partition) =>
         new((Func<object, object?, object>)((next, input) =>
