@@ -61,7 +61,11 @@ internal static class Sources
         public static readonly Func<object?, object, bool> Items = static (input, head) =>
         {
             var sink = (Sink<T>)head;
-            PushAll<T>((T[])input!, sink);
+            // Arrays of classes are object?[] lists to the literal codec: they come back as object?[] from another process.
+            if (input is T[] items)
+                PushAll<T>(items, sink);
+            else
+                PushAll<T>([.. ((object?[])input!).Cast<T>()], sink);
             sink.Complete();
             return true;
         };
