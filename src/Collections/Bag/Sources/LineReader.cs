@@ -22,10 +22,11 @@ internal static class LineReader
         long length = RandomAccess.GetLength(handle);
         end = Math.Min(end, length);
         long position = FirstLineStart(handle, start, length);
+        long origin = start == 0 ? 0 : position; // the first line of the file starts at 0, before any BOM
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            Read(handle, position, end, ref buffer, sink);
+            Read(handle, position, origin, end, ref buffer, sink);
         }
         finally
         {
@@ -33,12 +34,12 @@ internal static class LineReader
         }
     }
 
-    private static void Read(SafeFileHandle handle, long position, long end, ref byte[] buffer, Sink<string> sink)
+    private static void Read(SafeFileHandle handle, long position, long origin, long end, ref byte[] buffer, Sink<string> sink)
     {
         long bufferAt = position; // the file offset of buffer[0]
         int at = 0, filled = 0;
         bool eof = false;
-        while (bufferAt + at < end)
+        while ((bufferAt + at == position ? origin : bufferAt + at) < end)
         {
             var rest = buffer.AsSpan(at, filled - at);
             int found = rest.IndexOfAny((byte)'\n', (byte)'\r');
