@@ -14,7 +14,9 @@ public static partial class DistBag
     {
         ArgumentNullException.ThrowIfNull(source);
         Check(keySelector, nameof(keySelector));
-        return source.AggregateBy(keySelector, 0, Counting<TSource>.Add, Counting<TSource>.Combine, keyComparer);
+        CheckComparer(keyComparer, nameof(keyComparer));
+        return Shuffled<TSource, KeyValuePair<TKey, int>, KeyValuePair<TKey, int>>(source, "count-by", [keySelector],
+            [Stages.CountBy(keySelector)], Hashes.OfPairKey<TKey, int>(), [Stages.CombineBy<TKey, int>(Counting<TSource>.Combine)]);
     }
 
     /// <summary>
@@ -76,7 +78,6 @@ public static partial class DistBag
     private static class Counting<T>
     {
         public static readonly Func<T, T> Identity = static x => x;
-        public static readonly Func<int, T, int> Add = static (count, _) => checked(count + 1);
         public static readonly Func<int, int, int> Combine = static (a, b) => checked(a + b);
         public static readonly Func<long, T, long> AddLong = static (count, _) => count + 1;
         public static readonly Func<long, long, long> CombineLong = static (a, b) => a + b;

@@ -111,3 +111,29 @@ internal sealed class DistinctStage<T, TKey>(Func<T, TKey> keySelector, Sink<T> 
 
     public override bool Push(T item) => !_seen.Add(keySelector(item)) || Next.Push(item);
 }
+
+/// <summary>Counts elements per key (<c>CountBy</c>'s map side): one dictionary update per element, no accumulator functions to call.</summary>
+internal sealed class CountByStage<T, TKey>(Func<T, TKey> keySelector, Sink<KeyValuePair<TKey, int>> next) : Stage<T, KeyValuePair<TKey, int>>(next)
+    where TKey : notnull
+{
+    private readonly Dictionary<TKey, int> _counts = [];
+
+    public override bool Push(T item)
+    {
+        checked
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_counts, keySelector(item), out _)++;
+        }
+        return true;
+    }
+
+    public override void Complete()
+    {
+        foreach (var pair in _counts)
+        {
+            if (!Next.Push(pair))
+                break;
+        }
+        Next.Complete();
+    }
+}

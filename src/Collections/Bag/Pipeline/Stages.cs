@@ -29,6 +29,10 @@ internal static class Stages
         where TKey : notnull =>
         new((Func<object, object?, object>)((next, _) => new AggregateByStage<T, TKey, TAccumulate>(keySelector, seed, func, (Sink<KeyValuePair<TKey, TAccumulate>>)next)), None);
 
+    public static StageSpec CountBy<T, TKey>(Func<T, TKey> keySelector)
+        where TKey : notnull =>
+        new((Func<object, object?, object>)((next, _) => new CountByStage<T, TKey>(keySelector, (Sink<KeyValuePair<TKey, int>>)next)), None);
+
     public static StageSpec CombineBy<TKey, TAccumulate>(Func<TAccumulate, TAccumulate, TAccumulate> combine)
         where TKey : notnull =>
         new((Func<object, object?, object>)((next, _) => new CombineByStage<TKey, TAccumulate>(combine, (Sink<KeyValuePair<TKey, TAccumulate>>)next)), None);
