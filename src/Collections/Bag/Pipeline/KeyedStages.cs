@@ -22,15 +22,7 @@ internal sealed class AggregateByStage<T, TKey, TAccumulate>(Func<T, TKey> keySe
         return true;
     }
 
-    public override void Complete()
-    {
-        foreach (var pair in _accumulators)
-        {
-            if (!Next.Push(pair))
-                break;
-        }
-        Next.Complete();
-    }
+    public override void Complete() => Flush(_accumulators);
 }
 
 /// <summary>Merges partial (key, accumulator) pairs with <paramref name="combine"/>, keys in the order they first came.</summary>
@@ -47,15 +39,7 @@ internal sealed class CombineByStage<TKey, TAccumulate>(Func<TAccumulate, TAccum
         return true;
     }
 
-    public override void Complete()
-    {
-        foreach (var pair in _accumulators)
-        {
-            if (!Next.Push(pair))
-                break;
-        }
-        Next.Complete();
-    }
+    public override void Complete() => Flush(_accumulators);
 }
 
 /// <summary>Groups elements by key (a null key too), each group's elements in the order they came, groups in the order their keys first came.</summary>
@@ -127,13 +111,5 @@ internal sealed class CountByStage<T, TKey>(Func<T, TKey> keySelector, Sink<KeyV
         return true;
     }
 
-    public override void Complete()
-    {
-        foreach (var pair in _counts)
-        {
-            if (!Next.Push(pair))
-                break;
-        }
-        Next.Complete();
-    }
+    public override void Complete() => Flush(_counts);
 }

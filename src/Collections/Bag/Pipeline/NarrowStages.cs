@@ -6,6 +6,17 @@ internal abstract class Stage<TIn, TOut>(Sink<TOut> next) : Sink<TIn>
     protected Sink<TOut> Next { get; } = next;
 
     public override void Complete() => Next.Complete();
+
+    /// <summary>Passes <paramref name="items"/> on until the next sink wants no more, then completes it.</summary>
+    protected void Flush(IEnumerable<TOut> items)
+    {
+        foreach (var item in items)
+        {
+            if (!Next.Push(item))
+                break;
+        }
+        Next.Complete();
+    }
 }
 
 /// <summary><c>Select</c>.</summary>
@@ -84,13 +95,5 @@ internal sealed class MapPartitionsStage<TIn, TOut>(Func<IEnumerable<TIn>, IEnum
         return true;
     }
 
-    public override void Complete()
-    {
-        foreach (var item in mapper(_items.ToBlock().Items))
-        {
-            if (!Next.Push(item))
-                break;
-        }
-        Next.Complete();
-    }
+    public override void Complete() => Flush(mapper(_items.ToBlock().Items));
 }
