@@ -15,8 +15,9 @@ public static partial class DistBag
         ArgumentNullException.ThrowIfNull(source);
         Check(keySelector, nameof(keySelector));
         CheckComparer(keyComparer, nameof(keyComparer));
-        return Shuffled<TSource, KeyValuePair<TKey, int>, KeyValuePair<TKey, int>>(source, "count-by", [keySelector],
-            [Stages.CountBy(keySelector)], Hashes.OfPairKey<TKey, int>(), [Stages.CombineBy<TKey, int>(Counting<TSource>.Combine)]);
+        var combine = Stages.CombineBy<TKey, int>(Counting<TSource>.Combine);
+        var partials = Combined<TSource, KeyValuePair<TKey, int>>(source, "count-by", [keySelector], Stages.CountBy(keySelector), combine);
+        return Shuffled<KeyValuePair<TKey, int>, KeyValuePair<TKey, int>, KeyValuePair<TKey, int>>(partials, "count-by", [], [], Hashes.OfPairKey<TKey, int>(), [combine]);
     }
 
     /// <summary>
@@ -64,9 +65,11 @@ public static partial class DistBag
         Check(func, nameof(func));
         Check(combine, nameof(combine));
         CheckComparer(keyComparer, nameof(keyComparer));
-        return Shuffled<TSource, KeyValuePair<TKey, TAccumulate>, KeyValuePair<TKey, TAccumulate>>(source, "aggregate-by", [keySelector, seed, func, combine],
-            [Stages.AggregateBy(keySelector, Seeds<TKey, TAccumulate>.Constant(seed), func)], Hashes.OfPairKey<TKey, TAccumulate>(),
-            [Stages.CombineBy<TKey, TAccumulate>(combine)]);
+        var merge = Stages.CombineBy<TKey, TAccumulate>(combine);
+        var partials = Combined<TSource, KeyValuePair<TKey, TAccumulate>>(source, "aggregate-by", [keySelector, seed, func, combine],
+            Stages.AggregateBy(keySelector, Seeds<TKey, TAccumulate>.Constant(seed), func), merge);
+        return Shuffled<KeyValuePair<TKey, TAccumulate>, KeyValuePair<TKey, TAccumulate>, KeyValuePair<TKey, TAccumulate>>(partials, "aggregate-by", [], [],
+            Hashes.OfPairKey<TKey, TAccumulate>(), [merge]);
     }
 
     /// <summary>Each distinct element and how many times it occurs (dask.bag's <c>frequencies</c>), counted inside each partition first.</summary>

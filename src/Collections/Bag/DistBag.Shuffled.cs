@@ -19,6 +19,28 @@ public static partial class DistBag
         return new DistBag<TOut>(name, outputs, j => PipelineRun.Node(Sources.Concat<TMap>(layout.BucketsOf(j)), reduceStages, Sinks.List<TOut>()), [layout.Layer]);
     }
 
+    /// <summary>How many partitions' partials one combine task of <see cref="Combined"/> merges.</summary>
+    internal const int CombineWidth = 8;
+
+    /// <summary>
+    /// <paramref name="input"/>'s partitions run through <paramref name="map"/> (a map-side combine), then, while there
+    /// are more than 2 × <see cref="CombineWidth"/>, merged <see cref="CombineWidth"/> at a time by <paramref name="combine"/>
+    /// (dask's <c>split_every</c>): a shuffle after it waits for a few partials, not for one per input partition.
+    /// </summary>
+    internal static DistBag<TMap> Combined<TIn, TMap>(DistBag<TIn> input, string operation, object?[] token, StageSpec map, StageSpec combine)
+    {
+        var level = Narrow<TIn, TMap>(input, $"{operation}-map", map, token);
+        while (level.PartitionCount > 2 * CombineWidth)
+        {
+            var previous = level;
+            int groups = (previous.PartitionCount + CombineWidth - 1) / CombineWidth;
+            level = new DistBag<TMap>(NameOf($"{operation}-combine", previous.Name), groups, g => PipelineRun.Node(
+                Sources.Concat<TMap>(Enumerable.Range(g * CombineWidth, Math.Min(CombineWidth, previous.PartitionCount - g * CombineWidth)).Select(i => (TaskArg)new TaskRef(previous.PartitionKey(i)))),
+                [combine], Sinks.List<TMap>()), [previous]);
+        }
+        return level;
+    }
+
     /// <summary>Refuses key comparers other than the default one: keys are hashed by content, the same way in every process.</summary>
     internal static void CheckComparer<TKey>(IEqualityComparer<TKey>? comparer, string name)
     {

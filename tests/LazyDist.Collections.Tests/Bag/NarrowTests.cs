@@ -38,3 +38,20 @@ public class NarrowTests
     public void Range_ManyPartitions_MatchesEnumerableRange() =>
         Assert.That(DistBag.Range(-5, 23, 9).Compute(new SynchronousScheduler()), Is.EqualTo(Enumerable.Range(-5, 23)));
 }
+
+public class CombineTreeTests
+{
+    [Test]
+    public void CountByAndAggregateBy_ManyPartitions_CombineInATreeAndMatchLinq()
+    {
+        var words = Enumerable.Range(0, 5000).Select(i => $"w{i * 7919 % 300}").ToList();
+        var bag = DistBag.From(words, 60);
+        Assert.Multiple(() =>
+        {
+            Assert.That(bag.CountBy(w => w).Compute(new ThreadedScheduler(2)), Is.EquivalentTo(words.CountBy(w => w)));
+            Assert.That(bag.AggregateBy(w => w.Length, 0L, (n, w) => n + w.Length, (a, b) => a + b).Compute(new SynchronousScheduler()),
+                Is.EquivalentTo(words.AggregateBy(w => w.Length, 0L, (n, w) => n + w.Length)));
+            Assert.That(bag.CountBy(w => w).PartitionCount, Is.EqualTo(8), "60 partials merged 8 at a time before the shuffle");
+        });
+    }
+}
