@@ -17,6 +17,8 @@ public static class Program
         {
             case SideBySideCommand.Name:
                 return SideBySideCommand.Run(args[1..], Console.Out, Console.Error);
+            case Bag.BagRunCommand.Name:
+                return Bag.BagRunCommand.Run(args[1..], Console.Out);
             case MillionTaskCommand.Name:
                 return MillionTaskCommand.Run(args[1..], Console.Out);
             default:

@@ -114,6 +114,28 @@ public class SchedulerChoiceTests(string kind)
     }
 
     [Test]
+    public async Task BagCompute_InsideAsDefault_RunsThere()
+    {
+        var bag = DistBag.Range(0, 20, partitions: 4).Select(v => v * 2);
+        using var scope = _scheduler.AsDefault();
+        var ran = _mark();
+        List<int> list = bag.Compute();
+        bool ranCompute = ran();
+        ran = _mark();
+        var streamed = new List<int>();
+        await foreach (int v in bag.ToAsyncEnumerable())
+            streamed.Add(v);
+        var expected = Enumerable.Range(0, 20).Select(v => v * 2).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(list, Is.EqualTo(expected));
+            Assert.That(streamed, Is.EqualTo(expected));
+            Assert.That(ranCompute, Is.True, $"{kind} ran the bag's Compute");
+            Assert.That(ran(), Is.True, $"{kind} ran the bag's ToAsyncEnumerable");
+        });
+    }
+
+    [Test]
     public void Compute_ExplicitSchedulerOrScopeEnded_DefaultNotUsed()
     {
         var total = LazyDist.Collections.Delayed.Value(20L).Select(v => v + 1);

@@ -56,6 +56,8 @@ internal static class SideBySideCommand
             CodeShippingComparison.Run(options.Repeat, output, log);
         if (options.Runs("submit"))
             SubmitComparison.Run(dask, options.Repeat, output, log);
+        if (Bag.BagComparison.Parts.Any(options.Runs))
+            Bag.BagComparison.Run(layout, options, output, log);
         output.WriteLine($"what=machine-after {LoadAverage.Field()}");
         return 0;
     }

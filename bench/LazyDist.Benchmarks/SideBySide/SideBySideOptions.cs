@@ -6,7 +6,7 @@ namespace LazyDist.Benchmarks.SideBySide;
 internal sealed record SideBySideOptions(int Repeat, bool Build, IReadOnlySet<string> Parts, bool Dask = true)
 {
     /// <summary>The parts, in the order they run.</summary>
-    public static readonly string[] AllParts = ["seed", "overhead", "million", "dist-seed", "overhead-dist", "transfer", "pool-seed", "code-shipping", "submit"];
+    public static readonly string[] AllParts = ["seed", "overhead", "million", "dist-seed", "overhead-dist", "transfer", "pool-seed", "code-shipping", "submit", .. Bag.BagComparison.Parts];
 
     /// <summary>The parts run without <c>--only</c>: all but the user-code parts, which only <c>--only</c> selects.</summary>
     public static readonly string[] DefaultParts = ["seed", "overhead", "million", "dist-seed", "overhead-dist", "transfer"];

@@ -21,6 +21,7 @@ internal static class ValueCodec
         long[] a => (ValueKind.Longs, new Payload(a)),
         byte[] a => (ValueKind.Bytes, new Payload(a)),
         CodedValue c => (ValueKind.Code, new Payload(c.Bytes)),
+        Graph.Blocks.ElementBlock b => (ValueKind.Block, new Payload(b.Encode())),
         _ => PackOrCode(value),
     };
 
@@ -33,6 +34,7 @@ internal static class ValueCodec
         ValueKind.Bytes => payload,
         ValueKind.Packed => Unpack(payload),
         ValueKind.Code => new CodedValue(payload),
+        ValueKind.Block => Graph.Blocks.ElementBlock.FromWire(payload),
         _ => throw new WireProtocolException($"unknown value kind {(byte)kind}"),
     };
 
@@ -42,6 +44,7 @@ internal static class ValueCodec
     {
         if (value is double[] or float[] or int[] or long[] or byte[] or CodedValue)
             return;
+        if (value is Graph.Blocks.ElementBlock block) { block.EnsureEncodable(); return; }
         _ = PackOrCode(value);
     }
 
@@ -52,6 +55,7 @@ internal static class ValueCodec
         object?[] list => 8L * list.Length + list.Sum(SizeOf),
         string s => s.Length * 2L,
         CodedValue c => c.Bytes.Length,
+        Graph.Blocks.ElementBlock b => b.EstimatedBytes,
         _ => 8,
     };
 

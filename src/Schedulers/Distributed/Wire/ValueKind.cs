@@ -23,4 +23,7 @@ internal enum ValueKind : byte
 
     /// <summary>A value of user types (a record, a tuple, a list of those), written by the code codec; read with its session's code.</summary>
     Code = 6,
+
+    /// <summary>A block of elements (a bag's partition) in the block codec's form; read by the task that knows its element type.</summary>
+    Block = 7,
 }
