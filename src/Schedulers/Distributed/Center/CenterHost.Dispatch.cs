@@ -1,27 +1,29 @@
-using System.Globalization;
 using LazyDist.Distributed.Center;
+using LazyDist.Distributed.States;
 using LazyDist.Distributed.Wire;
+using LazyDist.Graph;
 using Microsoft.Extensions.Logging;
 
 namespace LazyDist.Distributed;
 
 public sealed partial class CenterHost
 {
-    /// <summary>Turns a message from a worker or client into an event.</summary>
+    /// <summary>Turns a message from a worker or client into an event (the one table of messages in), or handles a request.</summary>
+    /// <exception cref="WireProtocolException">The peer may not send this message; its connection is closed.</exception>
     private void Receive(int id, PeerRole role, Envelope envelope, WireConnection connection)
     {
         var message = envelope.Header;
         SchedulerEvent? stimulus = (role, message) switch
         {
-            (PeerRole.Worker, TaskFinishedMessage m) => new TaskFinishedEvent(id, m.Key.ToTaskKey(), m.NBytes, m.FetchedBytes, m.HeldKeys),
-            (PeerRole.Worker, TaskErredMessage m) => new TaskErredEvent(id, m.Key.ToTaskKey(), new ErrorInfo(m.ExceptionType, m.Text, m.StackTrace)),
-            (PeerRole.Worker, FetchFailedMessage m) => new FetchFailedEvent(id, m.Task.ToTaskKey(), m.Dependency.ToTaskKey(), m.Holder),
-            (PeerRole.Worker, HeartbeatMessage m) => new HeartbeatEvent(id, m.HeldBytes, m.HeldKeys, _time.GetUtcNow()),
-            (PeerRole.Client, SubmitGraphMessage m) => new GraphSubmittedEvent(id,
-                [.. m.Tasks.Select(t => new TaskSpec(t.Key.ToTaskKey(), [.. t.Dependencies.Select(d => d.ToTaskKey())], t.Node, t.Priority))],
-                [.. m.Wanted.Select(k => k.ToTaskKey())]),
-            (PeerRole.Client, ReleaseKeysMessage m) => new KeysReleasedEvent(id, [.. m.Keys.Select(k => k.ToTaskKey())]),
-            (PeerRole.Client, ReportMissingMessage m) => new MissingReportedEvent(id, m.Key.ToTaskKey(), m.Holder),
+            (PeerRole.Worker, TaskFinishedMessage m) => new TaskFinishedEvent(id,
+                new TaskRun(m.Key.ToTaskKey(), m.NBytes, m.Thread, Ticks(m.StartedTicks), Ticks(m.StoppedTicks)), m.FetchedBytes, m.HeldKeys, m.StimulusId),
+            (PeerRole.Worker, TaskErredMessage m) => new TaskErredEvent(id,
+                new TaskRun(m.Key.ToTaskKey(), 0, m.Thread, Ticks(m.StartedTicks), Ticks(m.StoppedTicks)), new ErrorInfo(m.ExceptionType, m.Text, m.StackTrace), m.StimulusId),
+            (PeerRole.Worker, FetchFailedMessage m) => new FetchFailedEvent(id, m.Task.ToTaskKey(), m.Dependency.ToTaskKey(), m.Holders, m.StimulusId),
+            (PeerRole.Worker, HeartbeatMessage m) => new HeartbeatEvent(id, m.HeldBytes, m.HeldKeys, _ids.Next("heartbeat", NameOf(id))),
+            (PeerRole.Client, SubmitGraphMessage m) => new GraphSubmittedEvent(id, ToSpecs(m.Tasks), ToKeys(m.Wanted), m.StimulusId),
+            (PeerRole.Client, ReleaseKeysMessage m) => new KeysReleasedEvent(id, ToKeys(m.Keys), m.StimulusId),
+            (PeerRole.Client, ReportMissingMessage m) => new MissingReportedEvent(id, m.Key.ToTaskKey(), m.Holder, m.StimulusId),
             _ => null,
         };
         if (stimulus is not null)
@@ -45,6 +47,25 @@ public sealed partial class CenterHost
         throw new WireProtocolException($"a {role} may not send {message.GetType().Name}");
     }
 
+    private static DateTimeOffset Ticks(long utcTicks) =>
+        utcTicks >= DateTimeOffset.MinValue.UtcTicks && utcTicks <= DateTimeOffset.MaxValue.UtcTicks ? new DateTimeOffset(utcTicks, TimeSpan.Zero) : default;
+
+    private static ValueList<TaskKey> ToKeys(WireKey[] keys)
+    {
+        var result = new TaskKey[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+            result[i] = keys[i].ToTaskKey();
+        return result;
+    }
+
+    private static ValueList<TaskSpec> ToSpecs(SubmittedTask[] tasks)
+    {
+        var specs = new TaskSpec[tasks.Length];
+        for (int i = 0; i < tasks.Length; i++)
+            specs[i] = new TaskSpec(tasks[i].Key.ToTaskKey(), ToKeys(tasks[i].Dependencies), tasks[i].Node, tasks[i].Priority);
+        return specs;
+    }
+
     /// <summary>Feeds one event to the state machine and carries out its instructions (all non-blocking sends).</summary>
     private void Post(SchedulerEvent stimulus)
     {
@@ -52,11 +73,10 @@ public sealed partial class CenterHost
         {
             if (_stopping.IsCancellationRequested && stimulus is not (WorkerLeftEvent or ClientLeftEvent))
                 return;
-            string id = (++_stimulus).ToString(CultureInfo.InvariantCulture);
             IReadOnlyList<SchedulerInstruction> instructions;
             try
             {
-                instructions = _state.Handle(stimulus with { StimulusId = id });
+                instructions = _state.Handle(stimulus);
             }
             catch (InvalidOperationException e)
             {
@@ -70,31 +90,36 @@ public sealed partial class CenterHost
         }
     }
 
+    /// <summary>Carries out one instruction (the one table of instructions out); an unknown one is a bug and throws.</summary>
     private void Carry(SchedulerInstruction instruction)
     {
         switch (instruction)
         {
             case ComputeTaskInstruction i:
-                ToWorker(i.WorkerId, new ComputeTaskMessage(WireKey.From(i.Key), i.Node, i.Priority,
-                    [.. i.Dependencies.Select(d => new DependencyInfo(WireKey.From(d.Key), [.. d.Holders], d.NBytes))], i.Session));
+                var deps = new DependencyInfo[i.Dependencies.Count];
+                for (int d = 0; d < deps.Length; d++)
+                    deps[d] = new DependencyInfo(WireKey.From(i.Dependencies[d].Key), i.Dependencies[d].Holders.Items, i.Dependencies[d].NBytes);
+                ToWorker(i.WorkerId, new ComputeTaskMessage(WireKey.From(i.Key), i.Node.Items, i.Priority, deps, i.Session, i.StimulusId));
                 break;
             case DeleteKeysInstruction i:
-                ToWorker(i.WorkerId, new DeleteKeysMessage([.. i.Keys.Select(WireKey.From)]));
+                ToWorker(i.WorkerId, new DeleteKeysMessage([.. i.Keys.Select(WireKey.From)], i.StimulusId));
                 break;
             case CancelTaskInstruction i:
-                ToWorker(i.WorkerId, new CancelTaskMessage(WireKey.From(i.Key)));
+                ToWorker(i.WorkerId, new CancelTaskMessage(WireKey.From(i.Key), i.StimulusId));
                 break;
             case KeyInMemoryInstruction i:
-                ToClient(i.ClientId, new KeyInMemoryMessage(WireKey.From(i.Key), [.. i.Holders], i.NBytes));
+                ToClient(i.ClientId, new KeyInMemoryMessage(WireKey.From(i.Key), i.Holders.Items, i.NBytes, i.StimulusId));
                 break;
             case KeyErredInstruction i:
-                ToClient(i.ClientId, new KeyErredMessage(WireKey.From(i.Key), WireKey.From(i.FailedKey), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace));
+                ToClient(i.ClientId, new KeyErredMessage(WireKey.From(i.Key), WireKey.From(i.FailedKey), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace, i.StimulusId));
                 break;
             case RemoveWorkerInstruction i:
                 _log.LogWarning("removing worker {Id}: {Reason}", i.WorkerId, i.Reason);
                 if (_workers.Remove(i.WorkerId, out var connection))
                     _ = connection.DisposeAsync().AsTask();
                 break;
+            default:
+                throw new InvalidOperationException($"the center host cannot carry out {instruction}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using LazyDist.Distributed.Center;
+using LazyDist.Distributed.States;
 using LazyDist.Distributed.Wire;
 using LazyDist.Graph;
 using Microsoft.Extensions.Logging;
@@ -25,23 +26,24 @@ public sealed partial class CenterHost : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Dictionary<int, WireConnection> _workers = [];
     private readonly Dictionary<int, WireConnection> _clients = [];
+    private readonly Dictionary<int, string> _names = [];
+    private readonly StimulusIds _ids = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _ticker;
     private Task _acceptLoop = Task.CompletedTask;
     private readonly List<(Func<SchedulerState, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private int _nextId;
-    private long _stimulus;
 
     private CenterHost(CenterOptions options, ILoggerFactory loggers, TimeProvider time)
     {
         _options = options;
         _log = loggers.CreateLogger("lazydist.center");
         _time = time;
-        _state = new SchedulerState(new SchedulerOptions { HeartbeatTimeout = options.HeartbeatTimeout, Validate = options.ValidateState });
+        _state = new SchedulerState(new SchedulerOptions { HeartbeatTimeout = options.HeartbeatTimeout, Validate = options.ValidateState }, time);
         _listener = new TcpListener(ParseBindAddress(options), options.Port);
         _ticker = time.CreateTimer(_ =>
         {
-            Post(new TickEvent(_time.GetUtcNow()));
+            Post(new TickEvent(_ids.Next("tick")));
             EndLeftSessions();
         }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
@@ -98,6 +100,12 @@ public sealed partial class CenterHost : IAsyncDisposable
             lock (_gate)
                 _waiters.RemoveAll(w => w.Done == done);
         }
+    }
+
+    private string NameOf(int id)
+    {
+        lock (_gate)
+            return _names.GetValueOrDefault(id) ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private void WakeWaiters()
@@ -170,14 +178,20 @@ public sealed partial class CenterHost : IAsyncDisposable
         if (hello.Role == PeerRole.Worker)
         {
             lock (_gate)
+            {
                 _workers[id] = connection;
-            Post(new WorkerJoinedEvent(id, hello.Name, hello.DataAddress!, hello.Threads, _time.GetUtcNow()));
+                _names[id] = hello.Name;
+            }
+            Post(new WorkerJoinedEvent(id, hello.Name, hello.DataAddress!, hello.Threads, _ids.Next("worker-joined", hello.Name)));
             _log.LogInformation("worker {Name} joined: {Address}, {Threads} threads", hello.Name, hello.DataAddress, hello.Threads);
         }
         else
         {
             lock (_gate)
+            {
                 _clients[id] = connection;
+                _names[id] = hello.Name;
+            }
             _log.LogInformation("client {Name} connected", hello.Name);
         }
     }
@@ -187,15 +201,21 @@ public sealed partial class CenterHost : IAsyncDisposable
         if (role == PeerRole.Worker)
         {
             lock (_gate)
+            {
                 _workers.Remove(id);
-            Post(new WorkerLeftEvent(id, "its connection closed"));
+                _names.Remove(id);
+            }
+            Post(new WorkerLeftEvent(id, "its connection closed", _ids.Next("worker-left", name)));
             _log.LogWarning("worker {Name} left", name);
         }
         else
         {
             lock (_gate)
+            {
                 _clients.Remove(id);
-            Post(new ClientLeftEvent(id));
+                _names.Remove(id);
+            }
+            Post(new ClientLeftEvent(id, _ids.Next("client-left", name)));
             EndCodeSession(id);
             _log.LogInformation("client {Name} disconnected; its keys are released", name);
         }

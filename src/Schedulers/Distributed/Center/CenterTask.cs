@@ -1,12 +1,13 @@
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Center;
 
-/// <summary>The center's record of one task: metadata only, never its value.</summary>
-internal sealed class CenterTask(TaskKey key, byte[] node, long priority, long sequence, int session = 0)
+/// <summary>The center's record of one task: metadata only, never its value. Only <see cref="SchedulerState"/>'s transitions change <see cref="Status"/>.</summary>
+internal sealed class CenterTask(TaskKey key, ValueList<byte> node, long priority, long sequence, int session, TaskPrefix prefix)
 {
     public TaskKey Key { get; } = key;
-    public byte[] Node { get; } = node;
+    public ValueList<byte> Node { get; } = node;
     public long Priority { get; } = priority;
 
     /// <summary>The client session that submitted it first: whose user code its node may call.</summary>
@@ -14,6 +15,9 @@ internal sealed class CenterTask(TaskKey key, byte[] node, long priority, long s
 
     /// <summary>Submission order, to break priority ties deterministically.</summary>
     public long Sequence { get; } = sequence;
+
+    /// <summary>The counters of its key group.</summary>
+    public TaskPrefix Prefix { get; } = prefix;
 
     public CenterTaskStatus Status { get; set; }
     public List<CenterTask> Dependencies { get; } = [];
@@ -36,7 +40,7 @@ internal sealed class CenterTask(TaskKey key, byte[] node, long priority, long s
     public ErrorInfo? Error { get; set; }
     public TaskKey FailedKey { get; set; }
 
-    public bool IsPending => Status is CenterTaskStatus.Waiting or CenterTaskStatus.Queued or CenterTaskStatus.Processing;
+    public bool IsPending => Status is CenterTaskStatus.Waiting or CenterTaskStatus.Queued or CenterTaskStatus.NoWorker or CenterTaskStatus.Processing;
 
     public bool IsNeeded => PendingDependents > 0 || WantedBy.Count > 0;
 

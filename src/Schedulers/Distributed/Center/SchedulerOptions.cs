@@ -18,6 +18,9 @@ internal sealed record SchedulerOptions
     /// </summary>
     public double Saturation { get; init; } = 4.0;
 
-    /// <summary>Check every invariant after every event (tests).</summary>
+    /// <summary>How many moves the transition log keeps (dask's <c>transition-log-length</c>).</summary>
+    public int TransitionLogLength { get; init; } = 100_000;
+
+    /// <summary>Check the invariants of every task an event touched after that event (tests).</summary>
     public bool Validate { get; init; }
 }
