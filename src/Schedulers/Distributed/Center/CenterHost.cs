@@ -61,6 +61,16 @@ public sealed partial class CenterHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Results received from workers, in all (for tests that act at a moment of a run).</summary>
+    internal long CompletedTasks
+    {
+        get
+        {
+            lock (_gate)
+                return _state.CompletedTasks;
+        }
+    }
+
     /// <summary>Starts listening.</summary>
     /// <exception cref="InvalidOperationException">A non-loopback address without a token: shipped code would be open to anyone who can connect.</exception>
     /// <exception cref="SocketException">The address cannot be bound.</exception>

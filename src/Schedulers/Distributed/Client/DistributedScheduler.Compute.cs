@@ -31,42 +31,4 @@ public sealed partial class DistributedScheduler
             Release(interests);
         }
     }
-
-    private async Task ReceiveLoopAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                var envelope = await _center.ReceiveAsync(_closing.Token).ConfigureAwait(false);
-                switch (envelope.Header)
-                {
-                    case KeyInMemoryMessage m:
-                        OnKeyInMemory(m.Key.ToTaskKey(), m.Holders);
-                        break;
-                    case KeyErredMessage m:
-                        OnKeyErred(m.Key.ToTaskKey(), new TaskFailedException(m.FailedKey.ToTaskKey(), m.ExceptionType, m.Text, m.StackTrace));
-                        break;
-                    case FetchCodeMessage m:
-                        OnFetchCode(m);
-                        break;
-                    case NeedCodeMessage m:
-                        OnNeedCode(m);
-                        break;
-                    case StatsMessage m:
-                        TaskCompletionSource<ClusterStatistics>? request;
-                        lock (_pending)
-                            _statsRequests.TryDequeue(out request);
-                        request?.TrySetResult(new ClusterStatistics(m.TransferredBytes, m.PeakKeys, m.Workers, m.Threads, m.PeakBytes, m.HeldBytes, m.HeldKeys));
-                        break;
-                    default:
-                        throw new WireProtocolException($"the center may not send a client {envelope.Header.GetType().Name}");
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or EndOfStreamException or WireProtocolException or OperationCanceledException or ObjectDisposedException or System.Net.Sockets.SocketException)
-        {
-            OnLost(e);
-        }
-    }
 }
