@@ -18,7 +18,6 @@ namespace LazyDist.Distributed;
 public sealed partial class CenterHost : IAsyncDisposable
 {
     private readonly SchedulerState _state;
-    private readonly CodeStore _code = new();
     private readonly object _gate = new();
     private readonly TcpListener _listener;
     private readonly CenterOptions _options;
@@ -201,6 +200,7 @@ public sealed partial class CenterHost : IAsyncDisposable
             {
                 _clients[id] = connection;
                 _names[id] = hello.Name;
+                _code.ClientJoined(id);
             }
             _log.LogInformation("client {Name} connected", hello.Name);
         }
