@@ -73,6 +73,7 @@ public sealed partial class CenterHost
         {
             if (_stopping.IsCancellationRequested && stimulus is not (WorkerLeftEvent or ClientLeftEvent))
                 return;
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             IReadOnlyList<SchedulerInstruction> instructions;
             try
             {
@@ -85,6 +86,7 @@ public sealed partial class CenterHost
             }
             foreach (var instruction in instructions)
                 Carry(instruction);
+            _busyTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
             if (_waiters.Count > 0)
                 WakeWaiters();
         }

@@ -32,6 +32,7 @@ public sealed partial class CenterHost : IAsyncDisposable
     private Task _acceptLoop = Task.CompletedTask;
     private readonly List<(Func<SchedulerState, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private int _nextId;
+    private long _busyTicks;
 
     private CenterHost(CenterOptions options, ILoggerFactory loggers, TimeProvider time)
     {
@@ -57,6 +58,16 @@ public sealed partial class CenterHost : IAsyncDisposable
         {
             lock (_gate)
                 return _state.WorkerCount;
+        }
+    }
+
+    /// <summary>Time spent handling events and carrying out their instructions, in all: the center's own cost (for benchmarks).</summary>
+    internal TimeSpan BusyTime
+    {
+        get
+        {
+            lock (_gate)
+                return System.Diagnostics.Stopwatch.GetElapsedTime(0, _busyTicks);
         }
     }
 

@@ -28,17 +28,19 @@ internal sealed partial class SchedulerState
         }
         foreach (var (task, spec) in added)
         {
-            foreach (var depKey in spec.Dependencies)
+            var deps = spec.Dependencies.Count == 0 ? [] : new CenterTask[spec.Dependencies.Count];
+            for (int i = 0; i < deps.Length; i++)
             {
-                if (!_tasks.TryGetValue(depKey, out var dep))
+                if (!_tasks.TryGetValue(spec.Dependencies[i], out var dep))
                 {
                     Reject(e, added.Select(a => a.Task), new ErrorInfo(typeof(GraphValidationException).FullName!,
-                        $"task {task.Key} depends on {depKey}, which is not in the graph", null));
+                        $"task {task.Key} depends on {spec.Dependencies[i]}, which is not in the graph", null));
                     return;
                 }
-                task.Dependencies.Add(dep);
+                deps[i] = dep;
                 dep.Dependents.Add(task);
             }
+            task.Dependencies = deps;
         }
         var clientWants = WantedBy(e.ClientId);
         foreach (var key in e.Wanted)
@@ -69,7 +71,7 @@ internal sealed partial class SchedulerState
         {
             foreach (var dep in task.Dependencies)
                 dep.Dependents.Remove(task);
-            task.Dependencies.Clear();
+            task.Dependencies = [];
             Transition(task, Forgotten);
         }
         foreach (var key in e.Wanted)
@@ -122,7 +124,7 @@ internal sealed partial class SchedulerState
     /// <summary>All inputs are in memory: queue a root task for admission, send any other to its best worker.</summary>
     private void MakeReady(CenterTask task)
     {
-        if (task.Dependencies.Count == 0)
+        if (task.Dependencies.Length == 0)
             Transition(task, Queued);
         else if (_workers.Count == 0)
             Transition(task, NoWorker);
@@ -182,10 +184,10 @@ internal sealed partial class SchedulerState
     {
         if (!_workers.TryGetValue(e.WorkerId, out var worker))
             return;
-        worker.ReportedKeys = e.HeldKeys;
+        Reported(worker, e.HeldKeys);
         worker.FetchedBytes += e.FetchedBytes;
         TransferredBytes += e.FetchedBytes;
-        PeakKeys = Math.Max(PeakKeys, _workers.Values.Sum(w => w.ReportedKeys));
+        PeakKeys = Math.Max(PeakKeys, _reportedKeys);
         var key = e.Run.Key;
         if (!_tasks.TryGetValue(key, out var task) || task.Status is Released or Erred)
         {
@@ -228,7 +230,7 @@ internal sealed partial class SchedulerState
         switch (task.Status)
         {
             case Memory:
-                foreach (var worker in task.WhoHas.ToList())
+                foreach (var worker in task.WhoHas.ToArray())
                 {
                     RemoveHolder(task, worker);
                     DeleteLater(worker, task.Key);
@@ -271,7 +273,7 @@ internal sealed partial class SchedulerState
     private void Fail(CenterTask task, ErrorInfo error)
     {
         FailOne(task, error, task.Key);
-        var stack = new Stack<CenterTask>(task.Dependents);
+        var stack = new Stack<CenterTask>(task.Dependents.ToArray());
         while (stack.Count > 0)
         {
             var dependent = stack.Pop();

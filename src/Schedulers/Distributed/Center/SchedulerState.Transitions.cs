@@ -53,8 +53,20 @@ internal sealed partial class SchedulerState
         [(Erred, Released)] = static (_, task, _) => task.Error = null,
     };
 
+    /// <summary>The table as an array indexed by (from, to), for the hot path.</summary>
+    private static readonly Move?[,] Moves = ToArray(Table);
+
     /// <summary>The legal moves, for documentation and tests.</summary>
     public static IReadOnlyCollection<(CenterTaskStatus From, CenterTaskStatus To)> LegalMoves => Table.Keys;
+
+    private static Move?[,] ToArray(Dictionary<(CenterTaskStatus From, CenterTaskStatus To), Move> table)
+    {
+        int n = Enum.GetValues<CenterTaskStatus>().Length;
+        var moves = new Move?[n, n];
+        foreach (var ((from, to), move) in table)
+            moves[(int)from, (int)to] = move;
+        return moves;
+    }
 
     /// <summary>
     /// Moves a task to <paramref name="to"/> through the table, keeps its inputs' pending-dependent
@@ -64,7 +76,7 @@ internal sealed partial class SchedulerState
     private void Transition(CenterTask task, CenterTaskStatus to, CenterWorker? worker = null)
     {
         var from = task.Status;
-        if (!Table.TryGetValue((from, to), out var move))
+        if (Moves[(int)from, (int)to] is not { } move)
             throw new ImpossibleTransitionException("scheduler", task.Key, from.ToString(), to.ToString(), _stimulus, _log.Tell(task.Key));
         Touch(task);
         bool wasPending = task.IsPending;
@@ -97,7 +109,7 @@ internal sealed partial class SchedulerState
     {
         task.ProcessingOn = worker;
         worker.Processing.Add(task);
-        var deps = new DependencyLocation[task.Dependencies.Count];
+        var deps = new DependencyLocation[task.Dependencies.Length];
         for (int i = 0; i < deps.Length; i++)
         {
             var dep = task.Dependencies[i];

@@ -67,7 +67,7 @@ internal sealed partial class SchedulerState
             Require((task.Status == CenterTaskStatus.Processing) == (task.ProcessingOn is not null), task, "has a worker only when processing");
             Require((task.Status == CenterTaskStatus.Queued) == _queuedRoots.Contains(task), task, "is in the root queue only when queued");
             Require((task.Status == CenterTaskStatus.NoWorker) == _noWorker.Contains(task), task, "is in the no-worker set only when it has no worker");
-            Require(task.Status != CenterTaskStatus.Queued || task.Dependencies.Count == 0, task, "is queued for admission but is not a root task");
+            Require(task.Status != CenterTaskStatus.Queued || task.Dependencies.Length == 0, task, "is queued for admission but is not a root task");
             Require(task.Status != CenterTaskStatus.NoWorker || _workers.Count == 0, task, "has no worker while workers are connected");
             Require(task.Status != CenterTaskStatus.Forgotten, task, "is forgotten but still filed");
             if (task.ProcessingOn is { } worker)
@@ -77,7 +77,7 @@ internal sealed partial class SchedulerState
             if (task.Status == CenterTaskStatus.Waiting)
             {
                 var missing = task.Dependencies.Where(d => d.Status != CenterTaskStatus.Memory).ToHashSet();
-                Require(task.WaitingOn.SetEquals(missing) && missing.Count > 0, task, "waits on other inputs than those not in memory");
+                Require(missing.SetEquals(task.WaitingOn.ToArray()) && missing.Count > 0, task, "waits on other inputs than those not in memory");
             }
             else
             {
@@ -85,9 +85,9 @@ internal sealed partial class SchedulerState
             }
             if (task.Status is CenterTaskStatus.Queued or CenterTaskStatus.NoWorker or CenterTaskStatus.Processing)
                 Require(task.Dependencies.All(d => d.Status == CenterTaskStatus.Memory), task, "is ready with an input not in memory");
-            Require(task.PendingDependents == task.Dependents.Count(d => d.IsPending), task, "has a wrong pending-dependent count");
+            Require(task.PendingDependents == task.Dependents.ToArray().Count(d => d.IsPending), task, "has a wrong pending-dependent count");
             Require(task.Status != CenterTaskStatus.Memory || task.IsNeeded, task, "is in memory but nothing needs it");
-            Require(task.Status != CenterTaskStatus.Released || task.IsNeeded == false || task.Dependents.Any(d => d.IsPending) == false,
+            Require(task.Status != CenterTaskStatus.Released || task.IsNeeded == false || task.Dependents.ToArray().Any(d => d.IsPending) == false,
                 task, "is released while a pending dependent needs it");
             foreach (var dep in task.Dependencies)
                 Require(_tasks.TryGetValue(dep.Key, out var known) && ReferenceEquals(known, dep) && dep.Dependents.Contains(task), task, $"has input {dep.Key} that is unknown or does not list it");

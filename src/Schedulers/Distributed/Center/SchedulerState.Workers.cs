@@ -21,11 +21,12 @@ internal sealed partial class SchedulerState
     {
         if (!_workers.Remove(workerId, out var worker))
             return;
+        Reported(worker, 0);
         // First count the death against its running tasks: a task that keeps killing workers fails...
         var requeue = new List<CenterTask>();
         foreach (var task in worker.Processing.ToList())
         {
-            task.KilledWorkers.Add(worker.Name);
+            (task.KilledWorkers ??= []).Add(worker.Name);
             if (task.KilledWorkers.Count > Options.AllowedFailures)
             {
                 Fail(task, new ErrorInfo("LazyDist.KilledWorker",

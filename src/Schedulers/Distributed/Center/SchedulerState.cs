@@ -39,6 +39,7 @@ internal sealed partial class SchedulerState
     private DateTimeOffset _now;
     private long _sequence;
     private long _generation;
+    private int _reportedKeys;
 
     public SchedulerState(SchedulerOptions options, TimeProvider? time = null)
     {
@@ -91,8 +92,8 @@ internal sealed partial class SchedulerState
     {
         // A worker's last report may be a heartbeat old: start from what the center knows it holds.
         foreach (var worker in _workers.Values)
-            worker.ReportedKeys = worker.HasWhat.Count;
-        PeakKeys = _workers.Values.Sum(w => w.ReportedKeys);
+            Reported(worker, worker.HasWhat.Count);
+        PeakKeys = _reportedKeys;
         PeakBytes = HeldBytes;
     }
 
@@ -134,7 +135,7 @@ internal sealed partial class SchedulerState
         if (_workers.TryGetValue(e.WorkerId, out var worker))
         {
             worker.LastSeen = _now;
-            worker.ReportedKeys = e.HeldKeys;
+            Reported(worker, e.HeldKeys);
             worker.ReportedBytes = e.HeldBytes;
         }
     }
@@ -147,6 +148,13 @@ internal sealed partial class SchedulerState
             Emit(new RemoveWorkerInstruction(worker.Id, reason, _stimulus));
             RemoveWorker(worker.Id, reason);
         }
+    }
+
+    /// <summary>A worker's own count of the keys it holds, kept in the running total of all workers'.</summary>
+    private void Reported(CenterWorker worker, int keys)
+    {
+        _reportedKeys += keys - worker.ReportedKeys;
+        worker.ReportedKeys = keys;
     }
 
     private void AddHolder(CenterTask task, CenterWorker worker)
@@ -193,8 +201,11 @@ internal sealed partial class SchedulerState
     private static ValueList<string> Holders(CenterTask task)
     {
         if (task.WhoHas.Count == 1)
-            return new[] { task.WhoHas.First().Address };
-        return task.WhoHas.OrderBy(w => w.Id).Select(w => w.Address).ToArray();
+        {
+            foreach (var only in task.WhoHas)
+                return new[] { only.Address };
+        }
+        return task.WhoHas.ToArray().OrderBy(w => w.Id).Select(w => w.Address).ToArray();
     }
 
     private void Emit(SchedulerInstruction instruction) => _out.Add(instruction);
