@@ -82,6 +82,7 @@ internal static class TinyTaskCommand
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            GC.Collect();
             var busyBefore = center.BusyTime;
             var ranBefore = RunTime(center);
             double cpuBefore = CpuSeconds(workerProcesses);

@@ -41,7 +41,7 @@ public sealed partial class CenterHost
                 switch (role, envelope.Header)
                 {
                     case (PeerRole.Client, OfferCodeMessage m):
-                        connection.Send(new NeedCodeMessage(_code.Offer(id, m.Assemblies)));
+                        Queue(connection, new NeedCodeMessage(_code.Offer(id, m.Assemblies)));
                         return true;
                     case (PeerRole.Client, CodeMessage { Found: false } m):
                         SendReplies(_code.Uploaded(m.Hash, null));
@@ -56,11 +56,11 @@ public sealed partial class CenterHost
                     case (PeerRole.Worker, GetCodeMessage m):
                         var (replies, fetchFrom) = _code.Requested(id, m.Hash);
                         if (fetchFrom is { } client && _clients.TryGetValue(client, out var owner))
-                            owner.Send(new FetchCodeMessage(m.Hash));
+                            Queue(owner, new FetchCodeMessage(m.Hash));
                         SendReplies(replies);
                         return true;
                     case (PeerRole.Worker, GetManifestMessage m):
-                        connection.Send(new ManifestMessage(m.Session, _code.Manifest(m.Session)));
+                        Queue(connection, new ManifestMessage(m.Session, _code.Manifest(m.Session)));
                         return true;
                     default:
                         return false;
@@ -92,7 +92,7 @@ public sealed partial class CenterHost
         foreach (int session in ended.Sessions)
         {
             foreach (var worker in _workers.Values)
-                worker.Send(new SessionEndedMessage(session));
+                Queue(worker, new SessionEndedMessage(session));
         }
         SendReplies(ended.Replies);
     }

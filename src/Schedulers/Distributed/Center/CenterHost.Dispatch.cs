@@ -12,6 +12,28 @@ public sealed partial class CenterHost
     /// <exception cref="WireProtocolException">The peer may not send this message; its connection is closed.</exception>
     private void Receive(int id, PeerRole role, Envelope envelope, WireConnection connection)
     {
+        if (envelope.Header is BatchMessage batch)
+        {
+            // One step: every event of the batch under one lock, and what they cause sent coalesced at its end.
+            lock (_gate)
+            {
+                _depth++;
+                try
+                {
+                    foreach (var item in batch.Messages)
+                    {
+                        if (item is BatchMessage)
+                            throw new WireProtocolException("a batch may not hold a batch");
+                        Receive(id, role, new Envelope(item), connection);
+                    }
+                }
+                finally
+                {
+                    EndStep();
+                }
+            }
+            return;
+        }
         var message = envelope.Header;
         SchedulerEvent? stimulus = (role, message) switch
         {
@@ -37,7 +59,7 @@ public sealed partial class CenterHost
         {
             lock (_gate)
             {
-                connection.Send(new StatsMessage(_state.TransferredBytes, _state.PeakKeys, _state.WorkerCount, _state.ThreadCount, _state.PeakBytes,
+                Queue(connection, new StatsMessage(_state.TransferredBytes, _state.PeakKeys, _state.WorkerCount, _state.ThreadCount, _state.PeakBytes,
                     _state.HeldBytes, _state.Workers.Values.Sum(w => w.HasWhat.Count)));
                 if (stats.ResetPeak)
                     _state.ResetPeak();
@@ -66,30 +88,43 @@ public sealed partial class CenterHost
         return specs;
     }
 
-    /// <summary>Feeds one event to the state machine and carries out its instructions (all non-blocking sends).</summary>
+    /// <summary>Feeds one event to the state machine and carries out its instructions (all non-blocking sends, coalesced per connection until the step ends).</summary>
     private void Post(SchedulerEvent stimulus)
     {
         lock (_gate)
         {
             if (_stopping.IsCancellationRequested && stimulus is not (WorkerLeftEvent or ClientLeftEvent))
                 return;
-            long started = System.Diagnostics.Stopwatch.GetTimestamp();
-            IReadOnlyList<SchedulerInstruction> instructions;
+            _depth++;
             try
             {
-                instructions = _state.Handle(stimulus);
+                Handle(stimulus);
             }
-            catch (InvalidOperationException e)
+            finally
             {
-                _log.LogCritical(e, "scheduler state broken by {Event}", stimulus);
-                throw;
+                EndStep();
             }
-            foreach (var instruction in instructions)
-                Carry(instruction);
-            _busyTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
-            if (_waiters.Count > 0)
-                WakeWaiters();
         }
+    }
+
+    private void Handle(SchedulerEvent stimulus)
+    {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        IReadOnlyList<SchedulerInstruction> instructions;
+        try
+        {
+            instructions = _state.Handle(stimulus);
+        }
+        catch (InvalidOperationException e)
+        {
+            _log.LogCritical(e, "scheduler state broken by {Event}", stimulus);
+            throw;
+        }
+        foreach (var instruction in instructions)
+            Carry(instruction);
+        _busyTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        if (_waiters.Count > 0)
+            WakeWaiters();
     }
 
     /// <summary>Carries out one instruction (the one table of instructions out); an unknown one is a bug and throws.</summary>
@@ -128,12 +163,46 @@ public sealed partial class CenterHost
     private void ToWorker(int id, WireMessage message)
     {
         if (_workers.TryGetValue(id, out var connection))
-            connection.Send(message);
+            Queue(connection, message);
     }
 
     private void ToClient(int id, WireMessage message)
     {
         if (_clients.TryGetValue(id, out var connection))
-            connection.Send(message);
+            Queue(connection, message);
+    }
+
+    /// <summary>Adds a message to what this step sends to <paramref name="connection"/>. Callers hold the lock.</summary>
+    private void Queue(WireConnection connection, WireMessage message)
+    {
+        if (!_batches.TryGetValue(connection, out var batch))
+        {
+            _batches[connection] = batch = new OutgoingBatch(connection);
+            _dirty.Add(batch);
+        }
+        else if (batch.IsEmpty)
+        {
+            _dirty.Add(batch);
+        }
+        batch.Add(message);
+        if (_depth == 0)
+            EndStep();
+    }
+
+    /// <summary>Ends one step: when it is the outermost, what it queued goes out, one batch per connection.</summary>
+    private void EndStep()
+    {
+        if (_depth > 0 && --_depth > 0)
+            return;
+        foreach (var batch in _dirty)
+            batch.Flush();
+        _dirty.Clear();
+    }
+
+    /// <summary>Forgets the batch of a connection that closed.</summary>
+    private void DropBatch(WireConnection connection)
+    {
+        lock (_gate)
+            _batches.Remove(connection);
     }
 }

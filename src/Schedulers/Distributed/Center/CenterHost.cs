@@ -31,7 +31,10 @@ public sealed partial class CenterHost : IAsyncDisposable
     private readonly ITimer _ticker;
     private Task _acceptLoop = Task.CompletedTask;
     private readonly List<(Func<SchedulerState, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private readonly Dictionary<WireConnection, OutgoingBatch> _batches = [];
+    private readonly List<OutgoingBatch> _dirty = [];
     private int _nextId;
+    private int _depth;
     private long _busyTicks;
 
     private CenterHost(CenterOptions options, ILoggerFactory loggers, TimeProvider time)
@@ -189,6 +192,7 @@ public sealed partial class CenterHost : IAsyncDisposable
         {
             if (role is { } known)
                 Unregister(id, known, name);
+            DropBatch(connection);
             await connection.DisposeAsync().ConfigureAwait(false);
         }
     }

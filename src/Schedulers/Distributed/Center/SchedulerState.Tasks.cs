@@ -167,17 +167,35 @@ internal sealed partial class SchedulerState
         }
         while (_queuedRoots.Count > 0)
         {
+            var next = _queuedRoots.Min!;
             CenterWorker? free = null;
             foreach (var worker in _workers.Values)
             {
-                int limit = Math.Max(1, (int)Math.Ceiling(worker.Threads * Options.Saturation));
-                if (worker.Processing.Count < limit && (free is null || worker.Occupancy < free.Occupancy || (worker.Occupancy == free.Occupancy && worker.Id < free.Id)))
+                if (worker.Processing.Count < AdmissionLimit(worker, next.Prefix) && (free is null || worker.Occupancy < free.Occupancy || (worker.Occupancy == free.Occupancy && worker.Id < free.Id)))
                     free = worker;
             }
             if (free is null)
                 return;
-            Transition(_queuedRoots.Min!, Processing, free);
+            Transition(next, Processing, free);
         }
+    }
+
+    /// <summary>
+    /// How many tasks a worker may have before another root task of <paramref name="prefix"/> goes to it:
+    /// <see cref="SchedulerOptions.Saturation"/> per thread, or, for tasks known to be short and small,
+    /// as many as keep each thread busy for <see cref="SchedulerOptions.LeadTime"/> while results of at
+    /// most <see cref="SchedulerOptions.LeadBytes"/> wait (so tiny tasks do not each wait for a round
+    /// trip to the center, and memory stays bounded by bytes as well as by count).
+    /// </summary>
+    private int AdmissionLimit(CenterWorker worker, TaskPrefix prefix)
+    {
+        int limit = Math.Max(1, (int)Math.Ceiling(worker.Threads * Options.Saturation));
+        if (prefix.Finished < worker.Threads || prefix.MeanDuration is not { } mean)
+            return limit;
+        double byTime = worker.Threads * Options.LeadTime.TotalSeconds / Math.Max(mean.TotalSeconds, 1e-6);
+        double byBytes = Options.LeadBytes / (double)Math.Max(prefix.MeanBytes ?? 1, 1);
+        double lead = Math.Min(Math.Min(byTime, byBytes), worker.Threads * Options.MaxSaturation);
+        return lead > limit ? (int)lead : limit;
     }
 
     private void TaskFinished(TaskFinishedEvent e)
@@ -201,7 +219,7 @@ internal sealed partial class SchedulerState
         if (task.Status != Memory)
         {
             // Normally it was processing there; a result from elsewhere (a cancelled or repeated run) counts too.
-            task.Prefix.Ran(e.Run.Duration);
+            task.Prefix.Ran(e.Run.Duration, e.Run.NBytes);
             Transition(task, Memory);
             foreach (var dependent in task.Dependents)
             {
@@ -218,7 +236,7 @@ internal sealed partial class SchedulerState
     {
         if (!_tasks.TryGetValue(e.Run.Key, out var task) || task.ProcessingOn?.Id != e.WorkerId)
             return; // stale: the task was cancelled or moved
-        task.Prefix.Ran(e.Run.Duration);
+        task.Prefix.Ran(e.Run.Duration, 0);
         Fail(task, e.Error);
     }
 

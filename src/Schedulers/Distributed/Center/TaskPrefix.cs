@@ -21,8 +21,14 @@ internal sealed class TaskPrefix(string name)
     /// <summary>Time workers spent running this prefix's tasks, in all (from the start and stop times they report).</summary>
     public TimeSpan Duration { get; private set; }
 
+    /// <summary>Bytes of the results that arrived, in all.</summary>
+    public long ResultBytes { get; private set; }
+
     /// <summary>The mean run time of one task, or null before the first has finished.</summary>
     public TimeSpan? MeanDuration => Finished == 0 ? null : Duration / Finished;
+
+    /// <summary>The mean size of one result, or null before the first has arrived.</summary>
+    public long? MeanBytes => Finished == 0 ? null : ResultBytes / Finished;
 
     internal void Moved(CenterTaskStatus from, CenterTaskStatus to)
     {
@@ -32,10 +38,11 @@ internal sealed class TaskPrefix(string name)
             _counts[(int)to]++;
     }
 
-    internal void Ran(TimeSpan duration)
+    internal void Ran(TimeSpan duration, long nbytes)
     {
         Finished++;
         Duration += duration > TimeSpan.Zero ? duration : TimeSpan.Zero;
+        ResultBytes += nbytes;
     }
 
     public override string ToString() => $"{Name}: {string.Join(", ", Enum.GetValues<CenterTaskStatus>().Where(s => Count(s) > 0).Select(s => $"{s}={Count(s)}"))}";

@@ -15,30 +15,44 @@ public sealed partial class DistributedScheduler
             while (true)
             {
                 var envelope = await _center.ReceiveAsync(_closing.Token).ConfigureAwait(false);
-                if (envelope.Header is StatsMessage m)
-                {
-                    TaskCompletionSource<ClusterStatistics>? request;
-                    lock (_gate)
-                        _statsRequests.TryDequeue(out request);
-                    request?.TrySetResult(new ClusterStatistics(m.TransferredBytes, m.PeakKeys, m.Workers, m.Threads, m.PeakBytes, m.HeldBytes, m.HeldKeys));
-                    continue;
-                }
-                ClientEvent stimulus = envelope.Header switch
-                {
-                    KeyInMemoryMessage k => new KeyInMemoryEvent(k.Key.ToTaskKey(), k.Holders, k.NBytes, k.StimulusId),
-                    KeyErredMessage k => new KeyErredEvent(k.Key.ToTaskKey(), k.FailedKey.ToTaskKey(), new Center.ErrorInfo(k.ExceptionType, k.Text, k.StackTrace), k.StimulusId),
-                    NeedCodeMessage k => new CodeNeededEvent(k.Hashes, _ids.Next("code-needed", _name)),
-                    FetchCodeMessage k => new CodeRequestedEvent(k.Hash, _ids.Next("code-requested", _name)),
-                    var other => throw new WireProtocolException($"the center may not send a client {other.GetType().Name}"),
-                };
                 lock (_gate)
-                    Post(stimulus);
+                {
+                    if (envelope.Header is BatchMessage batch)
+                    {
+                        foreach (var item in batch.Messages)
+                            Receive(item is BatchMessage ? throw new WireProtocolException("a batch may not hold a batch") : item);
+                    }
+                    else
+                    {
+                        Receive(envelope.Header);
+                    }
+                }
             }
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or WireProtocolException or OperationCanceledException or ObjectDisposedException or System.Net.Sockets.SocketException)
         {
             OnLost(e);
         }
+    }
+
+    /// <summary>One message from the center. Callers hold the lock.</summary>
+    private void Receive(WireMessage message)
+    {
+        if (message is StatsMessage m)
+        {
+            if (_statsRequests.TryDequeue(out var request))
+                request.TrySetResult(new ClusterStatistics(m.TransferredBytes, m.PeakKeys, m.Workers, m.Threads, m.PeakBytes, m.HeldBytes, m.HeldKeys));
+            return;
+        }
+        ClientEvent stimulus = message switch
+        {
+            KeyInMemoryMessage k => new KeyInMemoryEvent(k.Key.ToTaskKey(), k.Holders, k.NBytes, k.StimulusId),
+            KeyErredMessage k => new KeyErredEvent(k.Key.ToTaskKey(), k.FailedKey.ToTaskKey(), new Center.ErrorInfo(k.ExceptionType, k.Text, k.StackTrace), k.StimulusId),
+            NeedCodeMessage k => new CodeNeededEvent(k.Hashes, _ids.Next("code-needed", _name)),
+            FetchCodeMessage k => new CodeRequestedEvent(k.Hash, _ids.Next("code-requested", _name)),
+            var other => throw new WireProtocolException($"the center may not send a client {other.GetType().Name}"),
+        };
+        Post(stimulus);
     }
 
     /// <summary>The center is gone: everything waiting fails with <paramref name="cause"/>, pending keys become errors.</summary>

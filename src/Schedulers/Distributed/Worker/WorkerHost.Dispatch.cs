@@ -14,18 +14,34 @@ public sealed partial class WorkerHost
         while (true)
         {
             var envelope = await center.ReceiveAsync(_stopping.Token).ConfigureAwait(false);
-            if (ReceiveCode(envelope))
-                continue;
-            WorkerEvent stimulus = envelope.Header switch
+            // One step: every message of a batch in turn, the reports they cause sent together at its end.
+            var items = envelope.Header is BatchMessage batch ? batch.Messages : [envelope.Header];
+            foreach (var item in items)
             {
-                ComputeTaskMessage m => new ComputeTaskEvent(m.Key.ToTaskKey(), m.Node, m.Priority, Locations(m.Dependencies), m.Session, m.StimulusId),
-                DeleteKeysMessage m => new DeleteKeysEvent(Keys(m.Keys), m.StimulusId),
-                CancelTaskMessage m => new CancelTaskEvent(m.Key.ToTaskKey(), m.StimulusId),
-                var other => throw new WireProtocolException($"the center may not send a worker {other.GetType().Name}"),
-            };
+                if (item is BatchMessage)
+                    throw new WireProtocolException("a batch may not hold a batch");
+                var one = items.Length == 1 ? envelope : new Envelope(item);
+                if (ReceiveCode(one)) // without the lock: ending a session waits for its executors
+                    continue;
+                lock (_gate)
+                    Receive(one);
+            }
             lock (_gate)
-                Post(stimulus);
+                _reports?.Flush();
         }
+    }
+
+    /// <summary>One message from the center that is not about code. Callers hold the lock.</summary>
+    private void Receive(Envelope envelope)
+    {
+        WorkerEvent stimulus = envelope.Header switch
+        {
+            ComputeTaskMessage m => new ComputeTaskEvent(m.Key.ToTaskKey(), m.Node, m.Priority, Locations(m.Dependencies), m.Session, m.StimulusId),
+            DeleteKeysMessage m => new DeleteKeysEvent(Keys(m.Keys), m.StimulusId),
+            CancelTaskMessage m => new CancelTaskEvent(m.Key.ToTaskKey(), m.StimulusId),
+            var other => throw new WireProtocolException($"the center may not send a worker {other.GetType().Name}"),
+        };
+        Post(stimulus);
     }
 
     private static ValueList<DependencyLocation> Locations(DependencyInfo[] dependencies)
@@ -46,7 +62,7 @@ public sealed partial class WorkerHost
 
     /// <summary>
     /// Feeds an event to the state machine and carries out its instructions (the one table of
-    /// instructions out). <paramref name="arrived"/> is the value that came with the event (a result
+    /// instructions out); reports to the center wait in the step's batch until the caller flushes it. <paramref name="arrived"/> is the value that came with the event (a result
     /// or a fetched input): stored only if the machine says so. Callers hold the lock.
     /// </summary>
     private void Post(WorkerEvent stimulus, Arrival arrived = default)
@@ -69,15 +85,15 @@ public sealed partial class WorkerHost
                         _store.Drop(key);
                     break;
                 case ReportFinishedInstruction i:
-                    _center?.Send(new TaskFinishedMessage(WireKey.From(i.Run.Key), i.Run.NBytes, i.FetchedBytes, i.HeldKeys,
+                    _reports?.Add(new TaskFinishedMessage(WireKey.From(i.Run.Key), i.Run.NBytes, i.FetchedBytes, i.HeldKeys,
                         i.Run.Thread, i.Run.Started.UtcTicks, i.Run.Stopped.UtcTicks, i.StimulusId));
                     break;
                 case ReportErredInstruction i:
-                    _center?.Send(new TaskErredMessage(WireKey.From(i.Run.Key), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace,
+                    _reports?.Add(new TaskErredMessage(WireKey.From(i.Run.Key), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace,
                         i.Run.Thread, i.Run.Started.UtcTicks, i.Run.Stopped.UtcTicks, i.StimulusId));
                     break;
                 case ReportFetchFailedInstruction i:
-                    _center?.Send(new FetchFailedMessage(WireKey.From(i.Task), WireKey.From(i.Dependency), i.Holders.Items, i.StimulusId));
+                    _reports?.Add(new FetchFailedMessage(WireKey.From(i.Task), WireKey.From(i.Dependency), i.Holders.Items, i.StimulusId));
                     break;
                 default:
                     throw new InvalidOperationException($"the worker host cannot carry out {instruction}");

@@ -9,11 +9,13 @@ namespace LazyDist.Distributed;
 
 public sealed partial class WorkerHost
 {
+    private const int MaxHeldReports = 256;
+
     /// <summary>One executor thread: runs tasks with inputs from the store; a throwing task fails alone.</summary>
     private void ExecuteLoop(int thread)
     {
-        foreach (var (task, epoch) in _queue.GetConsumingEnumerable())
-            Execute(task, epoch, thread);
+        while (_queue.TryTake(out var next))
+            Execute(next.Task, next.Epoch, thread);
     }
 
     // Not inlined: nothing of a finished task (its node, its session's types) stays on a waiting executor's stack,
@@ -66,6 +68,9 @@ public sealed partial class WorkerHost
             {
                 Post(new ExecuteFailedEvent(run, error, _ids.Next("task-erred", _options.Name)));
             }
+            // More tasks about to run: hold this report back to send several in one message (a few hundred at most).
+            if (_queue.Count == 0 || _reports?.Count >= MaxHeldReports)
+                _reports?.Flush();
         }
     }
 
@@ -100,6 +105,7 @@ public sealed partial class WorkerHost
                 _log.LogWarning("could not fetch {Key} from {Holder}: {Reason}", key, holder, failure ?? "it does not hold it");
                 Post(new Worker.FetchFailedEvent(key, holder, _ids.Next("fetch-failed", _options.Name)));
             }
+            _reports?.Flush();
         }
     }
 

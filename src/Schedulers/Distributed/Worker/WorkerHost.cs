@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using LazyDist.Distributed.States;
@@ -30,9 +29,10 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly StimulusIds _ids = new();
     private readonly List<Thread> _executors = [];
-    private readonly BlockingCollection<(ExecuteInstruction Task, int Epoch)> _queue = [];
+    private readonly ExecutorQueue<(ExecuteInstruction Task, int Epoch)> _queue = new();
     private WorkerState _state;
     private WireConnection? _center;
+    private OutgoingBatch? _reports;
     private int _epoch;
     private Task _run = Task.CompletedTask;
     private Task _dataLoop = Task.CompletedTask;
@@ -148,6 +148,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             _state = new WorkerState(_options.Threads, DataAddress, _options.ValidateState, _time);
             _store.Clear();
             _center = connection;
+            _reports = new OutgoingBatch(connection);
         }
     }
 
@@ -158,6 +159,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             if (connection is null || !ReferenceEquals(_center, connection))
                 return false;
             _center = null;
+            _reports = null;
             _epoch++;
         }
         EndCodeSessions("the connection to the center closed");
@@ -183,7 +185,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             await center.DisposeAsync().ConfigureAwait(false);
         _dataListener.Stop();
         await Task.WhenAll(_run, _dataLoop).ConfigureAwait(false);
-        _queue.CompleteAdding();
+        _queue.Complete();
         await _peers.DisposeAsync().ConfigureAwait(false);
         // _stopping is not disposed: executor threads and fetches still running may read its token.
     }

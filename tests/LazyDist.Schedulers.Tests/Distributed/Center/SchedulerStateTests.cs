@@ -19,7 +19,7 @@ public class SchedulerStateTests
     [Test]
     public void Submit_WideRoots_AdmittedOnlyAsThreadsAreFree_LowestPriorityFirst()
     {
-        var f = new SchedulerStateFixture(new SchedulerOptions { Saturation = 1.0 });
+        var f = new SchedulerStateFixture(new SchedulerOptions { Saturation = 1.0, LeadTime = TimeSpan.Zero });
         f.AddWorker(1);
         f.AddWorker(2);
         var keys = Enumerable.Range(0, 10).Select(i => (TaskKey)("x", i)).ToArray();
@@ -28,6 +28,22 @@ public class SchedulerStateTests
 
         var next = f.Finish(2, ("x", 1));
         Assert.That(next, Is.EqualTo(new SchedulerInstruction[] { f.InMemory(1, ("x", 1), 8, 2), f.Compute(2, ("x", 2)) }), "one freed thread admits one root");
+    }
+
+    [Test]
+    public void Admission_RootsKnownShortAndSmall_MoreSentAhead_AsLeadTimeAndBytesAllow()
+    {
+        // Every finished task ran 1 ms and returned 8 bytes: 2 ms of lead is two tasks ahead.
+        var f = new SchedulerStateFixture(new SchedulerOptions { Saturation = 1.0, LeadTime = TimeSpan.FromMilliseconds(2) });
+        f.AddWorker(1);
+        var keys = Enumerable.Range(0, 10).Select(i => (TaskKey)("x", i)).ToArray();
+        Assert.That(f.Submit(1, keys.Select(Root), keys), Is.EqualTo(new SchedulerInstruction[] { f.Compute(1, ("x", 0)) }), "nothing is known of them yet");
+        Assert.That(f.Finish(1, ("x", 0)), Is.EqualTo(new SchedulerInstruction[] { f.InMemory(1, ("x", 0), 8, 1), f.Compute(1, ("x", 1)), f.Compute(1, ("x", 2)) }));
+
+        var bounded = new SchedulerStateFixture(new SchedulerOptions { Saturation = 1.0, LeadTime = TimeSpan.FromMilliseconds(2), LeadBytes = 8 });
+        bounded.AddWorker(1);
+        bounded.Submit(1, keys.Select(Root), keys);
+        Assert.That(bounded.Finish(1, ("x", 0)), Is.EqualTo(new SchedulerInstruction[] { bounded.InMemory(1, ("x", 0), 8, 1), bounded.Compute(1, ("x", 1)) }), "8 bytes of lead: one result at a time");
     }
 
     [Test]
@@ -256,7 +272,7 @@ public class SchedulerStateTests
     [Test]
     public void Prefixes_CountTasksPerKeyGroupByStatus_AndTheirRunTimes()
     {
-        var f = new SchedulerStateFixture(new SchedulerOptions { Saturation = 1 });
+        var f = new SchedulerStateFixture(new SchedulerOptions { Saturation = 1, LeadTime = TimeSpan.Zero });
         f.AddWorker(1);
         TaskKey[] incs = [("inc", 0), ("inc", 1), ("inc", 2)];
         f.Submit(1, [.. incs.Select(Root), Task("sum-0123456789abcdef", incs)], "sum-0123456789abcdef");
