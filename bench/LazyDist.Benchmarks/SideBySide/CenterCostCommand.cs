@@ -68,7 +68,7 @@ internal static class CenterCostCommand
         center.Handle(new KeysReleasedEvent(7, new TaskKey[] { "total" }, $"s{stimulus++}"));
         double seconds = clock.Elapsed.TotalSeconds;
         if (Environment.GetEnvironmentVariable("LAZYDIST_CENTER_COST_PHASES") is not null)
-            Console.Error.WriteLine($"submit {submitted * 1e6 / tasks:F2} finish {(finished - submitted) * 1e6 / tasks:F2} release {(seconds - finished) * 1e6 / tasks:F2} us/task");
+            Console.Error.WriteLine($"submit {submitted * 1e6 / tasks:F2} finish {(finished - submitted) * 1e6 / tasks:F2} release {(seconds - finished) * 1e6 / tasks:F2} us/task; gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
         double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         if (center.Tasks.Count != 0)
             throw new InvalidOperationException("the center kept tasks");

@@ -43,7 +43,7 @@ public sealed partial class CenterHost
                 new TaskRun(m.Key.ToTaskKey(), 0, m.Thread, Ticks(m.StartedTicks), Ticks(m.StoppedTicks)), new ErrorInfo(m.ExceptionType, m.Text, m.StackTrace), m.StimulusId),
             (PeerRole.Worker, FetchFailedMessage m) => new FetchFailedEvent(id, m.Task.ToTaskKey(), m.Dependency.ToTaskKey(), m.Holders, m.StimulusId),
             (PeerRole.Worker, HeartbeatMessage m) => new HeartbeatEvent(id, m.HeldBytes, m.HeldKeys, _ids.Next("heartbeat", NameOf(id))),
-            (PeerRole.Client, SubmitGraphMessage m) => new GraphSubmittedEvent(id, ToSpecs(m.Tasks), ToKeys(m.Wanted), m.StimulusId),
+            (PeerRole.Client, SubmitGraphMessage m) => new GraphSubmittedEvent(id, ToSpecs(m.Tasks), ToKeys(m.Wanted), m.StimulusId, m.More),
             (PeerRole.Client, ReleaseKeysMessage m) => new KeysReleasedEvent(id, ToKeys(m.Keys), m.StimulusId),
             (PeerRole.Client, ReportMissingMessage m) => new MissingReportedEvent(id, m.Key.ToTaskKey(), m.Holder, m.StimulusId),
             _ => null,

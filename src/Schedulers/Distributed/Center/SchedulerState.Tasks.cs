@@ -9,7 +9,10 @@ internal sealed partial class SchedulerState
 {
     private void GraphSubmitted(GraphSubmittedEvent e)
     {
-        long generation = ++_generation;
+        // The parts of one submission share its generation, so priorities compare across them.
+        if (!_submitting.Remove(e.ClientId, out var earlier))
+            earlier = new PartialSubmission(++_generation);
+        long generation = earlier.Generation;
         var added = new List<(CenterTask Task, TaskSpec Spec)>();
         foreach (var spec in e.Tasks)
         {
@@ -35,6 +38,7 @@ internal sealed partial class SchedulerState
                 {
                     Reject(e, added.Select(a => a.Task), new ErrorInfo(typeof(GraphValidationException).FullName!,
                         $"task {task.Key} depends on {spec.Dependencies[i]}, which is not in the graph", null));
+                    ForgetUnneeded(earlier.Added);
                     return;
                 }
                 deps[i] = dep;
@@ -42,12 +46,19 @@ internal sealed partial class SchedulerState
             }
             task.Dependencies = deps;
         }
+        if (e.More)
+        {
+            earlier.Added.AddRange(added.Select(a => a.Task));
+            _submitting[e.ClientId] = earlier;
+            return;
+        }
         var clientWants = WantedBy(e.ClientId);
         foreach (var key in e.Wanted)
         {
             if (!_tasks.TryGetValue(key, out var task))
             {
                 Reject(e, added.Select(a => a.Task), new ErrorInfo(typeof(GraphValidationException).FullName!, $"requested key {key} is not in the graph", null));
+                ForgetUnneeded(earlier.Added);
                 return;
             }
             task.WantedBy.Add(e.ClientId);
@@ -62,6 +73,25 @@ internal sealed partial class SchedulerState
             else if (task.Status == Erred)
                 Emit(new KeyErredInstruction(e.ClientId, key, task.FailedKey, task.Error!, _stimulus));
         }
+        ForgetUnneeded(earlier.Added);
+    }
+
+    /// <summary>Tasks of a submission that nothing wanted in the end (or whose client left before its last part) are dropped.</summary>
+    private void ForgetUnneeded(List<CenterTask> tasks)
+    {
+        foreach (var task in tasks)
+        {
+            if (task.Status == Released && !task.IsNeeded && _tasks.TryGetValue(task.Key, out var known) && ReferenceEquals(known, task))
+                Forget(task);
+        }
+    }
+
+    /// <summary>The parts of a submission received so far, while more are coming.</summary>
+    private sealed class PartialSubmission(long generation)
+    {
+        public long Generation { get; } = generation;
+
+        public List<CenterTask> Added { get; } = [];
     }
 
     /// <summary>A submission that refers to unknown keys adds nothing; the client hears why for each key it wanted.</summary>
@@ -327,6 +357,8 @@ internal sealed partial class SchedulerState
 
     private void ClientLeft(int client)
     {
+        if (_submitting.Remove(client, out var unfinished))
+            ForgetUnneeded(unfinished.Added);
         Release(client, [.. WantedBy(client).Select(t => t.Key)]);
         _wantedByClient.Remove(client);
     }

@@ -27,6 +27,7 @@ internal sealed partial class SchedulerState
     private readonly Dictionary<int, CenterWorker> _workers = [];
     private readonly Dictionary<int, HashSet<CenterTask>> _wantedByClient = [];
     private readonly Dictionary<int, int> _sessionTasks = [];
+    private readonly Dictionary<int, PartialSubmission> _submitting = [];
     private readonly Dictionary<string, TaskPrefix> _prefixes = new(StringComparer.Ordinal);
     private readonly SortedSet<CenterTask> _queuedRoots = new(ByPriority.Instance);
     private readonly SortedSet<CenterTask> _noWorker = new(ByPriority.Instance);

@@ -15,11 +15,9 @@ public sealed partial class DistributedScheduler
         cancellationToken.ThrowIfCancellationRequested();
         if (keys.Count == 0)
             return [];
-        var culled = graph.Cull(keys);
-        culled.Validate(keys);
-        var order = culled.Order(keys);
+        var tasks = graph.RunOrder(keys); // culled, validated, in priority order: inputs first
         var wanted = keys.Distinct().ToList();
-        var interests = SubmitTasks([.. culled.Select(p => new OutgoingTask(p.Key, p.Value, null, order[p.Key]))], wanted);
+        var interests = SubmitTasks([.. tasks.Select((p, i) => new OutgoingTask(p.Key, p.Value, null, i))], wanted);
         try
         {
             var values = await Task.WhenAll(interests.Select(p => GetValueAsync(p, cancellationToken))).ConfigureAwait(false);

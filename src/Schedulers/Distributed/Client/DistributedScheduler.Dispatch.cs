@@ -84,7 +84,7 @@ public sealed partial class DistributedScheduler
                     Mirror(i);
                     break;
                 case SubmitGraphInstruction i:
-                    Send(new SubmitGraphMessage(ToWire(i.Tasks), ToWire(i.Wanted), i.StimulusId));
+                    Send(new SubmitGraphMessage(ToWire(i.Tasks), ToWire(i.Wanted), i.StimulusId, i.More));
                     break;
                 case ReleaseKeysInstruction i:
                     Send(new ReleaseKeysMessage(ToWire(i.Keys), i.StimulusId));
@@ -157,8 +157,14 @@ public sealed partial class DistributedScheduler
             ClientKeyStatus.Cancelled => FutureStatus.Cancelled,
             _ => FutureStatus.Pending,
         };
-        if (handle.Status != FutureStatus.Pending)
+        if (handle.Status != FutureStatus.Pending && handle.CompletedAt == 0)
+        {
+            handle.CompletedAt = ++_completions;
             handle.Done.TrySetResult();
+            var whenDone = handle.WhenDone;
+            handle.WhenDone = null;
+            whenDone?.Invoke();
+        }
     }
 
     private Exception ToException(ClientError error) => error.Kind switch

@@ -15,6 +15,9 @@ namespace LazyDist.Distributed;
 /// </summary>
 public sealed partial class DistributedScheduler
 {
+    /// <summary>The most tasks serialized before a part of a submission is sent.</summary>
+    private const int PartSize = 10_000;
+
     private readonly ConcurrentQueue<PendingKey> _droppedLeases = new();
     private int _drainQueued;
 
@@ -33,29 +36,49 @@ public sealed partial class DistributedScheduler
     internal PendingKey[] SubmitTasks(IReadOnlyList<OutgoingTask> tasks, IReadOnlyList<TaskKey> wanted, HashSet<Assembly>? userCode = null)
     {
         userCode ??= [];
+        var ordered = InputsFirst(tasks);
         var seen = new HashSet<TaskKey>(tasks.Count);
-        var specs = new List<TaskSpec>(tasks.Count);
-        foreach (var task in tasks)
+        var specs = new List<TaskSpec>(Math.Min(tasks.Count, PartSize));
+        string stimulus = _ids.Next("graph-submitted", _name);
+        for (int i = 0; i < ordered.Count; i++)
         {
+            var task = ordered[i];
             if (task.Node.IsRemote || !seen.Add(task.Key))
                 continue; // the center holds a remote key already; a repeated pure task is sent once
-            var deps = task.Node.Dependencies;
-            var depKeys = new TaskKey[deps.Count];
-            int d = 0;
-            foreach (var dep in deps)
-                depKeys[d++] = dep;
-            specs.Add(new TaskSpec(task.Key, depKeys, task.Serialized ?? TaskGraphSerializer.SerializeNode(task.Key, task.Node, userCode), task.Priority));
+            specs.Add(new TaskSpec(task.Key, [.. task.Node.Dependencies], task.Serialized ?? TaskGraphSerializer.SerializeNode(task.Key, task.Node, userCode), task.Priority));
+            if (specs.Count == PartSize && i < ordered.Count - 1)
+            {
+                // A big graph goes part by part as it is serialized: the center starts on it meanwhile.
+                var code = OffersFor(userCode);
+                lock (_gate)
+                {
+                    ThrowIfLost();
+                    Post(new SubmitEvent([.. specs], [], code, stimulus, More: true));
+                }
+                specs.Clear();
+            }
         }
-        var code = OffersFor(userCode);
+        var lastCode = OffersFor(userCode);
         lock (_gate)
         {
             ThrowIfLost();
-            Post(new SubmitEvent(specs, [.. wanted], code, _ids.Next("graph-submitted", _name)));
+            Post(new SubmitEvent([.. specs], [.. wanted], lastCode, stimulus));
             var interests = new PendingKey[wanted.Count];
             for (int i = 0; i < interests.Length; i++)
                 interests[i] = _handles[wanted[i]];
             return interests;
         }
+    }
+
+    /// <summary>The tasks by priority, which puts every input before the tasks that read it (as they come, when already so).</summary>
+    private static IReadOnlyList<OutgoingTask> InputsFirst(IReadOnlyList<OutgoingTask> tasks)
+    {
+        for (int i = 1; i < tasks.Count; i++)
+        {
+            if (tasks[i].Priority < tasks[i - 1].Priority)
+                return [.. tasks.OrderBy(t => t.Priority)];
+        }
+        return tasks;
     }
 
     /// <summary>Waits for a wanted key's value and fetches a copy from a holder (shared with anyone asking meanwhile).</summary>

@@ -30,6 +30,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _receiveLoop;
     private Exception? _lost;
+    private long _completions;
 
     private DistributedScheduler(WireConnection center, string address, string token, TimeProvider time)
     {

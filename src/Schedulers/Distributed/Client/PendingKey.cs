@@ -28,6 +28,12 @@ internal sealed class PendingKey(TaskKey key, long incarnation)
     /// <summary>Completes (never faults) once the key is in memory, failed, was cancelled, or the center was lost.</summary>
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>When this client saw it stop pending, as a sequence number (0 while pending): the order futures complete in.</summary>
+    public long CompletedAt { get; set; }
+
+    /// <summary>Called once, under the client's lock, when it stops pending (for <c>AsCompleted</c>, which must keep that order).</summary>
+    public Action? WhenDone { get; set; }
+
     /// <summary>The value asked for and not yet fetched, shared by everyone asking meanwhile; null when nobody asks.</summary>
     public TaskCompletionSource<object?>? Requested { get; set; }
 

@@ -28,6 +28,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private readonly TcpListener _dataListener;
     private readonly CancellationTokenSource _stopping = new();
     private readonly StimulusIds _ids = new();
+    private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Thread> _executors = [];
     private readonly ExecutorQueue<(ExecuteInstruction Task, int Epoch)> _queue = new();
     private WorkerState _state;
@@ -55,6 +56,9 @@ public sealed partial class WorkerHost : IAsyncDisposable
 
     /// <summary>Where peers and clients fetch this worker's values.</summary>
     public string DataAddress { get; private set; } = "";
+
+    /// <summary>Completes once the worker has joined a center and is ready to report to it (for tests that then move its clock).</summary>
+    internal Task Joined => _joined.Task;
 
     /// <summary>Completes when the worker stops: disposed, or its center gone for longer than <see cref="WorkerOptions.CenterTimeout"/>.</summary>
     public Task Completion => _run;
@@ -150,6 +154,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             _center = connection;
             _reports = new OutgoingBatch(connection);
         }
+        _joined.TrySetResult();
     }
 
     private bool EndSession(WireConnection? connection)

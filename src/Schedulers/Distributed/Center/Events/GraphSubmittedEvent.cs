@@ -8,4 +8,5 @@ namespace LazyDist.Distributed.Center;
 /// <param name="Tasks">The tasks new to the graph or already known (known ones are not replaced).</param>
 /// <param name="Wanted">Keys the client holds until it releases them; each must be known or among <paramref name="Tasks"/>.</param>
 /// <param name="StimulusId">Traces the event's effects.</param>
-internal sealed record GraphSubmittedEvent(int ClientId, ValueList<TaskSpec> Tasks, ValueList<TaskKey> Wanted, string StimulusId) : SchedulerEvent(StimulusId);
+/// <param name="More">More parts of this submission follow (a big graph arrives in parts, inputs first; the wanted keys come with the last).</param>
+internal sealed record GraphSubmittedEvent(int ClientId, ValueList<TaskSpec> Tasks, ValueList<TaskKey> Wanted, string StimulusId, bool More = false) : SchedulerEvent(StimulusId);

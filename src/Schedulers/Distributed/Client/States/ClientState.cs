@@ -26,13 +26,18 @@ internal sealed partial class ClientState
     private readonly TimeProvider _time;
     private string _stimulus = "";
     private DateTimeOffset _now;
+    private readonly int _partSize;
     private long _incarnations;
     private bool _lost;
 
-    public ClientState(TimeProvider? time = null, int logLength = 10_000)
+    /// <param name="time">The clock of the transition log.</param>
+    /// <param name="logLength">How many moves the transition log keeps.</param>
+    /// <param name="partSize">The most tasks one message to the center carries: a bigger submission goes in parts.</param>
+    public ClientState(TimeProvider? time = null, int logLength = 10_000, int partSize = 10_000)
     {
         _time = time ?? TimeProvider.System;
         _log = new TransitionLog<ClientKeyStatus>(logLength);
+        _partSize = partSize > 0 ? partSize : throw new ArgumentOutOfRangeException(nameof(partSize), partSize, "a part needs room for a task");
     }
 
     /// <summary>Keys held here now.</summary>
@@ -83,6 +88,11 @@ internal sealed partial class ClientState
             return;
         }
         Offer(e.Code);
+        if (e.More)
+        {
+            ToCenter(new SubmitGraphInstruction(e.Tasks, [], _stimulus, More: true));
+            return;
+        }
         foreach (var key in e.Wanted)
         {
             if (!_keys.TryGetValue(key, out var known))
@@ -92,8 +102,14 @@ internal sealed partial class ClientState
             }
             known.Users++;
         }
-        if (!_lost)
-            ToCenter(new SubmitGraphInstruction(e.Tasks, Distinct(e.Wanted), _stimulus));
+        if (_lost)
+            return;
+        // A big graph goes in parts, so no message is huge and the center starts reading early.
+        var tasks = e.Tasks.Items;
+        for (int start = 0; start + _partSize < tasks.Length; start += _partSize)
+            ToCenter(new SubmitGraphInstruction(tasks[start..(start + _partSize)], [], _stimulus, More: true));
+        int last = tasks.Length <= _partSize ? 0 : (tasks.Length - 1) / _partSize * _partSize;
+        ToCenter(new SubmitGraphInstruction(last == 0 ? e.Tasks : tasks[last..], Distinct(e.Wanted), _stimulus));
     }
 
     private void OnKeyInMemory(KeyInMemoryEvent e)

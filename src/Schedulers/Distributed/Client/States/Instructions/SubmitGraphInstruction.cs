@@ -4,8 +4,9 @@ using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Client;
 
-/// <summary>Send tasks and the keys wanted to the center.</summary>
-/// <param name="Tasks">The tasks.</param>
-/// <param name="Wanted">The keys wanted, each once.</param>
+/// <summary>Send tasks and the keys wanted to the center (a big submission in parts, inputs first, the wanted keys with the last).</summary>
+/// <param name="Tasks">The tasks of this part.</param>
+/// <param name="Wanted">The keys wanted, each once (empty but in the last part).</param>
 /// <param name="StimulusId">The event that caused it.</param>
-internal sealed record SubmitGraphInstruction(ValueList<TaskSpec> Tasks, ValueList<TaskKey> Wanted, string StimulusId) : ClientInstruction(StimulusId);
+/// <param name="More">More parts of this submission follow.</param>
+internal sealed record SubmitGraphInstruction(ValueList<TaskSpec> Tasks, ValueList<TaskKey> Wanted, string StimulusId, bool More = false) : ClientInstruction(StimulusId);
