@@ -190,6 +190,28 @@ public class SchedulerStateTests
     }
 
     [Test]
+    public void Submit_InParts_NothingRunsBeforeTheLast_PrioritiesShareOneGeneration()
+    {
+        var f = new SchedulerStateFixture();
+        f.AddWorker(1);
+        var first = f.Handle(new GraphSubmittedEvent(1, new[] { new TaskSpec("a", [], SchedulerStateFixture.Node, 0) }, [], f.NextStimulus("graph-submitted"), More: true));
+        Assert.That(first, Is.Empty, "the wanted keys come with the last part");
+        var last = f.Handle(new GraphSubmittedEvent(1, new[] { new TaskSpec("b", new TaskKey[] { "a" }, SchedulerStateFixture.Node, 1) }, new TaskKey[] { "b" }, f.NextStimulus("graph-submitted")));
+        Assert.That(last, Is.EqualTo(new SchedulerInstruction[] { new ComputeTaskInstruction(1, "a", SchedulerStateFixture.Node, (1L << 40) + 0, [], 1, f.Stimulus) }));
+        Assert.That(f.State.Tasks["b"].Priority, Is.EqualTo((1L << 40) + 1), "one generation for both parts");
+    }
+
+    [Test]
+    public void Submit_InParts_ClientLeavesBeforeTheLast_ItsTasksForgotten()
+    {
+        var f = new SchedulerStateFixture();
+        f.AddWorker(1);
+        f.Handle(new GraphSubmittedEvent(1, new[] { new TaskSpec("a", [], SchedulerStateFixture.Node, 0) }, [], f.NextStimulus("graph-submitted"), More: true));
+        Assert.That(f.Handle(new ClientLeftEvent(1, f.NextStimulus("client-left"))), Is.Empty);
+        Assert.That(f.State.Tasks, Is.Empty);
+    }
+
+    [Test]
     public void Resubmit_KeyAlreadyInMemory_ClientToldAtOnce()
     {
         var f = new SchedulerStateFixture();

@@ -54,6 +54,30 @@ public class ClientStateTests
     }
 
     [Test]
+    public void Submit_InParts_EachPartSentAsItComes_InterestsTakenWithTheLast()
+    {
+        var y = X with { Key = "y", Dependencies = new TaskKey[] { "x" }, Priority = 1 };
+        Assert.That(Handle(new SubmitEvent(new[] { X }, [], [], Next("graph-submitted"), More: true)),
+            Is.EqualTo(new ClientInstruction[] { new SubmitGraphInstruction(new[] { X }, [], Stimulus, More: true) }));
+        Assert.That(_state.Find("x"), Is.Null, "no interest yet");
+        Assert.That(Submit([y], ["y"]), Is.EqualTo(new ClientInstruction[] { Changed("y", ClientKeyStatus.Pending), Graph([y], "y") }));
+    }
+
+    [Test]
+    public void Submit_BiggerThanAPart_SplitInParts_InputsFirst()
+    {
+        var state = new ClientState(new FakeTimeProvider(T0), partSize: 2);
+        TaskSpec[] tasks = [X, X with { Key = "y" }, X with { Key = "z" }];
+        var sent = state.Handle(new SubmitEvent(tasks, new TaskKey[] { "z" }, [], "graph-submitted-1"));
+        Assert.That(sent, Is.EqualTo(new ClientInstruction[]
+        {
+            new KeyChangedInstruction("z", 1, ClientKeyStatus.Pending, [], null, "graph-submitted-1"),
+            new SubmitGraphInstruction(tasks[..2], [], "graph-submitted-1", More: true),
+            new SubmitGraphInstruction(tasks[2..], new TaskKey[] { "z" }, "graph-submitted-1"),
+        }));
+    }
+
+    [Test]
     public void Gather_OneRequestPerHolderInFlight_MoreKeysGoInTheNext()
     {
         var y = X with { Key = "y" };
