@@ -6,7 +6,8 @@ namespace LazyDist.Benchmarks;
 /// <summary>
 /// Runs the BenchmarkDotNet suites (<c>dotnet run -c Release --project bench/LazyDist.Benchmarks -- --filter '*' --job short</c>),
 /// or, given <c>side-by-side [--repeat N] [--no-build] [--only PARTS] [--no-dask]</c> first, the comparison with the Python dask peer.
-/// <c>million-tasks</c> is the child process that the side-by-side spawns for the million-task graph.
+/// <c>million-tasks</c> is the child process that the side-by-side spawns for the million-task graph;
+/// <c>tiny-tasks</c> measures a cluster's per-task cost and where it goes.
 /// </summary>
 public static class Program
 {
@@ -21,6 +22,10 @@ public static class Program
                 return Bag.BagRunCommand.Run(args[1..], Console.Out);
             case MillionTaskCommand.Name:
                 return MillionTaskCommand.Run(args[1..], Console.Out);
+            case CenterCostCommand.Name:
+                return CenterCostCommand.Run(args[1..], Console.Out);
+            case TinyTaskCommand.Name:
+                return TinyTaskCommand.Run(args[1..], Console.Out, Console.Error);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

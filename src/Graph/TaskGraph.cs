@@ -21,7 +21,7 @@ public sealed class TaskGraph : IReadOnlyDictionary<TaskKey, TaskNode>
     public TaskGraph(IEnumerable<KeyValuePair<TaskKey, TaskNode>> nodes)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        _nodes = [];
+        _nodes = nodes is ICollection<KeyValuePair<TaskKey, TaskNode>> known ? new(known.Count) : [];
         foreach (var (key, node) in nodes)
             this[key] = node;
     }
@@ -126,6 +126,18 @@ public sealed class TaskGraph : IReadOnlyDictionary<TaskKey, TaskNode>
     /// a scheduler finishes what it started before it starts more (dask.order's small goals).
     /// </summary>
     public IReadOnlyDictionary<TaskKey, int> Order(IEnumerable<TaskKey>? keys = null) => PriorityOrder.Compute(this, keys);
+
+    /// <summary>
+    /// The tasks <paramref name="keys"/> need, each right after its inputs, in the static priority
+    /// order every scheduler follows (<see cref="Order"/>): culling, validation and ordering in one
+    /// walk of the graph.
+    /// </summary>
+    /// <exception cref="GraphValidationException">A key or a dependency is missing, or there is a cycle; the message names them.</exception>
+    public IReadOnlyList<KeyValuePair<TaskKey, TaskNode>> RunOrder(IEnumerable<TaskKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return GraphWalk.PostOrder(this, keys, throwOnMissing: true, throwOnCycle: true);
+    }
 
     /// <summary>
     /// The graph in Graphviz DOT, drawn as dask draws one: each task's operation a circle (fused

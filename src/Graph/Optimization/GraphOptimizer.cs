@@ -21,7 +21,7 @@ public static class GraphOptimizer
             return result;
         var requested = new HashSet<TaskKey>(keys);
         var dependents = Dependents(result);
-        var order = TopologicalOrder(result, dependents);
+        var order = ProducersFirst(result, keys);
         if (order is null)
             return result; // a cycle: leave it for validation to report
         if (options.BlockwiseFusion)
@@ -123,28 +123,20 @@ public static class GraphOptimizer
         return dependents;
     }
 
-    /// <summary>Producers before consumers (Kahn's algorithm, ties in key order); null on a cycle.</summary>
-    private static List<TaskKey>? TopologicalOrder(TaskGraph graph, Dictionary<TaskKey, HashSet<TaskKey>> dependents)
+    /// <summary>Producers before consumers (the shared <see cref="GraphWalk"/> from the requested keys, then the rest); null on a cycle.</summary>
+    private static List<TaskKey>? ProducersFirst(TaskGraph graph, IReadOnlyCollection<TaskKey> keys)
     {
-        var waiting = new Dictionary<TaskKey, int>(graph.Count);
-        var ready = new Queue<TaskKey>();
-        foreach (var (key, node) in graph)
+        try
         {
-            int n = node.Dependencies.Count(graph.ContainsKey);
-            waiting[key] = n;
-            if (n == 0)
-                ready.Enqueue(key);
+            var visited = new Dictionary<TaskKey, byte>(graph.Count);
+            var order = GraphWalk.PostOrder(graph, keys, throwOnMissing: false, throwOnCycle: true, visited).Select(p => p.Key).ToList();
+            if (order.Count < graph.Count)
+                order.AddRange(GraphWalk.PostOrder(graph, [.. graph.Keys.Where(k => !visited.ContainsKey(k))], throwOnMissing: false, throwOnCycle: true, visited).Select(p => p.Key));
+            return order;
         }
-        var order = new List<TaskKey>(graph.Count);
-        while (ready.TryDequeue(out var key))
+        catch (GraphValidationException)
         {
-            order.Add(key);
-            foreach (var dependent in dependents[key])
-            {
-                if (--waiting[dependent] == 0)
-                    ready.Enqueue(dependent);
-            }
+            return null;
         }
-        return order.Count == graph.Count ? order : null;
     }
 }

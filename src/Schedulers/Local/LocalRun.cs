@@ -36,21 +36,20 @@ internal sealed class LocalRun
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _completed;
 
-    private LocalRun(TaskGraph graph, IReadOnlyList<TaskKey> requestedKeys)
+    private LocalRun(IReadOnlyList<KeyValuePair<TaskKey, TaskNode>> tasks, IReadOnlyList<TaskKey> requestedKeys)
     {
         _requestedKeys = [.. requestedKeys];
-        var order = graph.Order(_requestedKeys);
-        int n = graph.Count;
+        int n = tasks.Count;
         _keys = new TaskKey[n];
         _nodes = new TaskNode[n];
         _index = new Dictionary<TaskKey, int>(n);
         _priority = new int[n];
         int i = 0;
-        foreach (var (key, node) in graph)
+        foreach (var (key, node) in tasks)
         {
             _keys[i] = key;
             _nodes[i] = node;
-            _priority[i] = order[key];
+            _priority[i] = i; // the run order is the static priority order
             _index[key] = i++;
         }
 
@@ -111,9 +110,7 @@ internal sealed class LocalRun
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(keys);
-        var culled = graph.Cull(keys);
-        culled.Validate(keys);
-        return new LocalRun(culled, keys);
+        return new LocalRun(graph.RunOrder(keys), keys);
     }
 
     /// <summary>The key of task <paramref name="task"/>.</summary>

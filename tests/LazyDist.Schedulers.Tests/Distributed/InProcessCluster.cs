@@ -26,7 +26,7 @@ internal sealed class InProcessCluster : IScheduler, IAsyncDisposable
         var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, ValidateState = true });
         var hosts = new List<WorkerHost>();
         for (int i = 0; i < workers; i++)
-            hosts.Add(await WorkerHost.StartAsync(new WorkerOptions { CenterAddress = center.Address, Token = token, Threads = threads, Name = $"test-worker-{i}" }));
+            hosts.Add(await WorkerHost.StartAsync(new WorkerOptions { CenterAddress = center.Address, Token = token, Threads = threads, Name = $"test-worker-{i}", ValidateState = true }));
         await center.WaitForWorkersAsync(workers, new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
         var client = await DistributedScheduler.ConnectAsync(center.Address, token);
         return new InProcessCluster(center, hosts, client);

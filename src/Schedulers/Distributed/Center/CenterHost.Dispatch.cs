@@ -1,27 +1,51 @@
-using System.Globalization;
 using LazyDist.Distributed.Center;
+using LazyDist.Distributed.States;
 using LazyDist.Distributed.Wire;
+using LazyDist.Graph;
 using Microsoft.Extensions.Logging;
 
 namespace LazyDist.Distributed;
 
 public sealed partial class CenterHost
 {
-    /// <summary>Turns a message from a worker or client into an event.</summary>
+    /// <summary>Turns a message from a worker or client into an event (the one table of messages in), or handles a request.</summary>
+    /// <exception cref="WireProtocolException">The peer may not send this message; its connection is closed.</exception>
     private void Receive(int id, PeerRole role, Envelope envelope, WireConnection connection)
     {
+        if (envelope.Header is BatchMessage batch)
+        {
+            // One step: every event of the batch under one lock, and what they cause sent coalesced at its end.
+            lock (_gate)
+            {
+                _depth++;
+                try
+                {
+                    foreach (var item in batch.Messages)
+                    {
+                        if (item is BatchMessage)
+                            throw new WireProtocolException("a batch may not hold a batch");
+                        Receive(id, role, new Envelope(item), connection);
+                    }
+                }
+                finally
+                {
+                    EndStep();
+                }
+            }
+            return;
+        }
         var message = envelope.Header;
         SchedulerEvent? stimulus = (role, message) switch
         {
-            (PeerRole.Worker, TaskFinishedMessage m) => new TaskFinishedEvent(id, m.Key.ToTaskKey(), m.NBytes, m.FetchedBytes, m.HeldKeys),
-            (PeerRole.Worker, TaskErredMessage m) => new TaskErredEvent(id, m.Key.ToTaskKey(), new ErrorInfo(m.ExceptionType, m.Text, m.StackTrace)),
-            (PeerRole.Worker, FetchFailedMessage m) => new FetchFailedEvent(id, m.Task.ToTaskKey(), m.Dependency.ToTaskKey(), m.Holder),
-            (PeerRole.Worker, HeartbeatMessage m) => new HeartbeatEvent(id, m.HeldBytes, m.HeldKeys, _time.GetUtcNow()),
-            (PeerRole.Client, SubmitGraphMessage m) => new GraphSubmittedEvent(id,
-                [.. m.Tasks.Select(t => new TaskSpec(t.Key.ToTaskKey(), [.. t.Dependencies.Select(d => d.ToTaskKey())], t.Node, t.Priority))],
-                [.. m.Wanted.Select(k => k.ToTaskKey())]),
-            (PeerRole.Client, ReleaseKeysMessage m) => new KeysReleasedEvent(id, [.. m.Keys.Select(k => k.ToTaskKey())]),
-            (PeerRole.Client, ReportMissingMessage m) => new MissingReportedEvent(id, m.Key.ToTaskKey(), m.Holder),
+            (PeerRole.Worker, TaskFinishedMessage m) => new TaskFinishedEvent(id,
+                new TaskRun(m.Key.ToTaskKey(), m.NBytes, m.Thread, Ticks(m.StartedTicks), Ticks(m.StoppedTicks)), m.FetchedBytes, m.HeldKeys, m.StimulusId),
+            (PeerRole.Worker, TaskErredMessage m) => new TaskErredEvent(id,
+                new TaskRun(m.Key.ToTaskKey(), 0, m.Thread, Ticks(m.StartedTicks), Ticks(m.StoppedTicks)), new ErrorInfo(m.ExceptionType, m.Text, m.StackTrace), m.StimulusId),
+            (PeerRole.Worker, FetchFailedMessage m) => new FetchFailedEvent(id, m.Task.ToTaskKey(), m.Dependency.ToTaskKey(), m.Holders, m.StimulusId),
+            (PeerRole.Worker, HeartbeatMessage m) => new HeartbeatEvent(id, m.HeldBytes, m.HeldKeys, _ids.Next("heartbeat", NameOf(id))),
+            (PeerRole.Client, SubmitGraphMessage m) => new GraphSubmittedEvent(id, ToSpecs(m.Tasks), ToKeys(m.Wanted), m.StimulusId, m.More),
+            (PeerRole.Client, ReleaseKeysMessage m) => new KeysReleasedEvent(id, ToKeys(m.Keys), m.StimulusId),
+            (PeerRole.Client, ReportMissingMessage m) => new MissingReportedEvent(id, m.Key.ToTaskKey(), m.Holder, m.StimulusId),
             _ => null,
         };
         if (stimulus is not null)
@@ -35,7 +59,7 @@ public sealed partial class CenterHost
         {
             lock (_gate)
             {
-                connection.Send(new StatsMessage(_state.TransferredBytes, _state.PeakKeys, _state.WorkerCount, _state.ThreadCount, _state.PeakBytes,
+                Queue(connection, new StatsMessage(_state.TransferredBytes, _state.PeakKeys, _state.WorkerCount, _state.ThreadCount, _state.PeakBytes,
                     _state.HeldBytes, _state.Workers.Values.Sum(w => w.HasWhat.Count)));
                 if (stats.ResetPeak)
                     _state.ResetPeak();
@@ -45,68 +69,140 @@ public sealed partial class CenterHost
         throw new WireProtocolException($"a {role} may not send {message.GetType().Name}");
     }
 
-    /// <summary>Feeds one event to the state machine and carries out its instructions (all non-blocking sends).</summary>
+    private static DateTimeOffset Ticks(long utcTicks) =>
+        utcTicks >= DateTimeOffset.MinValue.UtcTicks && utcTicks <= DateTimeOffset.MaxValue.UtcTicks ? new DateTimeOffset(utcTicks, TimeSpan.Zero) : default;
+
+    private static ValueList<TaskKey> ToKeys(WireKey[] keys)
+    {
+        var result = new TaskKey[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+            result[i] = keys[i].ToTaskKey();
+        return result;
+    }
+
+    private static ValueList<TaskSpec> ToSpecs(SubmittedTask[] tasks)
+    {
+        var specs = new TaskSpec[tasks.Length];
+        for (int i = 0; i < tasks.Length; i++)
+            specs[i] = new TaskSpec(tasks[i].Key.ToTaskKey(), ToKeys(tasks[i].Dependencies), tasks[i].Node, tasks[i].Priority);
+        return specs;
+    }
+
+    /// <summary>Feeds one event to the state machine and carries out its instructions (all non-blocking sends, coalesced per connection until the step ends).</summary>
     private void Post(SchedulerEvent stimulus)
     {
         lock (_gate)
         {
             if (_stopping.IsCancellationRequested && stimulus is not (WorkerLeftEvent or ClientLeftEvent))
                 return;
-            string id = (++_stimulus).ToString(CultureInfo.InvariantCulture);
-            IReadOnlyList<SchedulerInstruction> instructions;
+            _depth++;
             try
             {
-                instructions = _state.Handle(stimulus with { StimulusId = id });
+                Handle(stimulus);
             }
-            catch (InvalidOperationException e)
+            finally
             {
-                _log.LogCritical(e, "scheduler state broken by {Event}", stimulus);
-                throw;
+                EndStep();
             }
-            foreach (var instruction in instructions)
-                Carry(instruction);
-            if (_waiters.Count > 0)
-                WakeWaiters();
         }
     }
 
+    private void Handle(SchedulerEvent stimulus)
+    {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        IReadOnlyList<SchedulerInstruction> instructions;
+        try
+        {
+            instructions = _state.Handle(stimulus);
+        }
+        catch (InvalidOperationException e)
+        {
+            _log.LogCritical(e, "scheduler state broken by {Event}", stimulus);
+            throw;
+        }
+        foreach (var instruction in instructions)
+            Carry(instruction);
+        _busyTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        if (_waiters.Count > 0)
+            WakeWaiters();
+    }
+
+    /// <summary>Carries out one instruction (the one table of instructions out); an unknown one is a bug and throws.</summary>
     private void Carry(SchedulerInstruction instruction)
     {
         switch (instruction)
         {
             case ComputeTaskInstruction i:
-                ToWorker(i.WorkerId, new ComputeTaskMessage(WireKey.From(i.Key), i.Node, i.Priority,
-                    [.. i.Dependencies.Select(d => new DependencyInfo(WireKey.From(d.Key), [.. d.Holders], d.NBytes))], i.Session));
+                var deps = new DependencyInfo[i.Dependencies.Count];
+                for (int d = 0; d < deps.Length; d++)
+                    deps[d] = new DependencyInfo(WireKey.From(i.Dependencies[d].Key), i.Dependencies[d].Holders.Items, i.Dependencies[d].NBytes);
+                ToWorker(i.WorkerId, new ComputeTaskMessage(WireKey.From(i.Key), i.Node.Items, i.Priority, deps, i.Session, i.StimulusId));
                 break;
             case DeleteKeysInstruction i:
-                ToWorker(i.WorkerId, new DeleteKeysMessage([.. i.Keys.Select(WireKey.From)]));
+                ToWorker(i.WorkerId, new DeleteKeysMessage([.. i.Keys.Select(WireKey.From)], i.StimulusId));
                 break;
             case CancelTaskInstruction i:
-                ToWorker(i.WorkerId, new CancelTaskMessage(WireKey.From(i.Key)));
+                ToWorker(i.WorkerId, new CancelTaskMessage(WireKey.From(i.Key), i.StimulusId));
                 break;
             case KeyInMemoryInstruction i:
-                ToClient(i.ClientId, new KeyInMemoryMessage(WireKey.From(i.Key), [.. i.Holders], i.NBytes));
+                ToClient(i.ClientId, new KeyInMemoryMessage(WireKey.From(i.Key), i.Holders.Items, i.NBytes, i.StimulusId));
                 break;
             case KeyErredInstruction i:
-                ToClient(i.ClientId, new KeyErredMessage(WireKey.From(i.Key), WireKey.From(i.FailedKey), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace));
+                ToClient(i.ClientId, new KeyErredMessage(WireKey.From(i.Key), WireKey.From(i.FailedKey), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace, i.StimulusId));
                 break;
             case RemoveWorkerInstruction i:
                 _log.LogWarning("removing worker {Id}: {Reason}", i.WorkerId, i.Reason);
                 if (_workers.Remove(i.WorkerId, out var connection))
                     _ = connection.DisposeAsync().AsTask();
                 break;
+            default:
+                throw new InvalidOperationException($"the center host cannot carry out {instruction}");
         }
     }
 
     private void ToWorker(int id, WireMessage message)
     {
         if (_workers.TryGetValue(id, out var connection))
-            connection.Send(message);
+            Queue(connection, message);
     }
 
     private void ToClient(int id, WireMessage message)
     {
         if (_clients.TryGetValue(id, out var connection))
-            connection.Send(message);
+            Queue(connection, message);
+    }
+
+    /// <summary>Adds a message to what this step sends to <paramref name="connection"/>. Callers hold the lock.</summary>
+    private void Queue(WireConnection connection, WireMessage message)
+    {
+        if (!_batches.TryGetValue(connection, out var batch))
+        {
+            _batches[connection] = batch = new OutgoingBatch(connection);
+            _dirty.Add(batch);
+        }
+        else if (batch.IsEmpty)
+        {
+            _dirty.Add(batch);
+        }
+        batch.Add(message);
+        if (_depth == 0)
+            EndStep();
+    }
+
+    /// <summary>Ends one step: when it is the outermost, what it queued goes out, one batch per connection.</summary>
+    private void EndStep()
+    {
+        if (_depth > 0 && --_depth > 0)
+            return;
+        foreach (var batch in _dirty)
+            batch.Flush();
+        _dirty.Clear();
+    }
+
+    /// <summary>Forgets the batch of a connection that closed.</summary>
+    private void DropBatch(WireConnection connection)
+    {
+        lock (_gate)
+            _batches.Remove(connection);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using LazyDist.Distributed.Center;
+using LazyDist.Distributed.States;
 using LazyDist.Distributed.Wire;
 using LazyDist.Graph;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,6 @@ namespace LazyDist.Distributed;
 public sealed partial class CenterHost : IAsyncDisposable
 {
     private readonly SchedulerState _state;
-    private readonly CodeStore _code = new();
     private readonly object _gate = new();
     private readonly TcpListener _listener;
     private readonly CenterOptions _options;
@@ -25,23 +25,28 @@ public sealed partial class CenterHost : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Dictionary<int, WireConnection> _workers = [];
     private readonly Dictionary<int, WireConnection> _clients = [];
+    private readonly Dictionary<int, string> _names = [];
+    private readonly StimulusIds _ids = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _ticker;
     private Task _acceptLoop = Task.CompletedTask;
     private readonly List<(Func<SchedulerState, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private readonly Dictionary<WireConnection, OutgoingBatch> _batches = [];
+    private readonly List<OutgoingBatch> _dirty = [];
     private int _nextId;
-    private long _stimulus;
+    private int _depth;
+    private long _busyTicks;
 
     private CenterHost(CenterOptions options, ILoggerFactory loggers, TimeProvider time)
     {
         _options = options;
         _log = loggers.CreateLogger("lazydist.center");
         _time = time;
-        _state = new SchedulerState(new SchedulerOptions { HeartbeatTimeout = options.HeartbeatTimeout, Validate = options.ValidateState });
+        _state = new SchedulerState(new SchedulerOptions { HeartbeatTimeout = options.HeartbeatTimeout, Validate = options.ValidateState }, time);
         _listener = new TcpListener(ParseBindAddress(options), options.Port);
         _ticker = time.CreateTimer(_ =>
         {
-            Post(new TickEvent(_time.GetUtcNow()));
+            Post(new TickEvent(_ids.Next("tick")));
             EndLeftSessions();
         }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
@@ -56,6 +61,26 @@ public sealed partial class CenterHost : IAsyncDisposable
         {
             lock (_gate)
                 return _state.WorkerCount;
+        }
+    }
+
+    /// <summary>Time spent handling events and carrying out their instructions, in all: the center's own cost (for benchmarks).</summary>
+    internal TimeSpan BusyTime
+    {
+        get
+        {
+            lock (_gate)
+                return System.Diagnostics.Stopwatch.GetElapsedTime(0, _busyTicks);
+        }
+    }
+
+    /// <summary>Results received from workers, in all (for tests that act at a moment of a run).</summary>
+    internal long CompletedTasks
+    {
+        get
+        {
+            lock (_gate)
+                return _state.CompletedTasks;
         }
     }
 
@@ -98,6 +123,12 @@ public sealed partial class CenterHost : IAsyncDisposable
             lock (_gate)
                 _waiters.RemoveAll(w => w.Done == done);
         }
+    }
+
+    private string NameOf(int id)
+    {
+        lock (_gate)
+            return _names.GetValueOrDefault(id) ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private void WakeWaiters()
@@ -161,6 +192,7 @@ public sealed partial class CenterHost : IAsyncDisposable
         {
             if (role is { } known)
                 Unregister(id, known, name);
+            DropBatch(connection);
             await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -170,14 +202,21 @@ public sealed partial class CenterHost : IAsyncDisposable
         if (hello.Role == PeerRole.Worker)
         {
             lock (_gate)
+            {
                 _workers[id] = connection;
-            Post(new WorkerJoinedEvent(id, hello.Name, hello.DataAddress!, hello.Threads, _time.GetUtcNow()));
+                _names[id] = hello.Name;
+            }
+            Post(new WorkerJoinedEvent(id, hello.Name, hello.DataAddress!, hello.Threads, _ids.Next("worker-joined", hello.Name)));
             _log.LogInformation("worker {Name} joined: {Address}, {Threads} threads", hello.Name, hello.DataAddress, hello.Threads);
         }
         else
         {
             lock (_gate)
+            {
                 _clients[id] = connection;
+                _names[id] = hello.Name;
+                _code.ClientJoined(id);
+            }
             _log.LogInformation("client {Name} connected", hello.Name);
         }
     }
@@ -187,15 +226,21 @@ public sealed partial class CenterHost : IAsyncDisposable
         if (role == PeerRole.Worker)
         {
             lock (_gate)
+            {
                 _workers.Remove(id);
-            Post(new WorkerLeftEvent(id, "its connection closed"));
+                _names.Remove(id);
+            }
+            Post(new WorkerLeftEvent(id, "its connection closed", _ids.Next("worker-left", name)));
             _log.LogWarning("worker {Name} left", name);
         }
         else
         {
             lock (_gate)
+            {
                 _clients.Remove(id);
-            Post(new ClientLeftEvent(id));
+                _names.Remove(id);
+            }
+            Post(new ClientLeftEvent(id, _ids.Next("client-left", name)));
             EndCodeSession(id);
             _log.LogInformation("client {Name} disconnected; its keys are released", name);
         }

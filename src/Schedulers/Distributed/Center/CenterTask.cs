@@ -1,12 +1,13 @@
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Center;
 
-/// <summary>The center's record of one task: metadata only, never its value.</summary>
-internal sealed class CenterTask(TaskKey key, byte[] node, long priority, long sequence, int session = 0)
+/// <summary>The center's record of one task: metadata only, never its value. Only <see cref="SchedulerState"/>'s transitions change <see cref="Status"/>.</summary>
+internal sealed class CenterTask(TaskKey key, ValueList<byte> node, long priority, long sequence, int session, TaskPrefix prefix)
 {
     public TaskKey Key { get; } = key;
-    public byte[] Node { get; } = node;
+    public ValueList<byte> Node { get; } = node;
     public long Priority { get; } = priority;
 
     /// <summary>The client session that submitted it first: whose user code its node may call.</summary>
@@ -15,28 +16,45 @@ internal sealed class CenterTask(TaskKey key, byte[] node, long priority, long s
     /// <summary>Submission order, to break priority ties deterministically.</summary>
     public long Sequence { get; } = sequence;
 
+    /// <summary>The counters of its key group.</summary>
+    public TaskPrefix Prefix { get; } = prefix;
+
+    private SmallSet<CenterTask> _dependents;
+    private SmallSet<CenterTask> _waitingOn;
+    private SmallSet<int> _wantedBy;
+    private SmallSet<CenterWorker> _whoHas;
+
     public CenterTaskStatus Status { get; set; }
-    public List<CenterTask> Dependencies { get; } = [];
-    public HashSet<CenterTask> Dependents { get; } = [];
+
+    /// <summary>The tasks it reads, in the order of its node's references.</summary>
+    public CenterTask[] Dependencies { get; set; } = [];
+
+    /// <summary>The tasks that read it.</summary>
+    public ref SmallSet<CenterTask> Dependents => ref _dependents;
 
     /// <summary>Inputs not in memory, while <see cref="CenterTaskStatus.Waiting"/>.</summary>
-    public HashSet<CenterTask> WaitingOn { get; } = [];
+    public ref SmallSet<CenterTask> WaitingOn => ref _waitingOn;
 
     /// <summary>Dependents that are waiting, queued or processing: while positive, a result in memory is needed.</summary>
     public int PendingDependents { get; set; }
 
-    public HashSet<int> WantedBy { get; } = [];
+    /// <summary>The clients that hold it.</summary>
+    public ref SmallSet<int> WantedBy => ref _wantedBy;
+
     public CenterWorker? ProcessingOn { get; set; }
-    public HashSet<CenterWorker> WhoHas { get; } = [];
+
+    /// <summary>The workers that hold its result.</summary>
+    public ref SmallSet<CenterWorker> WhoHas => ref _whoHas;
+
     public long NBytes { get; set; }
 
-    /// <summary>Names of the workers that died while running this task.</summary>
-    public List<string> KilledWorkers { get; } = [];
+    /// <summary>Names of the workers that died while running this task (made on the first).</summary>
+    public List<string>? KilledWorkers { get; set; }
 
     public ErrorInfo? Error { get; set; }
     public TaskKey FailedKey { get; set; }
 
-    public bool IsPending => Status is CenterTaskStatus.Waiting or CenterTaskStatus.Queued or CenterTaskStatus.Processing;
+    public bool IsPending => Status is CenterTaskStatus.Waiting or CenterTaskStatus.Queued or CenterTaskStatus.NoWorker or CenterTaskStatus.Processing;
 
     public bool IsNeeded => PendingDependents > 0 || WantedBy.Count > 0;
 

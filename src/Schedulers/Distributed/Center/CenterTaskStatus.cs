@@ -1,6 +1,6 @@
 namespace LazyDist.Distributed.Center;
 
-/// <summary>Where a task is in the center's view; every known task is in exactly one.</summary>
+/// <summary>Where a task is in the center's view; every known task is in exactly one. Moves follow <see cref="SchedulerState"/>'s transition table.</summary>
 internal enum CenterTaskStatus
 {
     /// <summary>Known but not needed now, or dropped after use; can be recomputed from lineage.</summary>
@@ -9,8 +9,11 @@ internal enum CenterTaskStatus
     /// <summary>Needed; some inputs are not in memory yet.</summary>
     Waiting,
 
-    /// <summary>Ready (inputs in memory) but not yet on a worker: a root task waiting for a free thread, or no worker yet.</summary>
+    /// <summary>A ready root task (no inputs) waiting for a worker with a free thread.</summary>
     Queued,
+
+    /// <summary>A ready task with inputs and no worker connected to run it.</summary>
+    NoWorker,
 
     /// <summary>Sent to a worker.</summary>
     Processing,
@@ -20,4 +23,7 @@ internal enum CenterTaskStatus
 
     /// <summary>Failed, or an input failed.</summary>
     Erred,
+
+    /// <summary>Dropped from the center's records (the last move of a task's story).</summary>
+    Forgotten,
 }

@@ -17,6 +17,12 @@ internal sealed class CenterWorker(int id, string name, string address, int thre
     /// <summary>Keys the worker last said it holds (results and fetched copies).</summary>
     public int ReportedKeys { get; set; }
 
+    /// <summary>Bytes the worker last said it holds (results and fetched copies).</summary>
+    public long ReportedBytes { get; set; }
+
+    /// <summary>Payload bytes this worker fetched from its peers, in all.</summary>
+    public long FetchedBytes { get; set; }
+
     /// <summary>Processing tasks per thread: the measure of how busy it is.</summary>
     public double Occupancy => (double)Processing.Count / Threads;
 

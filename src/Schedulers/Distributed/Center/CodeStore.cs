@@ -7,7 +7,7 @@ namespace LazyDist.Distributed.Center;
 /// session's manifest (simple name → hash). Bytes are kept while some session lists them. An
 /// offered assembly that no operation names (a dependency) is fetched from its client only when
 /// a worker first asks for it, so a program's unused references never travel.
-/// No I/O: the host answers offers and requests from it.
+/// No I/O: <see cref="CodeSessions"/> drives it.
 /// </summary>
 internal sealed class CodeStore
 {
@@ -18,7 +18,7 @@ internal sealed class CodeStore
     public int Count => _bytes.Count;
 
     /// <summary>Adds offered assemblies to a session's manifest; returns the hashes whose bytes are needed now (roots not held).</summary>
-    /// <exception cref="InvalidOperationException">The session already has another build of one of them.</exception>
+    /// <exception cref="CodeStoreException">The session already has another build of one of them.</exception>
     public string[] Offer(int session, IEnumerable<CodeInfo> assemblies)
     {
         if (!_sessions.TryGetValue(session, out var manifest))
@@ -27,7 +27,7 @@ internal sealed class CodeStore
         foreach (var offered in assemblies)
         {
             if (manifest.TryGetValue(offered.Name, out var known) && known.Hash != offered.Hash)
-                throw new InvalidOperationException(
+                throw new CodeStoreException(
                     $"this session already uses assembly {offered.Name} {known.Hash[..12]}, so it cannot also use the build {offered.Hash[..12]}; connect a new client for it");
             manifest[offered.Name] = offered;
             if (offered.Root && !_bytes.ContainsKey(offered.Hash) && !needed.Contains(offered.Hash))
@@ -37,12 +37,12 @@ internal sealed class CodeStore
     }
 
     /// <summary>Stores bytes a client sent.</summary>
-    /// <exception cref="WireProtocolException">The bytes do not have the hash they were sent under.</exception>
+    /// <exception cref="CodeStoreException">The bytes do not have the hash they were sent under.</exception>
     public void Add(string hash, byte[] bytes)
     {
         string actual = Graph.AssemblyImage.HashOf(bytes);
         if (actual != hash)
-            throw new WireProtocolException($"assembly bytes sent as {hash[..Math.Min(12, hash.Length)]} hash to {actual[..12]}");
+            throw new CodeStoreException($"assembly bytes sent as {hash[..Math.Min(12, hash.Length)]} hash to {actual[..12]}");
         _bytes[hash] = bytes;
     }
 

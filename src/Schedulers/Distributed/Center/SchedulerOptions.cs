@@ -18,6 +18,18 @@ internal sealed record SchedulerOptions
     /// </summary>
     public double Saturation { get; init; } = 4.0;
 
-    /// <summary>Check every invariant after every event (tests).</summary>
+    /// <summary>For root tasks known to be short: the work queued ahead on each thread, so a thread is not idle while its results travel to the center and new tasks back.</summary>
+    public TimeSpan LeadTime { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>For root tasks known to be short: the most bytes of their results a worker may hold waiting (above the <see cref="Saturation"/> bound).</summary>
+    public long LeadBytes { get; init; } = 256 << 10;
+
+    /// <summary>The most root tasks per thread a worker is ever sent ahead.</summary>
+    public double MaxSaturation { get; init; } = 500;
+
+    /// <summary>How many moves the transition log keeps (dask's <c>transition-log-length</c>).</summary>
+    public int TransitionLogLength { get; init; } = 100_000;
+
+    /// <summary>Check the invariants of every task an event touched after that event (tests).</summary>
     public bool Validate { get; init; }
 }

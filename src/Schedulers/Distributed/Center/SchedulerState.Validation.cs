@@ -1,3 +1,5 @@
+using LazyDist.Distributed.States;
+
 namespace LazyDist.Distributed.Center;
 
 internal sealed partial class SchedulerState
@@ -7,7 +9,7 @@ internal sealed partial class SchedulerState
     /// each status agrees with the queues, workers and inputs; nothing is in memory that no
     /// pending dependent or client needs; who-has and has-what agree; counters match a recount.
     /// </summary>
-    /// <exception cref="InvalidOperationException">An invariant is broken; the message names the task or worker.</exception>
+    /// <exception cref="ImpossibleTransitionException">An invariant is broken; the message names the task or worker, and tells the task's story.</exception>
     public void CheckInvariants()
     {
         foreach (var (key, task) in _tasks)
@@ -21,6 +23,16 @@ internal sealed partial class SchedulerState
             int actual = _tasks.Values.Count(t => t.Session == session);
             if (actual != count)
                 throw new InvalidOperationException($"scheduler invariant broken: session {session} counts {count} tasks but has {actual}");
+        }
+        var recount = _tasks.Values.GroupBy(t => (t.Prefix, t.Status)).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var prefix in _prefixes.Values)
+        {
+            foreach (var status in Enum.GetValues<CenterTaskStatus>().Where(s => s != CenterTaskStatus.Forgotten))
+            {
+                int actual = recount.GetValueOrDefault((prefix, status));
+                if (prefix.Count(status) != actual)
+                    throw new InvalidOperationException($"scheduler invariant broken: prefix {prefix.Name} counts {prefix.Count(status)} tasks {status} but has {actual}");
+            }
         }
         long held = _tasks.Values.Sum(t => t.NBytes * t.WhoHas.Count);
         if (held != HeldBytes)
@@ -43,7 +55,7 @@ internal sealed partial class SchedulerState
             if (_tasks.TryGetValue(task.Key, out var known) && ReferenceEquals(known, task))
                 CheckTask(task);
             else
-                Require(task.Status == CenterTaskStatus.Released && task.WhoHas.Count == 0 && task.WantedBy.Count == 0, task, "was forgotten while still in use");
+                Require(task.Status == CenterTaskStatus.Forgotten && task.WhoHas.Count == 0 && task.WantedBy.Count == 0, task, "was forgotten while still in use");
         }
         _touched.Clear();
     }
@@ -53,9 +65,11 @@ internal sealed partial class SchedulerState
         {
             Require((task.Status == CenterTaskStatus.Memory) == (task.WhoHas.Count > 0), task, "has holders only when in memory");
             Require((task.Status == CenterTaskStatus.Processing) == (task.ProcessingOn is not null), task, "has a worker only when processing");
-            bool queued = _queuedRoots.Contains(task) || _noWorker.Contains(task);
-            Require((task.Status == CenterTaskStatus.Queued) == queued, task, "is in a queue only when queued");
-            Require(!(_queuedRoots.Contains(task) && _noWorker.Contains(task)), task, "is in two queues");
+            Require((task.Status == CenterTaskStatus.Queued) == _queuedRoots.Contains(task), task, "is in the root queue only when queued");
+            Require((task.Status == CenterTaskStatus.NoWorker) == _noWorker.Contains(task), task, "is in the no-worker set only when it has no worker");
+            Require(task.Status != CenterTaskStatus.Queued || task.Dependencies.Length == 0, task, "is queued for admission but is not a root task");
+            Require(task.Status != CenterTaskStatus.NoWorker || _workers.Count == 0, task, "has no worker while workers are connected");
+            Require(task.Status != CenterTaskStatus.Forgotten, task, "is forgotten but still filed");
             if (task.ProcessingOn is { } worker)
                 Require(_workers.ContainsValue(worker) && worker.Processing.Contains(task), task, "is processing on a worker that does not list it");
             foreach (var holder in task.WhoHas)
@@ -63,17 +77,17 @@ internal sealed partial class SchedulerState
             if (task.Status == CenterTaskStatus.Waiting)
             {
                 var missing = task.Dependencies.Where(d => d.Status != CenterTaskStatus.Memory).ToHashSet();
-                Require(task.WaitingOn.SetEquals(missing) && missing.Count > 0, task, "waits on other inputs than those not in memory");
+                Require(missing.SetEquals(task.WaitingOn.ToArray()) && missing.Count > 0, task, "waits on other inputs than those not in memory");
             }
             else
             {
                 Require(task.WaitingOn.Count == 0, task, "has a waiting set but is not waiting");
             }
-            if (task.Status is CenterTaskStatus.Queued or CenterTaskStatus.Processing)
+            if (task.Status is CenterTaskStatus.Queued or CenterTaskStatus.NoWorker or CenterTaskStatus.Processing)
                 Require(task.Dependencies.All(d => d.Status == CenterTaskStatus.Memory), task, "is ready with an input not in memory");
-            Require(task.PendingDependents == task.Dependents.Count(d => d.IsPending), task, "has a wrong pending-dependent count");
+            Require(task.PendingDependents == task.Dependents.ToArray().Count(d => d.IsPending), task, "has a wrong pending-dependent count");
             Require(task.Status != CenterTaskStatus.Memory || task.IsNeeded, task, "is in memory but nothing needs it");
-            Require(task.Status != CenterTaskStatus.Released || task.IsNeeded == false || task.Dependents.Any(d => d.IsPending) == false,
+            Require(task.Status != CenterTaskStatus.Released || task.IsNeeded == false || task.Dependents.ToArray().Any(d => d.IsPending) == false,
                 task, "is released while a pending dependent needs it");
             foreach (var dep in task.Dependencies)
                 Require(_tasks.TryGetValue(dep.Key, out var known) && ReferenceEquals(known, dep) && dep.Dependents.Contains(task), task, $"has input {dep.Key} that is unknown or does not list it");
@@ -98,9 +112,9 @@ internal sealed partial class SchedulerState
         }
     }
 
-    private static void Require(bool condition, CenterTask task, string what)
+    private void Require(bool condition, CenterTask task, string what)
     {
         if (!condition)
-            throw new InvalidOperationException($"scheduler invariant broken: task {task}: {what}");
+            throw new ImpossibleTransitionException($"scheduler invariant broken: task {task}: {what}; story: {_log.Tell(task.Key)}", task.Key);
     }
 }

@@ -1,12 +1,16 @@
+using LazyDist.Distributed.States;
+using static LazyDist.Distributed.Center.CenterTaskStatus;
+
 namespace LazyDist.Distributed.Center;
 
+/// <summary>Workers: joining, leaving, and results that are lost with them or cannot be fetched.</summary>
 internal sealed partial class SchedulerState
 {
     private void WorkerJoined(WorkerJoinedEvent e)
     {
         if (e.Threads < 1)
             throw new ArgumentException($"worker {e.Name} has {e.Threads} threads", nameof(e));
-        _workers[e.WorkerId] = new CenterWorker(e.WorkerId, e.Name, e.Address, e.Threads, e.Now);
+        _workers[e.WorkerId] = new CenterWorker(e.WorkerId, e.Name, e.Address, e.Threads, _now);
     }
 
     /// <summary>
@@ -17,12 +21,12 @@ internal sealed partial class SchedulerState
     {
         if (!_workers.Remove(workerId, out var worker))
             return;
-        // First take its running tasks off it and count the death against them...
+        Reported(worker, 0);
+        // First count the death against its running tasks: a task that keeps killing workers fails...
         var requeue = new List<CenterTask>();
         foreach (var task in worker.Processing.ToList())
         {
-            Unschedule(task);
-            task.KilledWorkers.Add(worker.Name);
+            (task.KilledWorkers ??= []).Add(worker.Name);
             if (task.KilledWorkers.Count > Options.AllowedFailures)
             {
                 Fail(task, new ErrorInfo("LazyDist.KilledWorker",
@@ -32,25 +36,28 @@ internal sealed partial class SchedulerState
             }
             requeue.Add(task);
         }
-        // ...then forget what it held, so requeued tasks wait for recomputed inputs, not lost ones.
+        // ...then forget what it held, so requeued tasks wait for recomputed inputs, not lost ones...
         var lost = new List<CenterTask>();
         foreach (var task in worker.HasWhat)
         {
             RemoveHolder(task, worker, fromWorkerToo: false);
-            if (task.WhoHas.Count == 0 && task.Status == CenterTaskStatus.Memory)
+            if (task.WhoHas.Count == 0 && task.Status == Memory)
                 lost.Add(task);
         }
         worker.HasWhat.Clear();
         LoseResults(lost);
-        foreach (var task in requeue.Where(t => t.Status == CenterTaskStatus.Processing && t.ProcessingOn is null))
-            Requeue(task);
+        // ...and give what it was running to others.
+        foreach (var task in requeue)
+        {
+            if (task.Status == Processing && task.ProcessingOn == worker)
+                Requeue(task);
+        }
     }
 
-    /// <summary>Puts a task that had been sent to a worker back to waiting for its inputs.</summary>
+    /// <summary>Puts a task that had been sent to a worker back to waiting for its inputs (and on, if they are all here).</summary>
     private void Requeue(CenterTask task)
     {
-        SetStatus(task, CenterTaskStatus.Waiting);
-        task.WaitingOn.UnionWith(task.Dependencies.Where(d => d.Status != CenterTaskStatus.Memory));
+        Transition(task, Waiting);
         if (task.WaitingOn.Count == 0)
             MakeReady(task);
     }
@@ -61,20 +68,18 @@ internal sealed partial class SchedulerState
         foreach (var task in lost)
         {
             bool needed = task.IsNeeded;
-            SetStatus(task, CenterTaskStatus.Released);
+            Transition(task, Released);
             foreach (var dependent in task.Dependents)
             {
                 switch (dependent.Status)
                 {
-                    case CenterTaskStatus.Waiting:
+                    case Waiting:
                         dependent.WaitingOn.Add(task);
                         break;
-                    case CenterTaskStatus.Queued or CenterTaskStatus.Processing:
-                        if (dependent.ProcessingOn is { } holder)
-                            Emit(new CancelTaskInstruction(holder.Id, dependent.Key, _stimulus));
-                        Unschedule(dependent);
-                        SetStatus(dependent, CenterTaskStatus.Waiting);
-                        dependent.WaitingOn.UnionWith(dependent.Dependencies.Where(d => d.Status != CenterTaskStatus.Memory));
+                    case Processing or NoWorker:
+                        if (dependent.ProcessingOn is { } runner && _workers.ContainsKey(runner.Id))
+                            Emit(new CancelTaskInstruction(runner.Id, dependent.Key, _stimulus));
+                        Transition(dependent, Waiting);
                         break;
                 }
             }
@@ -90,13 +95,18 @@ internal sealed partial class SchedulerState
 
     private void FetchFailed(FetchFailedEvent e)
     {
+        // Take the task back first (the worker dropped it), so losing the input does not cancel it there again...
+        bool requeue = _tasks.TryGetValue(e.Task, out var task) && task.Status == Processing && task.ProcessingOn!.Id == e.WorkerId;
+        if (requeue)
+            Transition(task!, Waiting);
         if (_tasks.TryGetValue(e.Dependency, out var dep))
-            DropHolder(dep, e.Holder);
-        if (_tasks.TryGetValue(e.Task, out var task) && task.ProcessingOn?.Id == e.WorkerId)
         {
-            Unschedule(task);
-            Requeue(task);
+            foreach (var holder in e.Holders)
+                DropHolder(dep, holder);
         }
+        // ...then send it on once its inputs are all in memory (on other holders, or recomputed).
+        if (requeue && task!.Status == Waiting && task.WaitingOn.Count == 0)
+            MakeReady(task);
     }
 
     private void MissingReported(MissingReportedEvent e)
@@ -104,7 +114,7 @@ internal sealed partial class SchedulerState
         if (!_tasks.TryGetValue(e.Key, out var task) || !task.WantedBy.Contains(e.ClientId))
             return;
         DropHolder(task, e.Holder);
-        if (task.Status == CenterTaskStatus.Memory)
+        if (task.Status == Memory)
             Emit(new KeyInMemoryInstruction(e.ClientId, task.Key, Holders(task), task.NBytes, _stimulus));
     }
 
@@ -115,7 +125,7 @@ internal sealed partial class SchedulerState
         if (holder is null)
             return;
         RemoveHolder(task, holder);
-        if (task.WhoHas.Count == 0 && task.Status == CenterTaskStatus.Memory)
+        if (task.WhoHas.Count == 0 && task.Status == Memory)
             LoseResults([task]);
     }
 }

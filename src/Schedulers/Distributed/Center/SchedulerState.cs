@@ -1,11 +1,13 @@
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Center;
 
 /// <summary>
 /// The center's brain, as a state machine with no I/O (dask.distributed's <c>SchedulerState</c>):
-/// <see cref="Handle"/> takes one event and returns the instructions it causes. No sockets,
-/// threads or clocks inside; time arrives in events. The host feeds it one event at a time.
+/// <see cref="Handle"/> takes one event and returns the instructions it causes. No sockets or
+/// threads inside; time comes from the <see cref="TimeProvider"/> it is given. The host feeds it one
+/// event at a time.
 /// </summary>
 /// <remarks>
 /// Policies. A ready task with inputs goes to the worker holding the most of its input bytes,
@@ -16,24 +18,39 @@ namespace LazyDist.Distributed.Center;
 /// results are recomputed from lineage where still needed; a task that was running on
 /// <see cref="SchedulerOptions.AllowedFailures"/> + 1 dying workers fails as a worker killer.
 /// The center holds metadata only: values go worker to worker and worker to client.
+/// Every status change goes through <c>Transition</c> and its (from, to) table, and is logged with
+/// the event's stimulus id: <see cref="Story"/> tells a key's history.
 /// </remarks>
-internal sealed partial class SchedulerState(SchedulerOptions options)
+internal sealed partial class SchedulerState
 {
     private readonly Dictionary<TaskKey, CenterTask> _tasks = [];
     private readonly Dictionary<int, CenterWorker> _workers = [];
     private readonly Dictionary<int, HashSet<CenterTask>> _wantedByClient = [];
     private readonly Dictionary<int, int> _sessionTasks = [];
+    private readonly Dictionary<int, PartialSubmission> _submitting = [];
+    private readonly Dictionary<string, TaskPrefix> _prefixes = new(StringComparer.Ordinal);
     private readonly SortedSet<CenterTask> _queuedRoots = new(ByPriority.Instance);
     private readonly SortedSet<CenterTask> _noWorker = new(ByPriority.Instance);
     private readonly List<SchedulerInstruction> _out = [];
     private readonly HashSet<CenterTask> _touched = [];
     private readonly Dictionary<int, List<TaskKey>> _deletes = [];
+    private readonly TransitionLog<CenterTaskStatus> _log;
+    private readonly TimeProvider _time;
     private string _stimulus = "";
+    private DateTimeOffset _now;
     private long _sequence;
     private long _generation;
+    private int _reportedKeys;
+
+    public SchedulerState(SchedulerOptions options, TimeProvider? time = null)
+    {
+        Options = options;
+        _time = time ?? TimeProvider.System;
+        _log = new TransitionLog<CenterTaskStatus>(options.TransitionLogLength);
+    }
 
     /// <summary>The options in force.</summary>
-    public SchedulerOptions Options { get; } = options;
+    public SchedulerOptions Options { get; }
 
     /// <summary>Bytes workers fetched from each other, in all.</summary>
     public long TransferredBytes { get; private set; }
@@ -62,6 +79,12 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
     /// <summary>The connected workers.</summary>
     public IReadOnlyDictionary<int, CenterWorker> Workers => _workers;
 
+    /// <summary>Counters per key group (dask's task prefixes), for a status page or progress reports.</summary>
+    public IReadOnlyDictionary<string, TaskPrefix> Prefixes => _prefixes;
+
+    /// <summary>The moves of <paramref name="key"/> still in the transition log, oldest first.</summary>
+    public IReadOnlyList<TransitionRecord<CenterTaskStatus>> Story(TaskKey key) => _log.Story(key);
+
     /// <summary>Tasks the center knows whose node came from <paramref name="session"/>: while any remain, workers may need its code.</summary>
     public int TasksOf(int session) => _sessionTasks.GetValueOrDefault(session);
 
@@ -70,18 +93,21 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
     {
         // A worker's last report may be a heartbeat old: start from what the center knows it holds.
         foreach (var worker in _workers.Values)
-            worker.ReportedKeys = worker.HasWhat.Count;
-        PeakKeys = _workers.Values.Sum(w => w.ReportedKeys);
+            Reported(worker, worker.HasWhat.Count);
+        PeakKeys = _reportedKeys;
         PeakBytes = HeldBytes;
     }
 
     /// <summary>Applies one event and returns what the host must do.</summary>
+    /// <exception cref="ArgumentException">An event this machine does not know.</exception>
+    /// <exception cref="ImpossibleTransitionException">A bug: a move the table does not allow, or (in validate mode) a broken invariant.</exception>
     public IReadOnlyList<SchedulerInstruction> Handle(SchedulerEvent stimulus)
     {
         ArgumentNullException.ThrowIfNull(stimulus);
         _out.Clear();
         _deletes.Clear();
         _stimulus = stimulus.StimulusId;
+        _now = _time.GetUtcNow();
         switch (stimulus)
         {
             case WorkerJoinedEvent e: WorkerJoined(e); break;
@@ -91,11 +117,11 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
             case TaskErredEvent e: TaskErred(e); break;
             case FetchFailedEvent e: FetchFailed(e); break;
             case KeysReleasedEvent e: Release(e.ClientId, e.Keys); break;
-            case ClientLeftEvent e: Release(e.ClientId, [.. WantedBy(e.ClientId).Select(t => t.Key)]); _wantedByClient.Remove(e.ClientId); break;
+            case ClientLeftEvent e: ClientLeft(e.ClientId); break;
             case MissingReportedEvent e: MissingReported(e); break;
             case HeartbeatEvent e: Heartbeat(e); break;
-            case TickEvent e: Tick(e); break;
-            default: throw new ArgumentException($"unknown event {stimulus.GetType().Name}", nameof(stimulus));
+            case TickEvent: Tick(); break;
+            default: throw new ArgumentException($"the scheduler has no handler for {stimulus.GetType().Name}", nameof(stimulus));
         }
         Admit();
         foreach (var (worker, keys) in _deletes)
@@ -105,134 +131,31 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
         return [.. _out];
     }
 
-    private void GraphSubmitted(GraphSubmittedEvent e)
-    {
-        long generation = ++_generation;
-        var added = new List<(CenterTask Task, TaskSpec Spec)>();
-        foreach (var spec in e.Tasks)
-        {
-            if (_tasks.TryGetValue(spec.Key, out var known))
-            {
-                if (known.Status == CenterTaskStatus.Erred && !known.IsNeeded)
-                    SetStatus(known, CenterTaskStatus.Released); // a resubmitted failure is tried again
-                continue;
-            }
-            var task = new CenterTask(spec.Key, spec.Node, (generation << 40) + spec.Priority, _sequence++, e.ClientId);
-            _tasks[spec.Key] = task;
-            _sessionTasks[e.ClientId] = _sessionTasks.GetValueOrDefault(e.ClientId) + 1;
-            added.Add((task, spec));
-        }
-        foreach (var (task, spec) in added)
-        {
-            foreach (var depKey in spec.Dependencies)
-            {
-                if (!_tasks.TryGetValue(depKey, out var dep))
-                {
-                    Reject(e, added.Select(a => a.Task), new ErrorInfo(typeof(GraphValidationException).FullName!,
-                        $"task {task.Key} depends on {depKey}, which is not in the graph", null));
-                    return;
-                }
-                task.Dependencies.Add(dep);
-                dep.Dependents.Add(task);
-            }
-        }
-        var clientWants = WantedBy(e.ClientId);
-        foreach (var key in e.Wanted)
-        {
-            if (!_tasks.TryGetValue(key, out var task))
-            {
-                Reject(e, added.Select(a => a.Task), new ErrorInfo(typeof(GraphValidationException).FullName!, $"requested key {key} is not in the graph", null));
-                return;
-            }
-            task.WantedBy.Add(e.ClientId);
-            clientWants.Add(task);
-        }
-        foreach (var key in e.Wanted)
-        {
-            var task = _tasks[key];
-            Need(task);
-            if (task.Status == CenterTaskStatus.Memory)
-                Emit(new KeyInMemoryInstruction(e.ClientId, key, Holders(task), task.NBytes, _stimulus));
-            else if (task.Status == CenterTaskStatus.Erred)
-                Emit(new KeyErredInstruction(e.ClientId, key, task.FailedKey, task.Error!, _stimulus));
-        }
-    }
-
-    private void Reject(GraphSubmittedEvent e, IEnumerable<CenterTask> added, ErrorInfo error)
-    {
-        foreach (var task in added.ToList())
-        {
-            foreach (var dep in task.Dependencies)
-                dep.Dependents.Remove(task);
-            Remove(task);
-        }
-        foreach (var key in e.Wanted)
-        {
-            if (_tasks.TryGetValue(key, out var task))
-            {
-                task.WantedBy.Remove(e.ClientId);
-                WantedBy(e.ClientId).Remove(task);
-            }
-            Emit(new KeyErredInstruction(e.ClientId, key, key, error, _stimulus));
-        }
-    }
-
-    private void TaskFinished(TaskFinishedEvent e)
-    {
-        if (!_workers.TryGetValue(e.WorkerId, out var worker))
-            return;
-        worker.ReportedKeys = e.HeldKeys;
-        TransferredBytes += e.FetchedBytes;
-        PeakKeys = Math.Max(PeakKeys, _workers.Values.Sum(w => w.ReportedKeys));
-        if (!_tasks.TryGetValue(e.Key, out var task) || task.Status is CenterTaskStatus.Released or CenterTaskStatus.Erred)
-        {
-            DeleteLater(worker, e.Key); // nobody needs it any more
-            return;
-        }
-        if (task.WhoHas.Count == 0)
-            task.NBytes = e.NBytes;
-        AddHolder(task, worker);
-        CompletedTasks++;
-        if (task.Status != CenterTaskStatus.Memory)
-        {
-            // Normally it was processing there; a result from elsewhere (a cancelled or repeated run) counts too.
-            Unschedule(task);
-            SetStatus(task, CenterTaskStatus.Memory);
-            foreach (var dependent in task.Dependents)
-            {
-                if (dependent.Status == CenterTaskStatus.Waiting && dependent.WaitingOn.Remove(task) && dependent.WaitingOn.Count == 0)
-                    MakeReady(dependent);
-            }
-            foreach (int client in task.WantedBy)
-                Emit(new KeyInMemoryInstruction(client, task.Key, Holders(task), task.NBytes, _stimulus));
-        }
-        CheckRelease(task);
-    }
-
-    private void TaskErred(TaskErredEvent e)
-    {
-        if (!_tasks.TryGetValue(e.Key, out var task) || task.ProcessingOn?.Id != e.WorkerId)
-            return; // stale: the task was cancelled or moved
-        Fail(task, e.Error);
-    }
-
     private void Heartbeat(HeartbeatEvent e)
     {
         if (_workers.TryGetValue(e.WorkerId, out var worker))
         {
-            worker.LastSeen = e.Now;
-            worker.ReportedKeys = e.HeldKeys;
+            worker.LastSeen = _now;
+            Reported(worker, e.HeldKeys);
+            worker.ReportedBytes = e.HeldBytes;
         }
     }
 
-    private void Tick(TickEvent e)
+    private void Tick()
     {
-        foreach (var worker in _workers.Values.Where(w => e.Now - w.LastSeen > Options.HeartbeatTimeout).ToList())
+        foreach (var worker in _workers.Values.Where(w => _now - w.LastSeen > Options.HeartbeatTimeout).ToList())
         {
-            string reason = $"no heartbeat for {(e.Now - worker.LastSeen).TotalSeconds:F0} s";
+            string reason = $"no heartbeat for {(_now - worker.LastSeen).TotalSeconds:F0} s";
             Emit(new RemoveWorkerInstruction(worker.Id, reason, _stimulus));
             RemoveWorker(worker.Id, reason);
         }
+    }
+
+    /// <summary>A worker's own count of the keys it holds, kept in the running total of all workers'.</summary>
+    private void Reported(CenterWorker worker, int keys)
+    {
+        _reportedKeys += keys - worker.ReportedKeys;
+        worker.ReportedKeys = keys;
     }
 
     private void AddHolder(CenterTask task, CenterWorker worker)
@@ -255,13 +178,6 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
         HeldBytes -= task.NBytes;
     }
 
-    private void Remove(CenterTask task)
-    {
-        _tasks.Remove(task.Key);
-        if (--_sessionTasks[task.Session] == 0)
-            _sessionTasks.Remove(task.Session);
-    }
-
     private void Touch(CenterTask task)
     {
         if (Options.Validate)
@@ -275,7 +191,23 @@ internal sealed partial class SchedulerState(SchedulerOptions options)
         return wanted;
     }
 
-    private static List<string> Holders(CenterTask task) => [.. task.WhoHas.OrderBy(w => w.Id).Select(w => w.Address)];
+    private TaskPrefix PrefixOf(TaskKey key)
+    {
+        string name = KeyPrefix.Of(key);
+        if (!_prefixes.TryGetValue(name, out var prefix))
+            _prefixes[name] = prefix = new TaskPrefix(name);
+        return prefix;
+    }
+
+    private static ValueList<string> Holders(CenterTask task)
+    {
+        if (task.WhoHas.Count == 1)
+        {
+            foreach (var only in task.WhoHas)
+                return new[] { only.Address };
+        }
+        return task.WhoHas.ToArray().OrderBy(w => w.Id).Select(w => w.Address).ToArray();
+    }
 
     private void Emit(SchedulerInstruction instruction) => _out.Add(instruction);
 

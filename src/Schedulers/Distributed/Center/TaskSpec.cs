@@ -1,3 +1,4 @@
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Center;
@@ -7,4 +8,4 @@ namespace LazyDist.Distributed.Center;
 /// <param name="Dependencies">The keys it reads.</param>
 /// <param name="Node">The serialized node, forwarded to workers untouched.</param>
 /// <param name="Priority">Lower runs first.</param>
-internal sealed record TaskSpec(TaskKey Key, IReadOnlyList<TaskKey> Dependencies, byte[] Node, long Priority);
+internal sealed record TaskSpec(TaskKey Key, ValueList<TaskKey> Dependencies, ValueList<byte> Node, long Priority);

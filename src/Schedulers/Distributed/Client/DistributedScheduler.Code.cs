@@ -1,4 +1,6 @@
 using System.Reflection;
+using LazyDist.Distributed.Client;
+using LazyDist.Distributed.States;
 using LazyDist.Distributed.Wire;
 using LazyDist.Graph;
 
@@ -6,121 +8,57 @@ namespace LazyDist.Distributed;
 
 public sealed partial class DistributedScheduler
 {
-    private readonly object _codeGate = new();
-    private readonly Dictionary<Assembly, Task> _offeredRoots = [];
-    private readonly Dictionary<string, string> _offeredNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AssemblyImage> _offeredImages = new(StringComparer.Ordinal);
-    private readonly Queue<TaskCompletionSource<string[]>> _codeRequests = new();
+    // What each root assembly brings (itself and the user assemblies it references), worked out once; and every image by hash.
+    private readonly Dictionary<Assembly, CodeOffer[]> _offersByRoot = [];
+    private readonly Dictionary<string, AssemblyImage> _images = new(StringComparer.Ordinal);
 
     /// <summary>Bytes of user assemblies this client sent to the center.</summary>
     public long CodeBytesSent { get; private set; }
 
-    /// <summary>
-    /// Makes sure the center has the user assemblies that <paramref name="roots"/> need (each with
-    /// the user assemblies it references): offers their hashes once per session and sends the bytes
-    /// of those the center asks for. Later submissions on this connection are read after them.
-    /// </summary>
-    /// <exception cref="NotSupportedException">This session already sent another build of one of them.</exception>
-    private Task EnsureCodeAsync(HashSet<Assembly> roots)
+    /// <summary>The user assemblies <paramref name="roots"/> need, each root with the user assemblies it references (the state machine offers each hash once).</summary>
+    private ValueList<CodeOffer> OffersFor(HashSet<Assembly> roots)
     {
         if (roots.Count == 0)
-            return Task.CompletedTask;
-        var waits = new List<Task>(roots.Count);
-        lock (_codeGate)
+            return [];
+        var offers = new Dictionary<string, CodeOffer>(StringComparer.Ordinal);
+        lock (_offersByRoot)
         {
-            var fresh = roots.Where(r => !_offeredRoots.ContainsKey(r)).ToList();
-            if (fresh.Count > 0)
+            foreach (var root in roots)
             {
-                var images = new Dictionary<string, AssemblyImage>(StringComparer.Ordinal);
-                foreach (var (_, image) in fresh.SelectMany(UserAssemblies.Closure))
+                if (!_offersByRoot.TryGetValue(root, out var closure))
                 {
-                    if (_offeredNames.TryGetValue(image.Name, out var hash))
-                    {
-                        if (hash != image.Hash)
-                            throw new NotSupportedException(
-                                $"this client already sent another build of assembly {image.Name} ({hash[..12]}); " +
-                                $"a session uses one build of each assembly, so connect another client for the build {image.Hash[..12]}");
-                        continue;
-                    }
-                    images[image.Hash] = image;
+                    string rootHash = UserAssemblies.ImageOf(root).Hash;
+                    closure = [.. UserAssemblies.Closure(root).Select(p => p.Image).DistinctBy(i => i.Hash)
+                        .Select(i => new CodeOffer(i.Name, i.Hash, i.Bytes.Length, i.Hash == rootHash))];
+                    foreach (var (_, image) in UserAssemblies.Closure(root))
+                        _images.TryAdd(image.Hash, image);
+                    _offersByRoot[root] = closure;
                 }
-                foreach (var image in images.Values)
+                foreach (var offer in closure)
                 {
-                    _offeredNames[image.Name] = image.Hash;
-                    _offeredImages[image.Hash] = image;
+                    if (!offers.TryGetValue(offer.Hash, out var known) || (offer.Root && !known.Root))
+                        offers[offer.Hash] = offer;
                 }
-                var rootHashes = fresh.Select(r => UserAssemblies.ImageOf(r).Hash).ToHashSet(StringComparer.Ordinal);
-                var offer = images.Count == 0 ? Task.CompletedTask : OfferAsync([.. images.Values], rootHashes);
-                foreach (var root in fresh)
-                    _offeredRoots[root] = offer;
-            }
-            waits.AddRange(roots.Select(r => _offeredRoots[r]));
-        }
-        return Task.WhenAll(waits);
-    }
-
-    /// <summary>Offers assemblies; sends at once the bytes of the roots the center lacks (the others when a worker asks).</summary>
-    private async Task OfferAsync(IReadOnlyList<AssemblyImage> images, HashSet<string> roots)
-    {
-        var answer = new TaskCompletionSource<string[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_pending)
-        {
-            ThrowIfLost();
-            _codeRequests.Enqueue(answer);
-            _center.Send(new OfferCodeMessage([.. images.Select(i => new CodeInfo(i.Name, i.Hash, i.Bytes.Length, roots.Contains(i.Hash)))]));
-        }
-        var needed = await answer.Task.ConfigureAwait(false);
-        lock (_pending)
-        {
-            ThrowIfLost();
-            foreach (var hash in needed)
-            {
-                var image = images.FirstOrDefault(i => i.Hash == hash)
-                    ?? throw new WireProtocolException($"the center asked for assembly {hash[..Math.Min(12, hash.Length)]}, which was not offered");
-                _center.Send(new CodeMessage(hash, Found: true), new Payload(image.Bytes));
-                CodeBytesSent += image.Bytes.Length;
             }
         }
+        return offers.Values.ToArray();
     }
 
-    /// <summary>A worker needs an assembly this client offered as a dependency: send it now.</summary>
-    private void OnFetchCode(FetchCodeMessage message)
+    /// <summary>Sends an assembly the center asked for, or says it is not here.</summary>
+    private void SendCode(string hash, bool found)
     {
-        AssemblyImage? image;
-        lock (_codeGate)
-            _offeredImages.TryGetValue(message.Hash, out image);
-        lock (_pending)
+        AssemblyImage? image = null;
+        lock (_offersByRoot)
         {
-            if (_lost is not null)
-                return;
-            if (image is null)
-            {
-                _center.Send(new CodeMessage(message.Hash, Found: false));
-                return;
-            }
-            _center.Send(new CodeMessage(image.Hash, Found: true), new Payload(image.Bytes));
-            CodeBytesSent += image.Bytes.Length;
+            if (found)
+                _images.TryGetValue(hash, out image);
         }
-    }
-
-    /// <summary>The center's answer to the oldest offer.</summary>
-    private void OnNeedCode(NeedCodeMessage message)
-    {
-        TaskCompletionSource<string[]>? request;
-        lock (_pending)
-            _codeRequests.TryDequeue(out request);
-        request?.TrySetResult(message.Hashes);
-    }
-
-    /// <summary>The connection is lost: offers waiting for an answer fail.</summary>
-    private void FailCodeRequests(Exception lost)
-    {
-        List<TaskCompletionSource<string[]>> requests;
-        lock (_pending)
+        if (image is null)
         {
-            requests = [.. _codeRequests];
-            _codeRequests.Clear();
+            Send(new CodeMessage(hash, Found: false));
+            return;
         }
-        requests.ForEach(r => r.TrySetException(lost));
+        Send(new CodeMessage(image.Hash, Found: true), new Payload(image.Bytes));
+        CodeBytesSent += image.Bytes.Length;
     }
 }

@@ -15,11 +15,9 @@ public sealed partial class DistributedScheduler
         cancellationToken.ThrowIfCancellationRequested();
         if (keys.Count == 0)
             return [];
-        var culled = graph.Cull(keys);
-        culled.Validate(keys);
-        var order = culled.Order(keys);
+        var tasks = graph.RunOrder(keys); // culled, validated, in priority order: inputs first
         var wanted = keys.Distinct().ToList();
-        var interests = SubmitTasks([.. culled.Select(p => new OutgoingTask(p.Key, p.Value, null, order[p.Key]))], wanted);
+        var interests = SubmitTasks([.. tasks.Select((p, i) => new OutgoingTask(p.Key, p.Value, null, i))], wanted);
         try
         {
             var values = await Task.WhenAll(interests.Select(p => GetValueAsync(p, cancellationToken))).ConfigureAwait(false);
@@ -29,44 +27,6 @@ public sealed partial class DistributedScheduler
         finally
         {
             Release(interests);
-        }
-    }
-
-    private async Task ReceiveLoopAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                var envelope = await _center.ReceiveAsync(_closing.Token).ConfigureAwait(false);
-                switch (envelope.Header)
-                {
-                    case KeyInMemoryMessage m:
-                        OnKeyInMemory(m.Key.ToTaskKey(), m.Holders);
-                        break;
-                    case KeyErredMessage m:
-                        OnKeyErred(m.Key.ToTaskKey(), new TaskFailedException(m.FailedKey.ToTaskKey(), m.ExceptionType, m.Text, m.StackTrace));
-                        break;
-                    case FetchCodeMessage m:
-                        OnFetchCode(m);
-                        break;
-                    case NeedCodeMessage m:
-                        OnNeedCode(m);
-                        break;
-                    case StatsMessage m:
-                        TaskCompletionSource<ClusterStatistics>? request;
-                        lock (_pending)
-                            _statsRequests.TryDequeue(out request);
-                        request?.TrySetResult(new ClusterStatistics(m.TransferredBytes, m.PeakKeys, m.Workers, m.Threads, m.PeakBytes, m.HeldBytes, m.HeldKeys));
-                        break;
-                    default:
-                        throw new WireProtocolException($"the center may not send a client {envelope.Header.GetType().Name}");
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or EndOfStreamException or WireProtocolException or OperationCanceledException or ObjectDisposedException or System.Net.Sockets.SocketException)
-        {
-            OnLost(e);
         }
     }
 }

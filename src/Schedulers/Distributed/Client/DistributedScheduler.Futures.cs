@@ -174,15 +174,16 @@ public sealed partial class DistributedScheduler
     {
         ArgumentNullException.ThrowIfNull(futures);
         var list = futures.ToList();
-        var done = Channel.CreateUnbounded<Future<T>>();
         foreach (var future in list)
-        {
             CheckOwn(future);
-            _ = future.Lease.Pending.Done.Task.ContinueWith(static (_, state) =>
-            {
-                var (channel, item) = ((ChannelWriter<Future<T>>, Future<T>))state!;
-                channel.TryWrite(item);
-            }, (done.Writer, future), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var done = Channel.CreateUnbounded<Future<T>>();
+        lock (_gate)
+        {
+            // In the order this client saw them complete: those done already first, the others as they finish.
+            foreach (var finished in list.Where(f => f.Lease.Pending.CompletedAt > 0).OrderBy(f => f.Lease.Pending.CompletedAt))
+                done.Writer.TryWrite(finished);
+            foreach (var future in list.Where(f => f.Lease.Pending.CompletedAt == 0))
+                future.Lease.Pending.WhenDone += () => done.Writer.TryWrite(future);
         }
         for (int i = 0; i < list.Count; i++)
             yield return await done.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -215,10 +216,8 @@ public sealed partial class DistributedScheduler
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Count == 0)
             return [];
-        var culled = graph.Cull(keys);
-        culled.Validate(keys);
-        var order = culled.Order(keys);
-        return NewFutures<object?>(SubmitTasks([.. culled.Select(p => new OutgoingTask(p.Key, p.Value, null, order[p.Key]))], keys));
+        var tasks = graph.RunOrder(keys);
+        return NewFutures<object?>(SubmitTasks([.. tasks.Select((p, i) => new OutgoingTask(p.Key, p.Value, null, i))], keys));
     }
 
     private Future<TResult> Call<TResult>(Delegate f, Func<object?[], object?> invoke, bool pure, TaskKey? key, TaskArg[] args) =>

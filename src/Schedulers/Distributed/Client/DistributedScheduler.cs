@@ -1,3 +1,5 @@
+using LazyDist.Distributed.Client;
+using LazyDist.Distributed.States;
 using LazyDist.Distributed.Wire;
 using LazyDist.Graph;
 
@@ -10,21 +12,32 @@ namespace LazyDist.Distributed;
 /// released on the cluster once gathered. When the client disconnects, the center releases
 /// everything it wanted.
 /// </summary>
+/// <remarks>
+/// A thin host: decisions are <see cref="ClientState"/>'s; this class turns the center's messages
+/// and the caller's requests into its events, and its instructions into messages, fetches and
+/// completed tasks, under one lock.
+/// </remarks>
 public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
 {
     private readonly WireConnection _center;
     private readonly PeerPool _workers;
-    private readonly Dictionary<TaskKey, PendingKey> _pending = [];
+    private readonly object _gate = new();
+    private readonly ClientState _state;
+    private readonly Dictionary<TaskKey, PendingKey> _handles = [];
     private readonly Queue<TaskCompletionSource<ClusterStatistics>> _statsRequests = new();
+    private readonly StimulusIds _ids = new();
+    private readonly string _name = $"client-{Environment.ProcessId}";
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _receiveLoop;
     private Exception? _lost;
+    private long _completions;
 
-    private DistributedScheduler(WireConnection center, string address, string token)
+    private DistributedScheduler(WireConnection center, string address, string token, TimeProvider time)
     {
         _center = center;
         CenterAddress = address;
-        _workers = new PeerPool(token, $"client-{Environment.ProcessId}");
+        _state = new ClientState(time);
+        _workers = new PeerPool(token, _name);
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
@@ -64,20 +77,21 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new IOException($"the center at {address} did not accept this client: {e.Message}", e);
         }
-        return new DistributedScheduler(connection, address, token ?? "");
+        return new DistributedScheduler(connection, address, token ?? "", TimeProvider.System);
     }
 
     /// <summary>Asks the center for its counters.</summary>
     /// <param name="resetPeak">Start a new peak-keys measurement after answering.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="IOException">The center was lost.</exception>
     public async Task<ClusterStatistics> GetStatisticsAsync(bool resetPeak = false, CancellationToken cancellationToken = default)
     {
         var answer = new TaskCompletionSource<ClusterStatistics>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_pending)
+        lock (_gate)
         {
             ThrowIfLost();
             _statsRequests.Enqueue(answer);
-            SendInOrder(new GetStatsMessage(resetPeak)); // after the releases sent before it
+            Post(new StatisticsWantedEvent(resetPeak, _ids.Next("statistics-wanted", _name))); // after the releases sent before it
         }
         return await answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -91,7 +105,6 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
         await _center.DisposeAsync().ConfigureAwait(false);
         await _receiveLoop.ConfigureAwait(false);
         await _workers.DisposeAsync().ConfigureAwait(false);
-        _closing.Dispose();
     }
 
     /// <inheritdoc/>
@@ -100,6 +113,9 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     private void ThrowIfLost()
     {
         if (_lost is not null)
-            throw new IOException($"the connection to the center at {CenterAddress} is lost: {_lost.Message}", _lost);
+            throw LostError(_lost.Message, _lost);
     }
+
+    private IOException LostError(string reason, Exception? cause = null) =>
+        new($"the connection to the center at {CenterAddress} is lost: {reason}", cause);
 }

@@ -3,18 +3,18 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed;
 
 /// <summary>
-/// A key this client wants the cluster to keep, shared by everything here that wants it: running
-/// computations, futures, remote proxies (<see cref="Users"/> counts them). The center keeps the
-/// key while this count is positive. Its value is fetched only when someone asks for it, from the
-/// holders the center last reported; nothing is cached here, so the data stays on the workers.
-/// All fields are guarded by the client's lock, except the completion sources.
+/// The host side of a key this client holds, shared by everything here that holds it (running
+/// computations, futures, remote proxies): what handles show of it, mirrored from
+/// <see cref="Client.ClientState"/>'s record (the one source of truth), and the completion
+/// sources callers wait on. Nothing of its value is cached: the data stays on the workers.
+/// Written under the client's lock; read anywhere.
 /// </summary>
-internal sealed class PendingKey(TaskKey key)
+internal sealed class PendingKey(TaskKey key, long incarnation)
 {
     public TaskKey Key { get; } = key;
 
-    /// <summary>Computations and handles that want the key; at zero the center is told.</summary>
-    public int Users { get; set; }
+    /// <summary>The state machine's record this handle mirrors.</summary>
+    public long Incarnation { get; } = incarnation;
 
     /// <summary>Where the key stands, as a future shows it.</summary>
     public FutureStatus Status { get; set; } = FutureStatus.Pending;
@@ -25,20 +25,17 @@ internal sealed class PendingKey(TaskKey key)
     /// <summary>The workers that held it at the center's last report; empty while none is known.</summary>
     public IReadOnlyList<string> Holders { get; set; } = [];
 
-    /// <summary>Counts the center's reports of holders, so a gather that failed can tell whether newer ones came meanwhile.</summary>
-    public int HoldersVersion { get; set; }
-
-    /// <summary>The value's size on its holder, as the center reported it.</summary>
-    public long NBytes { get; set; }
-
     /// <summary>Completes (never faults) once the key is in memory, failed, was cancelled, or the center was lost.</summary>
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>When this client saw it stop pending, as a sequence number (0 while pending): the order futures complete in.</summary>
+    public long CompletedAt { get; set; }
+
+    /// <summary>Called once, under the client's lock, when it stops pending (for <c>AsCompleted</c>, which must keep that order).</summary>
+    public Action? WhenDone { get; set; }
 
     /// <summary>The value asked for and not yet fetched, shared by everyone asking meanwhile; null when nobody asks.</summary>
     public TaskCompletionSource<object?>? Requested { get; set; }
 
-    /// <summary>Whether a fetch from the holders is under way, so a repeated report does not start another.</summary>
-    public bool Gathering { get; set; }
-
-    public override string ToString() => $"{Key} ({Status}, {Users} users)";
+    public override string ToString() => $"{Key} ({Status})";
 }

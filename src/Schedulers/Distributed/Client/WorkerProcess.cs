@@ -44,6 +44,12 @@ internal static class WorkerProcess
         // them fully at once instead of starting from unoptimized code (measured on the seed on a
         // fresh processes:2 cluster: 0.54-0.74 s with this, 0.66-0.78 s with default tiering).
         start.Environment["DOTNET_TieredCompilation"] = "0";
+        // Idle thread-pool threads block rather than spin: a worker shares the machine's cores with its peers
+        // and the client, and a spinning thread takes the core the work needs.
+        start.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
+        // Tiny tasks make short-lived garbage by the million: a 64 MB first generation collects it less often
+        // (measured on 20,000 tiny tasks, processes:2: the center's time per task halved, the workers' more).
+        start.Environment["DOTNET_GCgen0size"] = "0x4000000";
         start.Environment[ArgumentsVariable] = string.Join('\n',
             centerAddress, "--token", token, "--nthreads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--name", name);
         return Process.Start(start) ?? throw new InvalidOperationException("could not start a worker process");

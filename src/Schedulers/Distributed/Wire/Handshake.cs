@@ -9,7 +9,7 @@ namespace LazyDist.Distributed.Wire;
 /// </summary>
 internal static class Handshake
 {
-    public const int ProtocolVersion = 2;
+    public const int ProtocolVersion = 3;
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Introduces the caller and waits for the answer.</summary>

@@ -19,6 +19,17 @@ internal sealed class PeerPool(string token, string name) : IAsyncDisposable
     /// <exception cref="IOException">The worker could not be reached; its connection is dropped.</exception>
     public async Task<object?[]> FetchAsync(string address, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken)
     {
+        var found = await FetchEachAsync(address, keys, cancellationToken).ConfigureAwait(false);
+        var values = new object?[keys.Count];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = found[i].Found ? found[i].Value : throw new MissingDataException(keys[i], address);
+        return values;
+    }
+
+    /// <summary>Fetches what the worker at <paramref name="address"/> holds of <paramref name="keys"/>, in one request: one entry per key, not found when it does not hold it.</summary>
+    /// <exception cref="IOException">The worker could not be reached; its connection is dropped.</exception>
+    public async Task<(bool Found, object? Value)[]> FetchEachAsync(string address, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken)
+    {
         Peer peer;
         try
         {
@@ -36,13 +47,12 @@ internal sealed class PeerPool(string token, string name) : IAsyncDisposable
             var reply = await peer.Connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
             if (reply.Header is not DataMessage data || data.Values.Length != keys.Count)
                 throw new WireProtocolException($"{address} answered GetData with {reply.Header.GetType().Name}");
-            var values = new object?[keys.Count];
+            var values = new (bool Found, object? Value)[keys.Count];
             int payload = 0;
             for (int i = 0; i < values.Length; i++)
             {
-                if (data.Values[i].Missing)
-                    throw new MissingDataException(keys[i], address);
-                values[i] = ValueCodec.Decode(data.Values[i].Kind, reply.Payloads[payload++].ToByteArray());
+                if (!data.Values[i].Missing)
+                    values[i] = (true, ValueCodec.Decode(data.Values[i].Kind, reply.Payloads[payload++].ToByteArray()));
             }
             return values;
         }

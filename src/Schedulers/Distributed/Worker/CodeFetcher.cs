@@ -8,7 +8,7 @@ namespace LazyDist.Distributed.Worker;
 /// wait for the answer. Bytes are kept by hash for the life of the worker, so an assembly crosses
 /// the network once per worker however many sessions use it.
 /// </summary>
-internal sealed class CodeFetcher(Action<WireMessage> sendToCenter, TimeSpan timeout)
+internal sealed class CodeFetcher(Action<WireMessage> sendToCenter, TimeSpan timeout, TimeProvider time)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, byte[]> _bytes = new(StringComparer.Ordinal);
@@ -106,8 +106,13 @@ internal sealed class CodeFetcher(Action<WireMessage> sendToCenter, TimeSpan tim
 
     private T Wait<T>(Task<T> answer, string what)
     {
-        if (!((IAsyncResult)answer).AsyncWaitHandle.WaitOne(timeout))
-            throw new TimeoutException($"the center did not send {what} within {timeout.TotalSeconds:F0} s");
-        return answer.GetAwaiter().GetResult();
+        try
+        {
+            return answer.WaitAsync(timeout, time).GetAwaiter().GetResult();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"the center did not send {what} within {timeout.TotalSeconds:F0} s", e);
+        }
     }
 }

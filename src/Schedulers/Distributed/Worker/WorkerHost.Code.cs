@@ -6,6 +6,7 @@ namespace LazyDist.Distributed;
 public sealed partial class WorkerHost
 {
     private readonly Dictionary<int, SessionCode> _sessions = [];
+    private readonly Lock _sessionsGate = new(); // not _gate: an executor looks its session up while the dispatcher holds _gate
 
     /// <summary>Raised when a client session's load context is let go, with a weak reference to it (for tests).</summary>
     internal event Action<int, WeakReference>? CodeUnloaded;
@@ -16,7 +17,7 @@ public sealed partial class WorkerHost
     /// <summary>The user code of a client session, made on first use.</summary>
     private SessionCode CodeFor(int session)
     {
-        lock (_gate)
+        lock (_sessionsGate)
         {
             if (!_sessions.TryGetValue(session, out var code))
                 _sessions[session] = code = new SessionCode(session, _codeFetcher);
@@ -38,7 +39,7 @@ public sealed partial class WorkerHost
                 return true;
             case SessionEndedMessage m:
                 SessionCode? ended;
-                lock (_gate)
+                lock (_sessionsGate)
                     _sessions.Remove(m.Session, out ended);
                 if (ended is not null)
                     Unload(m.Session, ended);
@@ -52,7 +53,7 @@ public sealed partial class WorkerHost
     private void EndCodeSessions(string reason)
     {
         List<KeyValuePair<int, SessionCode>> ended;
-        lock (_gate)
+        lock (_sessionsGate)
         {
             ended = [.. _sessions];
             _sessions.Clear();

@@ -1,4 +1,5 @@
 using LazyDist.Distributed.Center;
+using LazyDist.Distributed.States;
 using LazyDist.Distributed.Wire;
 using LazyDist.Distributed.Worker;
 using LazyDist.Graph;
@@ -8,128 +9,109 @@ namespace LazyDist.Distributed;
 
 public sealed partial class WorkerHost
 {
-    private async Task ReceiveFromCenterAsync(WireConnection center)
-    {
-        while (true)
-        {
-            var envelope = await center.ReceiveAsync(_stopping.Token).ConfigureAwait(false);
-            if (ReceiveCode(envelope))
-                continue;
-            WorkerEvent stimulus = envelope.Header switch
-            {
-                ComputeTaskMessage m => new ComputeTaskEvent(m.Key.ToTaskKey(), m.Node, m.Priority,
-                    [.. m.Dependencies.Select(d => new DependencyLocation(d.Key.ToTaskKey(), d.Holders, d.NBytes))], m.Session),
-                DeleteKeysMessage m => new DeleteKeysEvent([.. m.Keys.Select(k => k.ToTaskKey())]),
-                CancelTaskMessage m => new CancelTaskEvent(m.Key.ToTaskKey()),
-                var other => throw new WireProtocolException($"the center may not send {other.GetType().Name}"),
-            };
-            lock (_gate)
-                Post(stimulus);
-        }
-    }
-
-    /// <summary>Feeds an event to the state machine and carries out its instructions. Callers hold the lock.</summary>
-    private void Post(WorkerEvent stimulus)
-    {
-        foreach (var instruction in _state.Handle(stimulus))
-        {
-            switch (instruction)
-            {
-                case Worker.ExecuteInstruction i:
-                    _queue.Add((i, _epoch));
-                    break;
-                case FetchInstruction i:
-                    _ = FetchAsync(i.Key, i.Holder, _epoch);
-                    break;
-                case ReportFinishedInstruction i:
-                    _center?.Send(new TaskFinishedMessage(WireKey.From(i.Key), i.NBytes, i.FetchedBytes, i.HeldKeys));
-                    break;
-                case ReportErredInstruction i:
-                    _center?.Send(new TaskErredMessage(WireKey.From(i.Key), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace));
-                    break;
-                case ReportFetchFailedInstruction i:
-                    _center?.Send(new FetchFailedMessage(WireKey.From(i.Task), WireKey.From(i.Dependency), i.Holder));
-                    break;
-                case DropInstruction i:
-                    foreach (var key in i.Keys)
-                        _store.Drop(key);
-                    break;
-            }
-        }
-    }
+    private const int MaxHeldReports = 256;
 
     /// <summary>One executor thread: runs tasks with inputs from the store; a throwing task fails alone.</summary>
-    private void ExecuteLoop()
+    private void ExecuteLoop(int thread)
     {
-        foreach (var (task, epoch) in _queue.GetConsumingEnumerable())
-            Execute(task, epoch);
+        while (_queue.TryTake(out var next))
+            Execute(next.Task, next.Epoch, thread);
     }
 
     // Not inlined: nothing of a finished task (its node, its session's types) stays on a waiting executor's stack,
     // so an ended session's load context can be collected.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void Execute(Worker.ExecuteInstruction task, int epoch)
+    private void Execute(ExecuteInstruction task, int epoch, int thread)
     {
         object? result = null;
         bool owned = false;
         ErrorInfo? error = null;
+        TaskKey? missing = null;
+        var started = _time.GetUtcNow();
         try
         {
             var code = CodeFor(task.Session);
-            var node = TaskNode.Deserialize(task.Key, task.Node, code);
+            var node = TaskNode.Deserialize(task.Key, task.Node.Items, code);
             if ((node.Op.Traits & OpTraits.RetainsNoInput) == 0)
             {
                 foreach (var dep in node.Dependencies)
                     _store.MayBeRetained(dep);
             }
-            result = node.Execute(key => CodedValue.Materialize(_store.Get(key), code));
+            result = node.Execute(key => _store.TryGet(key, out var value) ? CodedValue.Materialize(value, code) : throw new InputMissingException(key));
             ValueCodec.EnsureEncodable(result); // fail here, by name, rather than when a peer asks for it
             owned = (node.Op.Traits & OpTraits.ReturnsFreshArray) != 0;
+        }
+        catch (InputMissingException e)
+        {
+            missing = e.Key;
         }
         catch (Exception e)
         {
             var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
             error = new ErrorInfo(cause.GetType().FullName ?? cause.GetType().Name, cause.Message, cause.StackTrace);
         }
+        var run = new TaskRun(task.Key, error is null && missing is null ? ValueCodec.SizeOf(result) : 0, thread, started, _time.GetUtcNow());
         lock (_gate)
         {
             if (epoch != _epoch)
                 return;
-            if (error is null)
+            if (missing is { } input)
             {
-                _store.Put(task.Key, result, owned);
-                Post(new ExecuteDoneEvent(task.Key, ValueCodec.SizeOf(result)));
+                _log.LogWarning("task {Key} found its input {Input} missing; the center will have it again", task.Key, input);
+                Post(new InputMissingEvent(task.Key, input, _ids.Next("input-missing", _options.Name)));
+            }
+            else if (error is null)
+            {
+                Post(new ExecuteDoneEvent(run, _ids.Next("task-finished", _options.Name)), new Arrival(task.Key, result, owned));
             }
             else
             {
-                Post(new ExecuteFailedEvent(task.Key, error));
+                Post(new ExecuteFailedEvent(run, error, _ids.Next("task-erred", _options.Name)));
             }
+            // More tasks about to run: hold this report back to send several in one message (a few hundred at most).
+            if (_queue.Count == 0 || _reports?.Count >= MaxHeldReports)
+                _reports?.Flush();
         }
     }
 
-    private async Task FetchAsync(TaskKey key, string holder, int epoch)
+    /// <summary>Fetches inputs from one peer in one request; each key that arrives or does not becomes its own event.</summary>
+    private async Task FetchAsync(string holder, ValueList<TaskKey> keys, int epoch)
     {
-        WorkerEvent outcome;
-        object? value = null;
+        (bool Found, object? Value)[] values;
+        string? failure = null;
         try
         {
-            value = (await _peers.FetchAsync(holder, [key], _stopping.Token).ConfigureAwait(false))[0];
-            outcome = new FetchDoneEvent(key, ValueCodec.SizeOf(value));
+            values = await _peers.FetchEachAsync(holder, keys.Items, _stopping.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or MissingDataException or OperationCanceledException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
         {
             if (_stopping.IsCancellationRequested)
                 return;
-            _log.LogWarning("could not fetch {Key} from {Holder}: {Reason}", key, holder, e.Message);
-            outcome = new Worker.FetchFailedEvent(key, holder);
+            values = new (bool, object?)[keys.Count];
+            failure = e.Message;
         }
         lock (_gate)
         {
             if (epoch != _epoch)
                 return;
-            if (outcome is FetchDoneEvent)
-                _store.Put(key, value, owned: true);
-            Post(outcome);
+            for (int i = 0; i < keys.Count; i++)
+            {
+                var key = keys[i];
+                if (values[i].Found)
+                {
+                    Post(new FetchDoneEvent(key, ValueCodec.SizeOf(values[i].Value), _ids.Next("fetch-done", _options.Name)), new Arrival(key, values[i].Value, Owned: true));
+                    continue;
+                }
+                _log.LogWarning("could not fetch {Key} from {Holder}: {Reason}", key, holder, failure ?? "it does not hold it");
+                Post(new Worker.FetchFailedEvent(key, holder, _ids.Next("fetch-failed", _options.Name)));
+            }
+            _reports?.Flush();
         }
+    }
+
+    /// <summary>Thrown by the input lookup of a running task when an input is not in the store: the cluster's problem, not the task's.</summary>
+    private sealed class InputMissingException(TaskKey key) : Exception($"{key} is not on this worker")
+    {
+        public TaskKey Key { get; } = key;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using LazyDist.Distributed.States;
 using LazyDist.Distributed.Wire;
 using LazyDist.Distributed.Worker;
 using Microsoft.Extensions.Logging;
@@ -11,33 +12,40 @@ namespace LazyDist.Distributed;
 /// A worker (dask's worker process): runs the tasks its center sends on N executor threads,
 /// fetches missing inputs directly from the peers that hold them, serves its values to peers and
 /// clients on its own data port, and deletes values when the center says so. Decisions are made
-/// by <see cref="WorkerState"/>; this class only does the I/O.
+/// by <see cref="WorkerState"/>; this class only does the I/O. All time comes from its
+/// <see cref="TimeProvider"/>.
 /// </summary>
 public sealed partial class WorkerHost : IAsyncDisposable
 {
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
     private readonly WorkerOptions _options;
     private readonly ILogger _log;
+    private readonly TimeProvider _time;
     private readonly object _gate = new();
     private readonly WorkerStore _store = new();
     private readonly PeerPool _peers;
     private readonly CodeFetcher _codeFetcher;
     private readonly TcpListener _dataListener;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly StimulusIds _ids = new();
+    private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Thread> _executors = [];
-    private readonly System.Collections.Concurrent.BlockingCollection<(Worker.ExecuteInstruction Task, int Epoch)> _queue = [];
+    private readonly ExecutorQueue<(ExecuteInstruction Task, int Epoch)> _queue = new();
     private WorkerState _state;
     private WireConnection? _center;
+    private OutgoingBatch? _reports;
     private int _epoch;
     private Task _run = Task.CompletedTask;
     private Task _dataLoop = Task.CompletedTask;
 
-    private WorkerHost(WorkerOptions options, ILoggerFactory loggers)
+    private WorkerHost(WorkerOptions options, ILoggerFactory loggers, TimeProvider time)
     {
         _options = options;
         _log = loggers.CreateLogger("lazydist.worker");
+        _time = time;
         _state = new WorkerState(options.Threads);
         _peers = new PeerPool(options.Token, options.Name);
-        _codeFetcher = new CodeFetcher(SendToCenter, TimeSpan.FromSeconds(60));
+        _codeFetcher = new CodeFetcher(SendToCenter, TimeSpan.FromSeconds(60), time);
         if (!IPAddress.TryParse(options.Host == "localhost" ? "127.0.0.1" : options.Host, out var bind))
             throw new ArgumentException($"'{options.Host}' is not an IP address to listen on", nameof(options));
         _dataListener = new TcpListener(bind, 0);
@@ -49,25 +57,34 @@ public sealed partial class WorkerHost : IAsyncDisposable
     /// <summary>Where peers and clients fetch this worker's values.</summary>
     public string DataAddress { get; private set; } = "";
 
+    /// <summary>Completes once the worker has joined a center and is ready to report to it (for tests that then move its clock).</summary>
+    internal Task Joined => _joined.Task;
+
     /// <summary>Completes when the worker stops: disposed, or its center gone for longer than <see cref="WorkerOptions.CenterTimeout"/>.</summary>
     public Task Completion => _run;
 
     /// <summary>Opens the data port and starts joining the center (retrying until <see cref="WorkerOptions.CenterTimeout"/>).</summary>
+    /// <param name="options">Where the center is, and how to run.</param>
+    /// <param name="loggers">Where it logs; none by default.</param>
+    /// <param name="time">The clock of heartbeats, retries, timeouts and task times; the system's by default.</param>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one thread.</exception>
-    public static Task<WorkerHost> StartAsync(WorkerOptions options, ILoggerFactory? loggers = null)
+    /// <exception cref="ArgumentException">The host to bind is not an IP address.</exception>
+    /// <exception cref="FormatException">The center's address is not host:port.</exception>
+    public static Task<WorkerHost> StartAsync(WorkerOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Threads, nameof(options));
         _ = Endpoints.Parse(options.CenterAddress);
-        var host = new WorkerHost(options, loggers ?? NullLoggerFactory.Instance);
+        var host = new WorkerHost(options, loggers ?? NullLoggerFactory.Instance, time ?? TimeProvider.System);
         WireSerializer.WarmUp();
         host._dataListener.Start();
         host.DataAddress = $"{options.Host}:{((IPEndPoint)host._dataListener.LocalEndpoint).Port}";
         for (int i = 0; i < options.Threads; i++)
         {
-            var thread = new Thread(host.ExecuteLoop) { IsBackground = true, Name = $"lazydist-executor-{i}" };
-            host._executors.Add(thread);
-            thread.Start();
+            int thread = i;
+            var executor = new Thread(() => host.ExecuteLoop(thread)) { IsBackground = true, Name = $"lazydist-executor-{i}" };
+            host._executors.Add(executor);
+            executor.Start();
         }
         host._dataLoop = Task.Run(() => AcceptLoop.RunAsync(host._dataListener, host.ServeDataAsync, host._stopping.Token));
         host._run = Task.Run(host.RunAsync);
@@ -77,8 +94,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
     /// <summary>Stays joined to the center; after losing it, retries until the timeout, then stops.</summary>
     private async Task RunAsync()
     {
-        var lostSince = DateTimeOffset.UtcNow;
-        using var heartbeat = new Timer(_ => SendHeartbeat(), null, _options.HeartbeatInterval, _options.HeartbeatInterval);
+        var lostSince = _time.GetUtcNow();
+        using var heartbeat = _time.CreateTimer(_ => SendHeartbeat(), null, _options.HeartbeatInterval, _options.HeartbeatInterval);
         while (!_stopping.IsCancellationRequested)
         {
             WireConnection? connection = null;
@@ -105,20 +122,19 @@ public sealed partial class WorkerHost : IAsyncDisposable
             }
             finally
             {
-                bool hadSession = EndSession(connection);
-                if (hadSession)
-                    lostSince = DateTimeOffset.UtcNow;
+                if (EndSession(connection))
+                    lostSince = _time.GetUtcNow();
                 if (connection is not null)
                     await connection.DisposeAsync().ConfigureAwait(false);
             }
-            if (DateTimeOffset.UtcNow - lostSince > _options.CenterTimeout)
+            if (_time.GetUtcNow() - lostSince > _options.CenterTimeout)
             {
                 _log.LogError("no center at {Center} for {Seconds:F0} s; worker {Name} exits", _options.CenterAddress, _options.CenterTimeout.TotalSeconds, _options.Name);
                 break;
             }
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), _stopping.Token).ConfigureAwait(false);
+                await Task.Delay(RetryDelay, _time, _stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -133,10 +149,12 @@ public sealed partial class WorkerHost : IAsyncDisposable
         lock (_gate)
         {
             _epoch++;
-            _state = new WorkerState(_options.Threads);
+            _state = new WorkerState(_options.Threads, DataAddress, _options.ValidateState, _time);
             _store.Clear();
             _center = connection;
+            _reports = new OutgoingBatch(connection);
         }
+        _joined.TrySetResult();
     }
 
     private bool EndSession(WireConnection? connection)
@@ -146,6 +164,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             if (connection is null || !ReferenceEquals(_center, connection))
                 return false;
             _center = null;
+            _reports = null;
             _epoch++;
         }
         EndCodeSessions("the connection to the center closed");
@@ -171,8 +190,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
             await center.DisposeAsync().ConfigureAwait(false);
         _dataListener.Stop();
         await Task.WhenAll(_run, _dataLoop).ConfigureAwait(false);
-        _queue.CompleteAdding();
+        _queue.Complete();
         await _peers.DisposeAsync().ConfigureAwait(false);
-        _stopping.Dispose();
+        // _stopping is not disposed: executor threads and fetches still running may read its token.
     }
 }

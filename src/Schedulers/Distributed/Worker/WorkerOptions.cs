@@ -23,4 +23,7 @@ public sealed record WorkerOptions
 
     /// <summary>How long the worker keeps trying to reach a lost (or not yet started) center before it exits.</summary>
     public TimeSpan CenterTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Check the worker's invariants after every event, and its store against them (slow; for tests).</summary>
+    public bool ValidateState { get; init; }
 }

@@ -39,9 +39,13 @@ public static class WorkerProgram
     {
         ArgumentNullException.ThrowIfNull(options);
         LoadBuiltinOperations();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        // A completion source, not a CancellationTokenSource: a signal handler may run after this
+        // method has returned (another handler of the same signal, such as System.CommandLine's, may
+        // have ended the run first), and completing a completion source twice or late is harmless.
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onCancel = cancellationToken.Register(() => stopped.TrySetResult());
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stopped.TrySetResult(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stopped.TrySetResult(); });
         if (exitWhenInputCloses)
         {
             var watcher = new Thread(() =>
@@ -57,13 +61,12 @@ public static class WorkerProgram
                 catch (IOException)
                 {
                 }
-                stop.Cancel();
+                stopped.TrySetResult();
             }) { IsBackground = true, Name = "lazydist-parent-watch" };
             watcher.Start();
         }
         await using var worker = await WorkerHost.StartAsync(options, loggers).ConfigureAwait(false);
-        var stopped = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-        var first = await Task.WhenAny(worker.Completion, stopped).ConfigureAwait(false);
-        return first == stopped ? 0 : 1;
+        var first = await Task.WhenAny(worker.Completion, stopped.Task).ConfigureAwait(false);
+        return first == stopped.Task ? 0 : 1;
     }
 }

@@ -1,5 +1,7 @@
 using LazyDist.Distributed.Center;
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
+using static LazyDist.Distributed.Worker.WorkerKeyStatus;
 
 namespace LazyDist.Distributed.Worker;
 
@@ -8,182 +10,313 @@ namespace LazyDist.Distributed.Worker;
 /// <see cref="Handle"/> takes an event and returns instructions for the host.
 /// </summary>
 /// <remarks>
-/// A task from the center waits until its inputs are here: inputs held by peers are fetched
-/// directly from them, each key once however many tasks need it, trying the next holder when one
-/// fails. Ready tasks run by priority on at most <c>threads</c> executors. A fetched copy is
-/// dropped when the last local task that needed it has run; the worker's own results stay until
-/// the center says to delete them.
+/// One record per key (<see cref="WorkerKey"/>), whatever brought it here: a task from the center,
+/// an input fetched from a peer, or both, so a value is stored at most once and is never dropped
+/// while a local task or the center still counts on it. A task waits until its inputs are here;
+/// inputs held by peers are fetched directly from them, each key once however many tasks need it,
+/// the keys wanted from one peer in one request, trying the next holder when one fails. Ready
+/// tasks run by priority on at most <c>threads</c> executors. A fetched copy is dropped when the
+/// last local task that read it has run; a result stays until the center deletes it. An input that
+/// cannot be had (no holder has it, or it vanished) gives its tasks back to the center, which
+/// fetches it elsewhere or recomputes it: never the task's own failure.
 /// </remarks>
-internal sealed class WorkerState(int threads)
+internal sealed partial class WorkerState
 {
-    private readonly Dictionary<TaskKey, WorkerTask> _tasks = [];
-    private readonly Dictionary<TaskKey, long> _results = [];
-    private readonly Dictionary<TaskKey, Copy> _copies = [];
-    private readonly SortedSet<WorkerTask> _ready = new(Comparer<WorkerTask>.Create(
+    private readonly Dictionary<TaskKey, WorkerKey> _keys = [];
+    private readonly SortedSet<WorkerKey> _ready = new(Comparer<WorkerKey>.Create(
         (a, b) => a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Sequence.CompareTo(b.Sequence)));
     private readonly List<WorkerInstruction> _out = [];
+    private readonly Dictionary<string, List<TaskKey>> _fetches = new(StringComparer.Ordinal);
+    private readonly List<TaskKey> _drops = [];
+    private readonly HashSet<WorkerKey> _touched = [];
+    private readonly TransitionLog<WorkerKeyStatus> _log;
+    private readonly TimeProvider _time;
+    private string _stimulus = "";
+    private DateTimeOffset _now;
     private long _sequence;
     private int _executing;
     private long _fetchedBytes;
+    private int _heldKeys;
+    private long _heldBytes;
+
+    /// <param name="threads">Executor threads; at least one.</param>
+    /// <param name="address">This worker's data address, named when it tells the center an input it was said to hold is not here.</param>
+    /// <param name="validate">Check the invariants of every key an event touched after that event (tests).</param>
+    /// <param name="time">The clock of the transition log and of report times.</param>
+    /// <param name="logLength">How many moves the transition log keeps.</param>
+    public WorkerState(int threads, string address = "", bool validate = false, TimeProvider? time = null, int logLength = 10_000)
+    {
+        Threads = threads > 0 ? threads : throw new ArgumentOutOfRangeException(nameof(threads), threads, "a worker needs at least one thread");
+        Address = address;
+        Validate = validate;
+        _time = time ?? TimeProvider.System;
+        _log = new TransitionLog<WorkerKeyStatus>(logLength);
+    }
 
     /// <summary>Executor threads.</summary>
-    public int Threads { get; } = threads > 0 ? threads : throw new ArgumentOutOfRangeException(nameof(threads), threads, "a worker needs at least one thread");
+    public int Threads { get; }
+
+    /// <summary>This worker's data address.</summary>
+    public string Address { get; }
+
+    /// <summary>Whether invariants are checked after every event.</summary>
+    public bool Validate { get; }
 
     /// <summary>Keys whose values are stored here: results and fetched copies.</summary>
-    public int HeldKeys => _results.Count + _copies.Count(c => c.Value.Stored);
+    public int HeldKeys => _heldKeys;
 
     /// <summary>Bytes of values stored here.</summary>
-    public long HeldBytes => _results.Values.Sum() + _copies.Values.Where(c => c.Stored).Sum(c => c.NBytes);
+    public long HeldBytes => _heldBytes;
 
     /// <summary>Tasks running now.</summary>
-    public int Executing => _executing;
-
-    /// <summary>Tasks known and not finished.</summary>
-    public int PendingTasks => _tasks.Count;
+    public int RunningTasks => _executing;
 
     /// <summary>Whether a value is stored here.</summary>
-    public bool Holds(TaskKey key) => _results.ContainsKey(key) || (_copies.TryGetValue(key, out var copy) && copy.Stored);
+    public bool Holds(TaskKey key) => _keys.TryGetValue(key, out var k) && k.Status == Memory;
+
+    /// <summary>Where a key is now (<see cref="Forgotten"/> when unknown).</summary>
+    public WorkerKeyStatus StatusOf(TaskKey key) => _keys.TryGetValue(key, out var k) ? k.Status : Forgotten;
+
+    /// <summary>The moves of <paramref name="key"/> still in the transition log, oldest first.</summary>
+    public IReadOnlyList<TransitionRecord<WorkerKeyStatus>> Story(TaskKey key) => _log.Story(key);
 
     /// <summary>Applies one event and returns what the host must do.</summary>
+    /// <exception cref="ArgumentException">An event this machine does not know.</exception>
+    /// <exception cref="ImpossibleTransitionException">A bug: a move the table does not allow, or (in validate mode) a broken invariant.</exception>
     public IReadOnlyList<WorkerInstruction> Handle(WorkerEvent stimulus)
     {
+        ArgumentNullException.ThrowIfNull(stimulus);
         _out.Clear();
+        _stimulus = stimulus.StimulusId;
+        _now = _time.GetUtcNow();
         switch (stimulus)
         {
             case ComputeTaskEvent e: Compute(e); break;
             case FetchDoneEvent e: FetchDone(e); break;
             case FetchFailedEvent e: FetchFailed(e); break;
-            case ExecuteDoneEvent e: Finished(e.Key, e.NBytes, error: null); break;
-            case ExecuteFailedEvent e: Finished(e.Key, 0, e.Error); break;
+            case ExecuteDoneEvent e: ExecuteDone(e); break;
+            case ExecuteFailedEvent e: ExecuteFailed(e); break;
+            case InputMissingEvent e: InputMissing(e); break;
             case DeleteKeysEvent e: Delete(e.Keys); break;
             case CancelTaskEvent e: Cancel(e.Key); break;
-            default: throw new ArgumentException($"unknown event {stimulus.GetType().Name}", nameof(stimulus));
+            default: throw new ArgumentException($"the worker has no handler for {stimulus.GetType().Name}", nameof(stimulus));
         }
         StartReady();
+        Flush();
+        if (Validate)
+            CheckTouched();
         return [.. _out];
     }
 
     private void Compute(ComputeTaskEvent e)
     {
-        if (_results.TryGetValue(e.Key, out long nbytes))
+        if (_keys.TryGetValue(e.Key, out var known))
         {
-            _out.Add(new ReportFinishedInstruction(e.Key, nbytes, 0, HeldKeys));
-            return;
-        }
-        if (_tasks.ContainsKey(e.Key))
-            return;
-        var unreachable = e.Dependencies.FirstOrDefault(d => d.Holders.Count == 0 && !_results.ContainsKey(d.Key) && !_copies.ContainsKey(d.Key));
-        if (unreachable is not null)
-        {
-            _out.Add(new ReportFetchFailedInstruction(e.Key, unreachable.Key, ""));
-            return;
-        }
-        var task = new WorkerTask(e.Key, e.Node, e.Priority, _sequence++, [.. e.Dependencies.Select(d => d.Key)], e.Session);
-        _tasks[e.Key] = task;
-        foreach (var dep in e.Dependencies)
-        {
-            if (_results.ContainsKey(dep.Key))
-                continue;
-            if (!_copies.TryGetValue(dep.Key, out var copy))
+            switch (known.Status)
             {
-                _copies[dep.Key] = copy = new Copy(new Queue<string>(dep.Holders), dep.NBytes);
-                TryFetchNext(dep.Key, copy);
+                case Memory:
+                    known.Reported = true; // a copy fetched for a local task is now the center's result too
+                    _out.Add(new ReportFinishedInstruction(new TaskRun(known.Key, known.NBytes, -1, _now, _now), TakeFetchedBytes(), _heldKeys, _stimulus));
+                    break;
+                case Flight:
+                    Assign(known, e);
+                    known.Requested = true; // report it when it arrives; compute it if no peer has it
+                    break;
             }
-            copy.Users++;
-            if (!copy.Stored)
-                task.Missing.Add(dep.Key);
+            return; // waiting, ready or executing: sent twice, runs once
         }
-        if (task.Missing.Count == 0)
-            _ready.Add(task);
+        var task = new WorkerKey(e.Key);
+        Assign(task, e);
+        _keys[e.Key] = task;
+        Start(task);
     }
 
-    private bool TryFetchNext(TaskKey key, Copy copy)
+    private void Assign(WorkerKey task, ComputeTaskEvent e)
     {
-        if (!copy.Holders.TryDequeue(out var holder))
-            return false;
-        copy.Source = holder;
-        _out.Add(new FetchInstruction(key, holder));
-        return true;
+        task.Node = e.Node;
+        task.Priority = e.Priority;
+        task.Sequence = _sequence++;
+        task.Session = e.Session;
+        task.Inputs = e.Dependencies;
+    }
+
+    /// <summary>Links a task to its inputs (fetching those not here) and makes it waiting or ready.</summary>
+    private void Start(WorkerKey task)
+    {
+        foreach (var input in task.Inputs)
+        {
+            if (input.Holders.Count == 0 && !_keys.ContainsKey(input.Key))
+            {
+                // The center named no holder and it is not here: the task cannot run here.
+                _out.Add(new ReportFetchFailedInstruction(task.Key, input.Key, [], _stimulus));
+                Transition(task, Forgotten);
+                return;
+            }
+        }
+        foreach (var input in task.Inputs)
+        {
+            if (!_keys.TryGetValue(input.Key, out var dep))
+            {
+                _keys[input.Key] = dep = new WorkerKey(input.Key) { NBytes = input.NBytes };
+                foreach (var holder in input.Holders)
+                    dep.Holders.Enqueue(holder);
+                Transition(dep, Flight);
+            }
+            else if (dep.Status == Flight)
+            {
+                foreach (var holder in input.Holders)
+                {
+                    if (!dep.Holders.Contains(holder) && !dep.Tried.Contains(holder))
+                        dep.Holders.Enqueue(holder);
+                }
+            }
+            task.Dependencies.Add(dep);
+            dep.Dependents.Add(task);
+            if (dep.Status != Memory)
+                task.WaitingOn.Add(dep);
+        }
+        Transition(task, task.WaitingOn.Count == 0 ? Ready : Waiting);
     }
 
     private void FetchDone(FetchDoneEvent e)
     {
-        if (!_copies.TryGetValue(e.Key, out var copy) || copy.Stored)
+        if (!_keys.TryGetValue(e.Key, out var dep) || dep.Status != Flight)
+            return; // not awaited (any more): the host throws the value away
+        _fetchedBytes += e.NBytes;
+        if (!dep.IsUsed && !dep.Requested)
         {
-            _out.Add(new DropInstruction([e.Key])); // nobody here needs it any more
+            Transition(dep, Forgotten); // nobody here needs it any more
             return;
         }
-        copy.Stored = true;
-        copy.NBytes = e.NBytes;
-        _fetchedBytes += e.NBytes;
-        foreach (var task in _tasks.Values.Where(t => t.Missing.Remove(e.Key) && t.Missing.Count == 0).ToList())
-            _ready.Add(task);
+        dep.NBytes = e.NBytes;
+        _out.Add(new StoreInstruction(dep.Key, _stimulus));
+        Transition(dep, Memory);
+        if (dep.Requested)
+        {
+            dep.Requested = false;
+            dep.Reported = true;
+            _out.Add(new ReportFinishedInstruction(new TaskRun(dep.Key, dep.NBytes, -1, _now, _now), TakeFetchedBytes(), _heldKeys, _stimulus));
+        }
+        InputArrived(dep);
     }
 
     private void FetchFailed(FetchFailedEvent e)
     {
-        if (!_copies.TryGetValue(e.Key, out var copy) || copy.Stored)
+        if (!_keys.TryGetValue(e.Key, out var dep) || dep.Status != Flight)
             return;
-        if (TryFetchNext(e.Key, copy))
-            return;
-        // No holder left: give the tasks that needed it back to the center.
-        foreach (var task in _tasks.Values.Where(t => t.Missing.Contains(e.Key)).ToList())
-            Abandon(task, e.Key, e.Holder);
-    }
-
-    private void Abandon(WorkerTask task, TaskKey dependency, string holder)
-    {
-        Forget(task);
-        _out.Add(new ReportFetchFailedInstruction(task.Key, dependency, holder));
-    }
-
-    private void Finished(TaskKey key, long nbytes, ErrorInfo? error)
-    {
-        _executing--;
-        if (!_tasks.TryGetValue(key, out var task) || !task.Executing)
-            return;
-        Forget(task);
-        if (error is not null)
+        dep.Tried.Add(e.Holder);
+        if (dep.Holders.Count > 0)
         {
-            _out.Add(new ReportErredInstruction(key, error));
+            QueueFetch(dep);
             return;
         }
-        _results[key] = nbytes;
-        _out.Add(new ReportFinishedInstruction(key, nbytes, _fetchedBytes, HeldKeys));
-        _fetchedBytes = 0;
+        if (dep.Requested)
+        {
+            // No peer has it, but the center asked this worker for it: compute it here.
+            dep.Requested = false;
+            Start(dep);
+            return;
+        }
+        // No holder left: give the tasks that needed it back to the center, which refetches or recomputes it.
+        foreach (var task in dep.Dependents.ToList())
+        {
+            _out.Add(new ReportFetchFailedInstruction(task.Key, dep.Key, [.. dep.Tried], _stimulus));
+            Transition(task, Forgotten);
+        }
+        if (_keys.ContainsKey(dep.Key))
+            Transition(dep, Forgotten);
     }
 
-    /// <summary>Removes a task and releases the fetched copies it was using.</summary>
-    private void Forget(WorkerTask task)
+    private void ExecuteDone(ExecuteDoneEvent e)
     {
-        _tasks.Remove(task.Key);
-        _ready.Remove(task);
-        var drop = new List<TaskKey>();
-        foreach (var dep in task.Dependencies)
+        if (!_keys.TryGetValue(e.Run.Key, out var task) || task.Status != Executing)
+            return; // not running here (any more): the host throws the value away
+        _executing--;
+        task.NBytes = e.Run.NBytes;
+        _out.Add(new StoreInstruction(task.Key, _stimulus));
+        Transition(task, Memory);
+        task.Reported = true;
+        _out.Add(new ReportFinishedInstruction(e.Run, TakeFetchedBytes(), _heldKeys, _stimulus));
+        InputArrived(task);
+    }
+
+    private void ExecuteFailed(ExecuteFailedEvent e)
+    {
+        if (!_keys.TryGetValue(e.Run.Key, out var task) || task.Status != Executing)
+            return;
+        _executing--;
+        Transition(task, Forgotten);
+        _out.Add(new ReportErredInstruction(e.Run, e.Error, _stimulus));
+    }
+
+    private void InputMissing(InputMissingEvent e)
+    {
+        if (!_keys.TryGetValue(e.Key, out var task) || task.Status != Executing)
+            return;
+        _executing--;
+        _out.Add(new ReportFetchFailedInstruction(task.Key, e.Dependency, [Address], _stimulus));
+        Transition(task, Forgotten);
+        if (_keys.TryGetValue(e.Dependency, out var dep) && dep.Status == Memory)
         {
-            if (_copies.TryGetValue(dep, out var copy) && --copy.Users <= 0)
+            // The store disagrees with the records: believe the store, and let the center hear so.
+            foreach (var other in dep.Dependents.ToList())
             {
-                _copies.Remove(dep);
-                if (copy.Stored)
-                    drop.Add(dep);
+                _out.Add(new ReportFetchFailedInstruction(other.Key, dep.Key, [Address], _stimulus));
+                Transition(other, Forgotten);
+            }
+            Transition(dep, Forgotten);
+        }
+    }
+
+    private void Delete(ValueList<TaskKey> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (!_keys.TryGetValue(key, out var known))
+                continue;
+            if (known.Status == Memory && known.Reported)
+            {
+                known.Reported = false;
+                ReleaseIfUnused(known); // a local task still reading it keeps it until it has run
+            }
+            else if (known.Status == Flight)
+            {
+                known.Requested = false;
             }
         }
-        if (drop.Count > 0)
-            _out.Add(new DropInstruction(drop));
-    }
-
-    private void Delete(IReadOnlyList<TaskKey> keys)
-    {
-        var drop = keys.Where(k => _results.Remove(k) && !(_copies.TryGetValue(k, out var c) && c.Stored)).ToList();
-        if (drop.Count > 0)
-            _out.Add(new DropInstruction(drop));
     }
 
     private void Cancel(TaskKey key)
     {
-        // A running task cannot be stopped; its result will be reported and the center decides.
-        if (_tasks.TryGetValue(key, out var task) && !task.Executing)
-            Forget(task);
+        if (!_keys.TryGetValue(key, out var task))
+            return;
+        switch (task.Status)
+        {
+            case Waiting or Ready:
+                Transition(task, Forgotten);
+                break;
+            case Flight:
+                task.Requested = false;
+                break;
+            // Executing: a running task cannot be stopped; its result is reported and the center decides.
+        }
+    }
+
+    /// <summary>A key is in memory now: tasks here that waited for it may be ready.</summary>
+    private void InputArrived(WorkerKey key)
+    {
+        foreach (var task in key.Dependents)
+        {
+            if (task.Status == Waiting && task.WaitingOn.Remove(key) && task.WaitingOn.Count == 0)
+                Transition(task, Ready);
+        }
+    }
+
+    /// <summary>A fetched copy nobody here reads and the center does not count on is dropped.</summary>
+    private void ReleaseIfUnused(WorkerKey key)
+    {
+        if (key.Status == Memory && !key.Reported && !key.IsUsed)
+            Transition(key, Forgotten);
     }
 
     private void StartReady()
@@ -191,32 +324,45 @@ internal sealed class WorkerState(int threads)
         while (_executing < Threads && _ready.Count > 0)
         {
             var task = _ready.Min!;
-            _ready.Remove(task);
-            task.Executing = true;
+            Transition(task, Executing);
             _executing++;
-            _out.Add(new ExecuteInstruction(task.Key, task.Node, task.Session));
+            _out.Add(new ExecuteInstruction(task.Key, task.Node!.Value, task.Session, _stimulus));
         }
     }
 
-    private sealed class WorkerTask(TaskKey key, byte[] node, long priority, long sequence, List<TaskKey> dependencies, int session)
+    private void QueueFetch(WorkerKey key)
     {
-        public TaskKey Key { get; } = key;
-        public byte[] Node { get; } = node;
-        public int Session { get; } = session;
-        public long Priority { get; } = priority;
-        public long Sequence { get; } = sequence;
-        public List<TaskKey> Dependencies { get; } = dependencies;
-        public HashSet<TaskKey> Missing { get; } = [];
-        public bool Executing { get; set; }
+        string holder = key.Holders.Dequeue();
+        if (!_fetches.TryGetValue(holder, out var keys))
+            _fetches[holder] = keys = [];
+        keys.Add(key.Key);
     }
 
-    /// <summary>An input fetched (or being fetched) from a peer for local tasks.</summary>
-    private sealed class Copy(Queue<string> holders, long nbytes)
+    /// <summary>Emits the drops and the fetches of this event, one fetch per peer.</summary>
+    private void Flush()
     {
-        public Queue<string> Holders { get; } = holders;
-        public string? Source { get; set; }
-        public long NBytes { get; set; } = nbytes;
-        public bool Stored { get; set; }
-        public int Users { get; set; }
+        if (_drops.Count > 0)
+        {
+            _out.Insert(FirstExecute(), new DropInstruction([.. _drops], _stimulus));
+            _drops.Clear();
+        }
+        foreach (var (holder, keys) in _fetches)
+            _out.Insert(FirstExecute(), new FetchInstruction(holder, [.. keys], _stimulus));
+        _fetches.Clear();
+    }
+
+    private int FirstExecute()
+    {
+        int i = _out.Count;
+        while (i > 0 && _out[i - 1] is ExecuteInstruction)
+            i--;
+        return i;
+    }
+
+    private long TakeFetchedBytes()
+    {
+        long bytes = _fetchedBytes;
+        _fetchedBytes = 0;
+        return bytes;
     }
 }

@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using LazyDist.Collections;
 using LazyDist.Distributed;
 using LazyDist.Graph;
+using LazyDist.Schedulers.Tests.Distributed.Client;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LazyDist.Schedulers.Tests.Distributed.Center;
 
@@ -51,14 +53,36 @@ public class CenterHostTests
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop(); // nobody listens there any more
+        // Fake time that moves 31 s each time it is read: the first failed attempt is already past the 30 s timeout.
+        var time = new FakeTimeProvider(SchedulerStateFixture.T0) { AutoAdvanceAmount = TimeSpan.FromSeconds(31) };
         await using var worker = await WorkerHost.StartAsync(new WorkerOptions
         {
             CenterAddress = $"127.0.0.1:{port}",
             Threads = 1,
-            CenterTimeout = TimeSpan.FromSeconds(1),
-        });
+            CenterTimeout = TimeSpan.FromSeconds(30),
+        }, time: time);
         await worker.Completion.WaitAsync(Bound);
         Assert.That(worker.Completion.IsCompletedSuccessfully, Is.True);
+    }
+
+    [Test, CancelAfter(90_000)]
+    public async Task Heartbeats_OnFakeTime_SilentWorkerRemoved_BeatingWorkerKept()
+    {
+        var t0 = SchedulerStateFixture.T0;
+        var centerTime = new FakeTimeProvider(t0);
+        await using var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, HeartbeatTimeout = TimeSpan.FromSeconds(15), ValidateState = true }, time: centerTime);
+        var beatingTime = new FakeTimeProvider(t0);
+        await using var beating = await WorkerHost.StartAsync(new WorkerOptions { CenterAddress = center.Address, Threads = 1, Name = "beats" }, time: beatingTime);
+        await using var silent = await WorkerHost.StartAsync(new WorkerOptions { CenterAddress = center.Address, Threads = 1, Name = "silent" }, time: new FakeTimeProvider(t0));
+        await center.WaitForWorkersAsync(2, CancellationToken.None).WaitAsync(Bound);
+        await beating.Joined.WaitAsync(Bound); // its side of the session is up: a heartbeat now reaches the center
+
+        centerTime.Advance(TimeSpan.FromSeconds(10));
+        beatingTime.Advance(TimeSpan.FromSeconds(1)); // one heartbeat interval: "beats" says it is alive, at the center's 10 s
+        await center.UntilAsync(s => s.Workers.Values.Any(w => w.Name == "beats" && w.LastSeen == t0.AddSeconds(10)));
+        centerTime.Advance(TimeSpan.FromSeconds(6)); // the center's 16 s: "silent" missed 15 s of heartbeats, "beats" 6 s
+        await center.UntilAsync(s => s.WorkerCount == 1);
+        Assert.That(await center.ReadAsync(s => s.Workers.Values.Single().Name), Is.EqualTo("beats"));
     }
 
     [Test, CancelAfter(90_000)]

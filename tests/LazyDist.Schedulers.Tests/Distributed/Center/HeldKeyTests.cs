@@ -1,10 +1,9 @@
 using LazyDist.Distributed.Center;
 using LazyDist.Graph;
-using static LazyDist.Schedulers.Tests.Distributed.Center.SchedulerStateFixture;
 
 namespace LazyDist.Schedulers.Tests.Distributed.Center;
 
-/// <summary>Keys held by clients (futures, remote data) and graphs that read them, by events in and instructions out.</summary>
+/// <summary>Keys held by clients (futures, remote data) and graphs that read them, by events in and whole instruction lists out.</summary>
 public class HeldKeyTests
 {
     [Test]
@@ -16,12 +15,11 @@ public class HeldKeyTests
         f.Finish(1, "held", nbytes: 800);
 
         var sent = f.Submit(2, [("reader", ["held"])], "reader"); // another client's graph names only the key
-        Assert.That(Computes(sent), Is.EqualTo(new[] { (1, (TaskKey)"reader") }), "ready at once, where the data is");
-        var finished = f.Finish(1, "reader");
-        var released = f.Handle(new KeysReleasedEvent(2, ["reader"]));
+        Assert.That(sent, Is.EqualTo(new SchedulerInstruction[] { f.Compute(1, "reader", ("held", [1], 800)) }), "ready at once, where the data is");
+        Assert.That(f.Finish(1, "reader"), Is.EqualTo(new SchedulerInstruction[] { f.InMemory(2, "reader", 8, 1) }));
+        Assert.That(f.Release(2, "reader"), Is.EqualTo(new SchedulerInstruction[] { f.Delete(1, "reader") }), "only the reader's result goes");
         Assert.Multiple(() =>
         {
-            Assert.That(Deletes(finished).Concat(Deletes(released)), Is.EqualTo(new[] { (1, (TaskKey)"reader") }), "only the reader's result goes");
             Assert.That(f.State.Tasks["held"].Status, Is.EqualTo(CenterTaskStatus.Memory));
             Assert.That(f.State.HeldBytes, Is.EqualTo(800));
         });
@@ -35,10 +33,8 @@ public class HeldKeyTests
         f.Submit(1, [("held", [])], "held");
         f.Finish(1, "held");
         f.Submit(1, [("reader", ["held"])], "reader");
-        var deleted = f.Handle(new KeysReleasedEvent(1, ["held"]));
-        Assert.That(Deletes(deleted), Is.Empty, "the running reader still needs it");
-        var done = f.Finish(1, "reader");
-        Assert.That(Deletes(done), Is.EqualTo(new[] { (1, (TaskKey)"held") }));
+        Assert.That(f.Release(1, "held"), Is.Empty, "the running reader still needs it");
+        Assert.That(f.Finish(1, "reader"), Is.EqualTo(new SchedulerInstruction[] { f.InMemory(1, "reader", 8, 1), f.Delete(1, "held") }));
     }
 
     [Test]
@@ -47,18 +43,17 @@ public class HeldKeyTests
         var f = new SchedulerStateFixture();
         f.AddWorker(1);
         f.Submit(1, [("long", [])], "long");
-        var cancelled = f.Handle(new KeysReleasedEvent(1, ["long"]));
+        var cancelled = f.Release(1, "long");
         Assert.Multiple(() =>
         {
-            Assert.That(cancelled.OfType<CancelTaskInstruction>().Select(i => (i.WorkerId, i.Key)), Is.EqualTo(new[] { (1, (TaskKey)"long") }));
+            Assert.That(cancelled, Is.EqualTo(new SchedulerInstruction[] { f.Cancel(1, "long") }));
             Assert.That(f.State.Tasks, Is.Empty, "forgotten at once");
             Assert.That(f.State.Workers[1].Processing, Is.Empty, "its thread counts as free");
         });
-        var late = f.Finish(1, "long");
-        Assert.That(Deletes(late), Is.EqualTo(new[] { (1, (TaskKey)"long") }), "a result nobody wants is deleted on arrival");
+        Assert.That(f.Finish(1, "long"), Is.EqualTo(new SchedulerInstruction[] { f.Delete(1, "long") }), "a result nobody wants is deleted on arrival");
 
         var again = f.Submit(1, [("long", [])], "long");
-        Assert.That(Computes(again), Is.EqualTo(new[] { (1, (TaskKey)"long") }));
+        Assert.That(again, Is.EqualTo(new SchedulerInstruction[] { new ComputeTaskInstruction(1, "long", SchedulerStateFixture.Node, (2L << 40) + 0, [], 1, f.Stimulus) }));
     }
 
     [Test]
@@ -67,8 +62,11 @@ public class HeldKeyTests
         var f = new SchedulerStateFixture();
         f.AddWorker(1);
         var sent = f.Submit(1, [("reader", ["gone"])], "reader");
-        var error = sent.OfType<KeyErredInstruction>().Single();
-        Assert.That(error.Error.Message, Does.Contain("'gone'"));
-        Assert.That(f.State.Tasks, Is.Empty);
+        var error = new ErrorInfo(typeof(GraphValidationException).FullName!, "task 'reader' depends on 'gone', which is not in the graph", null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent, Is.EqualTo(new SchedulerInstruction[] { f.Erred(1, "reader", "reader", error) }));
+            Assert.That(f.State.Tasks, Is.Empty);
+        });
     }
 }

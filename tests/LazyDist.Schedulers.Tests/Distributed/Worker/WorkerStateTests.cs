@@ -1,136 +1,240 @@
 using LazyDist.Distributed.Center;
+using LazyDist.Distributed.States;
 using LazyDist.Distributed.Worker;
 using LazyDist.Graph;
+using Microsoft.Extensions.Time.Testing;
+using FetchFailedEvent = LazyDist.Distributed.Worker.FetchFailedEvent;
 
 namespace LazyDist.Schedulers.Tests.Distributed.Worker;
 
-/// <summary>The worker's policies, by events in and instructions out.</summary>
+/// <summary>The worker's policies, by events in and whole instruction lists out, in validate mode on fake time.</summary>
 public class WorkerStateTests
 {
-    private static ComputeTaskEvent Compute(TaskKey key, long priority, params (TaskKey Key, string[] Holders)[] deps) =>
-        new(key, [1], priority, [.. deps.Select(d => new DependencyLocation(d.Key, d.Holders, 80))]);
+    private const string Self = "self:1";
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly ValueList<byte> Node = new byte[] { 1 };
+    private static readonly ErrorInfo Boom = new("System.InvalidOperationException", "boom", "at Here()");
+
+    private WorkerState _state = null!;
+    private int _events;
+
+    private string Stimulus { get; set; } = "";
+
+    private WorkerState NewState(int threads)
+    {
+        _state = new WorkerState(threads, Self, validate: true, new FakeTimeProvider(T0));
+        return _state;
+    }
+
+    private IReadOnlyList<WorkerInstruction> Handle(WorkerEvent e)
+    {
+        Stimulus = e.StimulusId;
+        var instructions = _state.Handle(e);
+        _state.CheckInvariants();
+        return instructions;
+    }
+
+    private string Next(string kind) => $"{kind}-{++_events}";
+
+    private IReadOnlyList<WorkerInstruction> Compute(TaskKey key, long priority = 0, params (TaskKey Key, string[] Holders)[] deps) =>
+        Handle(new ComputeTaskEvent(key, Node, priority, deps.Select(d => new DependencyLocation(d.Key, d.Holders, 80)).ToArray(), 0, Next("compute")));
+
+    private IReadOnlyList<WorkerInstruction> Done(TaskKey key, long nbytes = 8) => Handle(new ExecuteDoneEvent(Run(key, nbytes), Next("task-finished")));
+
+    private IReadOnlyList<WorkerInstruction> Fetched(TaskKey key, long nbytes = 80) => Handle(new FetchDoneEvent(key, nbytes, Next("fetch-done")));
+
+    private IReadOnlyList<WorkerInstruction> NotFetched(TaskKey key, string holder) => Handle(new FetchFailedEvent(key, holder, Next("fetch-failed")));
+
+    private static TaskRun Run(TaskKey key, long nbytes) => new(key, nbytes, 0, T0, T0.AddMilliseconds(2));
+
+    private ExecuteInstruction Execute(TaskKey key) => new(key, Node, 0, Stimulus);
+
+    private FetchInstruction Fetch(string holder, params TaskKey[] keys) => new(holder, keys, Stimulus);
+
+    private StoreInstruction Store(TaskKey key) => new(key, Stimulus);
+
+    private DropInstruction Drop(params TaskKey[] keys) => new(keys, Stimulus);
+
+    private ReportFinishedInstruction Finished(TaskKey key, long nbytes, long fetched, int held) => new(Run(key, nbytes), fetched, held, Stimulus);
+
+    private ReportFinishedInstruction AlreadyHeld(TaskKey key, long nbytes, long fetched, int held) => new(new TaskRun(key, nbytes, -1, T0, T0), fetched, held, Stimulus);
+
+    private ReportFetchFailedInstruction GaveBack(TaskKey task, TaskKey dep, params string[] holders) => new(task, dep, holders, Stimulus);
 
     [Test]
     public void Compute_NoInputs_ExecutesAtOnce()
     {
-        var state = new WorkerState(threads: 1);
-        var sent = state.Handle(Compute("x", 0));
-        Assert.That(sent.OfType<ExecuteInstruction>().Select(e => e.Key), Is.EqualTo(new TaskKey[] { "x" }));
+        NewState(threads: 1);
+        Assert.That(Compute("x"), Is.EqualTo(new WorkerInstruction[] { Execute("x") }));
     }
 
     [Test]
     public void Compute_InputOnAPeer_FetchedOnceForTwoTasks()
     {
-        var state = new WorkerState(threads: 2);
-        var first = state.Handle(Compute("a", 0, ("in", ["peer:1"])));
-        var second = state.Handle(Compute("b", 1, ("in", ["peer:1"])));
-        Assert.Multiple(() =>
-        {
-            Assert.That(first.OfType<FetchInstruction>().Select(f => (f.Key, f.Holder)), Is.EqualTo(new[] { ((TaskKey)"in", "peer:1") }));
-            Assert.That(second.OfType<FetchInstruction>(), Is.Empty, "one fetch per key");
-            Assert.That(first.OfType<ExecuteInstruction>().Concat(second.OfType<ExecuteInstruction>()), Is.Empty, "nothing runs before its input is here");
-        });
-        var arrived = state.Handle(new FetchDoneEvent("in", 80));
-        Assert.That(arrived.OfType<ExecuteInstruction>().Select(e => e.Key), Is.EqualTo(new TaskKey[] { "a", "b" }));
+        NewState(threads: 2);
+        Assert.That(Compute("a", 0, ("in", ["peer:1"])), Is.EqualTo(new WorkerInstruction[] { Fetch("peer:1", "in") }));
+        Assert.That(Compute("b", 1, ("in", ["peer:1"])), Is.Empty, "one fetch per key; nothing runs before its input is here");
+        Assert.That(Fetched("in"), Is.EqualTo(new WorkerInstruction[] { Store("in"), Execute("a"), Execute("b") }));
+    }
+
+    [Test]
+    public void Compute_InputsOnOnePeer_FetchedInOneRequest()
+    {
+        NewState(threads: 1);
+        Assert.That(Compute("a", 0, ("p", ["peer:1"]), ("q", ["peer:1"]), ("r", ["other:1"])),
+            Is.EqualTo(new WorkerInstruction[] { Fetch("peer:1", "p", "q"), Fetch("other:1", "r") }));
     }
 
     [Test]
     public void Execute_AtMostThreads_InPriorityOrder()
     {
-        var state = new WorkerState(threads: 1);
-        var first = state.Handle(Compute("late", 5));
-        state.Handle(Compute("early", 1));
-        state.Handle(Compute("middle", 3));
-        Assert.That(first.OfType<ExecuteInstruction>().Single().Key, Is.EqualTo((TaskKey)"late"));
-        var next = state.Handle(new ExecuteDoneEvent("late", 8));
-        Assert.Multiple(() =>
-        {
-            Assert.That(next.OfType<ExecuteInstruction>().Single().Key, Is.EqualTo((TaskKey)"early"));
-            Assert.That(next.OfType<ReportFinishedInstruction>().Single().Key, Is.EqualTo((TaskKey)"late"));
-        });
+        NewState(threads: 1);
+        Assert.That(Compute("late", 5), Is.EqualTo(new WorkerInstruction[] { Execute("late") }));
+        Assert.That(Compute("early", 1), Is.Empty);
+        Assert.That(Compute("middle", 3), Is.Empty);
+        Assert.That(Done("late"), Is.EqualTo(new WorkerInstruction[] { Store("late"), Finished("late", 8, 0, 1), Execute("early") }));
+        Assert.That(Done("early"), Is.EqualTo(new WorkerInstruction[] { Store("early"), Finished("early", 8, 0, 2), Execute("middle") }));
     }
 
     [Test]
-    public void FetchedCopy_DroppedWhenItsLastLocalUserFinishes()
+    public void FetchedCopy_DroppedWhenItsLastLocalUserFinishes_ResultsStay()
     {
-        var state = new WorkerState(threads: 2);
-        state.Handle(Compute("a", 0, ("in", ["peer:1"])));
-        state.Handle(Compute("b", 1, ("in", ["peer:1"])));
-        state.Handle(new FetchDoneEvent("in", 80));
-        var afterA = state.Handle(new ExecuteDoneEvent("a", 8));
-        var afterB = state.Handle(new ExecuteDoneEvent("b", 8));
-        Assert.Multiple(() =>
-        {
-            Assert.That(afterA.OfType<DropInstruction>(), Is.Empty);
-            Assert.That(afterB.OfType<DropInstruction>().SelectMany(d => d.Keys), Is.EqualTo(new TaskKey[] { "in" }));
-            Assert.That(state.HeldKeys, Is.EqualTo(2), "a and b stay until the center deletes them");
-        });
+        NewState(threads: 2);
+        Compute("a", 0, ("in", ["peer:1"]));
+        Compute("b", 1, ("in", ["peer:1"]));
+        Fetched("in");
+        Assert.That(Done("a"), Is.EqualTo(new WorkerInstruction[] { Store("a"), Finished("a", 8, 80, 2) }), "the fetched bytes go with the next report");
+        Assert.That(Done("b"), Is.EqualTo(new WorkerInstruction[] { Store("b"), Finished("b", 8, 0, 2), Drop("in") }));
+        Assert.That(_state.HeldKeys, Is.EqualTo(2), "a and b stay until the center deletes them");
     }
 
     [Test]
     public void FetchFailed_TriesTheNextHolder_ThenGivesTheTaskBack()
     {
-        var state = new WorkerState(threads: 1);
-        state.Handle(Compute("a", 0, ("in", ["p1:1", "p2:1"])));
-        var retry = state.Handle(new LazyDist.Distributed.Worker.FetchFailedEvent("in", "p1:1"));
-        Assert.That(retry.OfType<FetchInstruction>().Single().Holder, Is.EqualTo("p2:1"));
-        var giveUp = state.Handle(new LazyDist.Distributed.Worker.FetchFailedEvent("in", "p2:1"));
-        var report = giveUp.OfType<ReportFetchFailedInstruction>().Single();
-        Assert.Multiple(() =>
-        {
-            Assert.That((report.Task, report.Dependency), Is.EqualTo(((TaskKey)"a", (TaskKey)"in")));
-            Assert.That(state.PendingTasks, Is.Zero);
-        });
+        NewState(threads: 1);
+        Compute("a", 0, ("in", ["p1:1", "p2:1"]));
+        Assert.That(NotFetched("in", "p1:1"), Is.EqualTo(new WorkerInstruction[] { Fetch("p2:1", "in") }));
+        Assert.That(NotFetched("in", "p2:1"), Is.EqualTo(new WorkerInstruction[] { GaveBack("a", "in", "p1:1", "p2:1") }));
+        Assert.That((_state.StatusOf("a"), _state.StatusOf("in")), Is.EqualTo((WorkerKeyStatus.Forgotten, WorkerKeyStatus.Forgotten)));
     }
 
     [Test]
-    public void DeleteKeys_DropsTheResult()
+    public void ExecuteFailed_Reported_CopiesItReadDropped()
     {
-        var state = new WorkerState(threads: 1);
-        state.Handle(Compute("x", 0));
-        state.Handle(new ExecuteDoneEvent("x", 8));
-        var deleted = state.Handle(new DeleteKeysEvent(["x"]));
-        Assert.Multiple(() =>
-        {
-            Assert.That(deleted.OfType<DropInstruction>().SelectMany(d => d.Keys), Is.EqualTo(new TaskKey[] { "x" }));
-            Assert.That(state.HeldKeys, Is.Zero);
-        });
+        NewState(threads: 1);
+        Compute("a", 0, ("in", ["peer:1"]));
+        Fetched("in");
+        var failed = Handle(new ExecuteFailedEvent(Run("a", 0), Boom, Next("task-erred")));
+        Assert.That(failed, Is.EqualTo(new WorkerInstruction[] { new ReportErredInstruction(Run("a", 0), Boom, Stimulus), Drop("in") }));
     }
 
     [Test]
-    public void ExecuteFailed_ReportedAndTheThreadFreed()
+    public void Delete_ResultDropped()
     {
-        var state = new WorkerState(threads: 1);
-        state.Handle(Compute("bad", 0));
-        state.Handle(Compute("next", 1));
-        var sent = state.Handle(new ExecuteFailedEvent("bad", new ErrorInfo("System.Exception", "boom", null)));
-        Assert.Multiple(() =>
-        {
-            Assert.That(sent.OfType<ReportErredInstruction>().Single().Error.Message, Is.EqualTo("boom"));
-            Assert.That(sent.OfType<ExecuteInstruction>().Single().Key, Is.EqualTo((TaskKey)"next"));
-        });
+        NewState(threads: 1);
+        Compute("x");
+        Done("x");
+        Assert.That(Handle(new DeleteKeysEvent(new TaskKey[] { "x", "unknown" }, Next("delete"))), Is.EqualTo(new WorkerInstruction[] { Drop("x") }));
     }
 
     [Test]
-    public void Compute_ResultAlreadyHeld_ReportedAtOnce()
+    public void Delete_WhileALocalTaskReadsIt_KeptUntilThatTaskHasRun()
     {
-        var state = new WorkerState(threads: 1);
-        state.Handle(Compute("x", 0));
-        state.Handle(new ExecuteDoneEvent("x", 8));
-        var again = state.Handle(Compute("x", 0));
-        Assert.That(again.OfType<ReportFinishedInstruction>().Single().Key, Is.EqualTo((TaskKey)"x"));
+        NewState(threads: 1);
+        Compute("x");
+        Done("x");
+        Assert.That(Compute("y", 0, ("x", [Self])), Is.EqualTo(new WorkerInstruction[] { Execute("y") }), "x is here: no fetch");
+        Assert.That(Handle(new DeleteKeysEvent(new TaskKey[] { "x" }, Next("delete"))), Is.Empty);
+        Assert.That(Done("y"), Is.EqualTo(new WorkerInstruction[] { Store("y"), Finished("y", 8, 0, 1), Drop("x") }));
     }
 
     [Test]
-    public void CancelTask_NotStarted_Forgotten()
+    public void Cancel_NotStarted_NeverRuns()
     {
-        var state = new WorkerState(threads: 1);
-        state.Handle(Compute("a", 0, ("in", ["p1:1"])));
-        var cancelled = state.Handle(new LazyDist.Distributed.Worker.CancelTaskEvent("a"));
-        Assert.Multiple(() =>
-        {
-            Assert.That(state.PendingTasks, Is.Zero);
-            Assert.That(cancelled, Is.Empty);
-        });
+        NewState(threads: 1);
+        Compute("a");
+        Compute("b");
+        Assert.That(Handle(new CancelTaskEvent("b", Next("cancel"))), Is.Empty);
+        Assert.That(Done("a"), Is.EqualTo(new WorkerInstruction[] { Store("a"), Finished("a", 8, 0, 1) }));
     }
+
+    [Test]
+    public void Compute_OfAKeyHeldAsAFetchedCopy_ReportsIt_NeverDropsIt()
+    {
+        // The race of issue 12: a copy fetched for a local task, then the center (whose holder of the
+        // key died) asks this worker to compute that key. One record per key: the copy becomes the
+        // result, and is not dropped when the local task is done.
+        NewState(threads: 1);
+        Compute("t1", 0, ("d", ["peer:1"]));
+        Assert.That(Fetched("d"), Is.EqualTo(new WorkerInstruction[] { Store("d"), Execute("t1") }));
+        Assert.That(Compute("d"), Is.EqualTo(new WorkerInstruction[] { AlreadyHeld("d", 80, 80, 1) }));
+        Assert.That(Done("t1"), Is.EqualTo(new WorkerInstruction[] { Store("t1"), Finished("t1", 8, 0, 2) }), "d stays: the center counts on it");
+        Assert.That(Compute("t2", 1, ("d", [Self])), Is.EqualTo(new WorkerInstruction[] { Execute("t2") }));
+        Assert.That(_state.Holds("d"));
+    }
+
+    [Test]
+    public void Compute_OfAKeyInFlight_ReportedWhenItArrives()
+    {
+        NewState(threads: 1);
+        Compute("t1", 0, ("d", ["peer:1"]));
+        Assert.That(Compute("d"), Is.Empty);
+        Assert.That(Fetched("d"), Is.EqualTo(new WorkerInstruction[] { Store("d"), AlreadyHeld("d", 80, 80, 1), Execute("t1") }));
+    }
+
+    [Test]
+    public void Compute_OfAKeyInFlight_NoPeerHasIt_ComputedHere()
+    {
+        NewState(threads: 1);
+        Compute("t1", 0, ("d", ["peer:1"]));
+        Compute("d");
+        Assert.That(NotFetched("d", "peer:1"), Is.EqualTo(new WorkerInstruction[] { Execute("d") }));
+        Assert.That(Done("d", 80), Is.EqualTo(new WorkerInstruction[] { Store("d"), Finished("d", 80, 0, 1), Execute("t1") }));
+    }
+
+    [Test]
+    public void InputMissing_TaskGivenBack_NamingThisWorker_AndTheKeyLetGo()
+    {
+        NewState(threads: 1);
+        Compute("x");
+        Done("x");
+        Compute("y", 0, ("x", [Self]));
+        var missing = Handle(new InputMissingEvent("y", "x", Next("input-missing")));
+        Assert.That(missing, Is.EqualTo(new WorkerInstruction[] { GaveBack("y", "x", Self), Drop("x") }));
+        Assert.That(_state.HeldKeys, Is.Zero);
+    }
+
+    [Test]
+    public void Compute_InputWithNoHolderAndNotHere_GivenBackAtOnce()
+    {
+        NewState(threads: 1);
+        Assert.That(Compute("y", 0, ("gone", [])), Is.EqualTo(new WorkerInstruction[] { GaveBack("y", "gone") }));
+    }
+
+    [Test]
+    public void Story_TellsEveryMoveOfAKey()
+    {
+        NewState(threads: 1);
+        Compute("t1", 0, ("d", ["peer:1"]));
+        string asked = Stimulus;
+        Fetched("d");
+        string arrived = Stimulus;
+        Done("t1");
+        Assert.That(_state.Story("d"), Is.EqualTo(new TransitionRecord<WorkerKeyStatus>[]
+        {
+            new("d", WorkerKeyStatus.Released, WorkerKeyStatus.Flight, asked, T0),
+            new("d", WorkerKeyStatus.Flight, WorkerKeyStatus.Memory, arrived, T0),
+            new("d", WorkerKeyStatus.Memory, WorkerKeyStatus.Forgotten, Stimulus, T0),
+        }));
+    }
+
+    [Test]
+    public void Handle_UnknownEvent_ThrowsNamingIt()
+    {
+        NewState(threads: 1);
+        var ex = Assert.Throws<ArgumentException>(() => _state.Handle(new UnknownEvent("unknown-1")));
+        Assert.That(ex!.Message, Does.Contain(nameof(UnknownEvent)));
+    }
+
+    private sealed record UnknownEvent(string StimulusId) : WorkerEvent(StimulusId);
 }

@@ -2,10 +2,14 @@ using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Center;
 
-/// <summary>A worker could not fetch an input of a task from the peer said to hold it; it dropped the task.</summary>
-/// <param name="WorkerId">The workerId.</param>
-/// <param name="Task">The task.</param>
-/// <param name="Dependency">The dependency.</param>
-/// <param name="Holder">The holder.</param>
-/// <param name="StimulusId">Traces the instructions this event causes back to it.</param>
-internal sealed record FetchFailedEvent(int WorkerId, TaskKey Task, TaskKey Dependency, string Holder, string StimulusId = "") : SchedulerEvent(StimulusId);
+/// <summary>
+/// A worker could not have an input of a task: no holder it was told of had it, or one input
+/// was missing when the task was about to run. It dropped the task; the input is the cluster's
+/// problem (fetched from another holder or recomputed), never the user's.
+/// </summary>
+/// <param name="WorkerId">The worker.</param>
+/// <param name="Task">The task it dropped.</param>
+/// <param name="Dependency">The input it could not have.</param>
+/// <param name="Holders">The data addresses that did not have it (empty when it was told of none).</param>
+/// <param name="StimulusId">The worker's id for the failure.</param>
+internal sealed record FetchFailedEvent(int WorkerId, TaskKey Task, TaskKey Dependency, States.ValueList<string> Holders, string StimulusId) : SchedulerEvent(StimulusId);

@@ -1,11 +1,8 @@
-using LazyDist.Graph;
-
 namespace LazyDist.Distributed.Center;
 
-/// <summary>A worker is alive.</summary>
-/// <param name="WorkerId">The workerId.</param>
-/// <param name="HeldBytes">The heldBytes.</param>
-/// <param name="HeldKeys">The heldKeys.</param>
-/// <param name="Now">The now.</param>
-/// <param name="StimulusId">Traces the instructions this event causes back to it.</param>
-internal sealed record HeartbeatEvent(int WorkerId, long HeldBytes, int HeldKeys, DateTimeOffset Now, string StimulusId = "") : SchedulerEvent(StimulusId);
+/// <summary>A worker is alive, and holds this much.</summary>
+/// <param name="WorkerId">The worker.</param>
+/// <param name="HeldBytes">Bytes of values it holds (results and fetched copies).</param>
+/// <param name="HeldKeys">Keys it holds (results and fetched copies).</param>
+/// <param name="StimulusId">Traces the event's effects.</param>
+internal sealed record HeartbeatEvent(int WorkerId, long HeldBytes, int HeldKeys, string StimulusId) : SchedulerEvent(StimulusId);

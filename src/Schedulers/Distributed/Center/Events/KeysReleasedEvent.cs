@@ -1,9 +1,10 @@
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Center;
 
 /// <summary>A client no longer wants these keys.</summary>
-/// <param name="ClientId">The clientId.</param>
-/// <param name="Keys">The keys.</param>
-/// <param name="StimulusId">Traces the instructions this event causes back to it.</param>
-internal sealed record KeysReleasedEvent(int ClientId, IReadOnlyList<TaskKey> Keys, string StimulusId = "") : SchedulerEvent(StimulusId);
+/// <param name="ClientId">The client.</param>
+/// <param name="Keys">Keys it wanted; others are ignored.</param>
+/// <param name="StimulusId">Traces the event's effects.</param>
+internal sealed record KeysReleasedEvent(int ClientId, ValueList<TaskKey> Keys, string StimulusId) : SchedulerEvent(StimulusId);

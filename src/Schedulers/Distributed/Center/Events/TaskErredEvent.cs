@@ -1,10 +1,8 @@
-using LazyDist.Graph;
-
 namespace LazyDist.Distributed.Center;
 
 /// <summary>A task threw on a worker.</summary>
-/// <param name="WorkerId">The workerId.</param>
-/// <param name="Key">The key.</param>
-/// <param name="Error">The error.</param>
-/// <param name="StimulusId">Traces the instructions this event causes back to it.</param>
-internal sealed record TaskErredEvent(int WorkerId, TaskKey Key, ErrorInfo Error, string StimulusId = "") : SchedulerEvent(StimulusId);
+/// <param name="WorkerId">The worker.</param>
+/// <param name="Run">The task and when and where it ran.</param>
+/// <param name="Error">The exception, as text.</param>
+/// <param name="StimulusId">The worker's id for the failure.</param>
+internal sealed record TaskErredEvent(int WorkerId, TaskRun Run, ErrorInfo Error, string StimulusId) : SchedulerEvent(StimulusId);

@@ -1,12 +1,9 @@
-using LazyDist.Graph;
-
 namespace LazyDist.Distributed.Center;
 
-/// <summary>A worker holds a task's result.</summary>
-/// <param name="WorkerId">The workerId.</param>
-/// <param name="Key">The key.</param>
-/// <param name="NBytes">The nBytes.</param>
-/// <param name="FetchedBytes">The fetchedBytes.</param>
-/// <param name="HeldKeys">The heldKeys.</param>
-/// <param name="StimulusId">Traces the instructions this event causes back to it.</param>
-internal sealed record TaskFinishedEvent(int WorkerId, TaskKey Key, long NBytes, long FetchedBytes, int HeldKeys, string StimulusId = "") : SchedulerEvent(StimulusId);
+/// <summary>A worker ran a task and holds its result.</summary>
+/// <param name="WorkerId">The worker.</param>
+/// <param name="Run">The task, its result's size and when and where it ran.</param>
+/// <param name="FetchedBytes">Bytes the worker fetched from peers since its last report.</param>
+/// <param name="HeldKeys">Keys the worker holds now (results and fetched copies).</param>
+/// <param name="StimulusId">The worker's id for the finish (<c>task-finished-NAME-N</c>).</param>
+internal sealed record TaskFinishedEvent(int WorkerId, TaskRun Run, long FetchedBytes, int HeldKeys, string StimulusId) : SchedulerEvent(StimulusId);

@@ -1,9 +1,7 @@
-using LazyDist.Graph;
-
 namespace LazyDist.Distributed.Center;
 
-/// <summary>A worker's connection closed.</summary>
-/// <param name="WorkerId">The workerId.</param>
-/// <param name="Reason">The reason.</param>
-/// <param name="StimulusId">Traces the instructions this event causes back to it.</param>
-internal sealed record WorkerLeftEvent(int WorkerId, string Reason, string StimulusId = "") : SchedulerEvent(StimulusId);
+/// <summary>A worker's connection closed: what it ran goes back to waiting, what it held is lost.</summary>
+/// <param name="WorkerId">The worker.</param>
+/// <param name="Reason">Why, for logs and for the error of a task that keeps killing workers.</param>
+/// <param name="StimulusId">Traces the event's effects.</param>
+internal sealed record WorkerLeftEvent(int WorkerId, string Reason, string StimulusId) : SchedulerEvent(StimulusId);

@@ -1,13 +1,15 @@
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Center;
 
 /// <summary>Tell a worker to run a task; its inputs are on the listed workers.</summary>
-/// <param name="WorkerId">The workerId.</param>
-/// <param name="Key">The key.</param>
-/// <param name="Node">The node.</param>
-/// <param name="Priority">The priority.</param>
-/// <param name="Dependencies">The dependencies.</param>
-/// <param name="StimulusId">The event that caused it.</param>
+/// <param name="WorkerId">The worker.</param>
+/// <param name="Key">The task.</param>
+/// <param name="Node">The serialized node, as the client sent it.</param>
+/// <param name="Priority">Lower runs first.</param>
+/// <param name="Dependencies">Where each input is.</param>
 /// <param name="Session">The client session whose user code the task may call.</param>
-internal sealed record ComputeTaskInstruction(int WorkerId, TaskKey Key, byte[] Node, long Priority, IReadOnlyList<DependencyLocation> Dependencies, string StimulusId, int Session = 0) : SchedulerInstruction(StimulusId);
+/// <param name="StimulusId">The event that caused it.</param>
+internal sealed record ComputeTaskInstruction(int WorkerId, TaskKey Key, ValueList<byte> Node, long Priority, ValueList<DependencyLocation> Dependencies, int Session, string StimulusId)
+    : SchedulerInstruction(StimulusId);

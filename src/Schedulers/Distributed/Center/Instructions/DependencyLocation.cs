@@ -1,3 +1,4 @@
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Center;
@@ -6,4 +7,4 @@ namespace LazyDist.Distributed.Center;
 /// <param name="Key">The input.</param>
 /// <param name="Holders">Data addresses of the workers that hold it.</param>
 /// <param name="NBytes">Its size.</param>
-internal sealed record DependencyLocation(TaskKey Key, IReadOnlyList<string> Holders, long NBytes);
+internal sealed record DependencyLocation(TaskKey Key, ValueList<string> Holders, long NBytes);

@@ -1,11 +1,12 @@
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Center;
 
 /// <summary>Tell a client a wanted key can be gathered from these workers.</summary>
-/// <param name="ClientId">The clientId.</param>
+/// <param name="ClientId">The client.</param>
 /// <param name="Key">The key.</param>
-/// <param name="Holders">The holders.</param>
-/// <param name="NBytes">The nBytes.</param>
+/// <param name="Holders">Data addresses of the workers that hold it, by worker id.</param>
+/// <param name="NBytes">The value's size.</param>
 /// <param name="StimulusId">The event that caused it.</param>
-internal sealed record KeyInMemoryInstruction(int ClientId, TaskKey Key, IReadOnlyList<string> Holders, long NBytes, string StimulusId) : SchedulerInstruction(StimulusId);
+internal sealed record KeyInMemoryInstruction(int ClientId, TaskKey Key, ValueList<string> Holders, long NBytes, string StimulusId) : SchedulerInstruction(StimulusId);

@@ -6,8 +6,10 @@ namespace LazyDist.Distributed.Wire;
 /// <param name="Key">The key.</param>
 /// <param name="Holders">Data addresses of the workers that hold it.</param>
 /// <param name="NBytes">Its size in bytes.</param>
+/// <param name="StimulusId">The id of the event that caused this message, for the receiver's story.</param>
 [MessagePackObject]
 internal sealed record KeyInMemoryMessage(
     [property: Key(0)] WireKey Key,
     [property: Key(1)] string[] Holders,
-    [property: Key(2)] long NBytes) : WireMessage;
+    [property: Key(2)] long NBytes,
+    [property: Key(3)] string StimulusId = "") : WireMessage;

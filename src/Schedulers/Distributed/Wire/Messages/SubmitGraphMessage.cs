@@ -5,7 +5,11 @@ namespace LazyDist.Distributed.Wire;
 /// <summary>Client to center: tasks to compute and the keys the client wants.</summary>
 /// <param name="Tasks">The tasks, culled to what the wanted keys need.</param>
 /// <param name="Wanted">The keys the client will gather.</param>
+/// <param name="StimulusId">The id of the event that caused this message, for the receiver's story.</param>
+/// <param name="More">More parts of this submission follow; the wanted keys come with the last.</param>
 [MessagePackObject]
 internal sealed record SubmitGraphMessage(
     [property: Key(0)] SubmittedTask[] Tasks,
-    [property: Key(1)] WireKey[] Wanted) : WireMessage;
+    [property: Key(1)] WireKey[] Wanted,
+    [property: Key(2)] string StimulusId = "",
+    [property: Key(3)] bool More = false) : WireMessage;

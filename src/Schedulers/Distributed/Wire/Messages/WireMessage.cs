@@ -33,4 +33,5 @@ namespace LazyDist.Distributed.Wire;
 [Union(24, typeof(ManifestMessage))]
 [Union(25, typeof(SessionEndedMessage))]
 [Union(26, typeof(FetchCodeMessage))]
+[Union(27, typeof(BatchMessage))]
 internal abstract record WireMessage;

@@ -2,6 +2,7 @@ using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Worker;
 
-/// <summary>The center takes a task back (an input was lost).</summary>
-/// <param name="Key">The key.</param>
-internal sealed record CancelTaskEvent(TaskKey Key) : WorkerEvent;
+/// <summary>The center takes a task back (an input was lost, or nobody wants it any more).</summary>
+/// <param name="Key">The task.</param>
+/// <param name="StimulusId">The center's id for the event that took it back.</param>
+internal sealed record CancelTaskEvent(TaskKey Key, string StimulusId) : WorkerEvent(StimulusId);

@@ -1,12 +1,15 @@
 using LazyDist.Distributed.Center;
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Worker;
 
 /// <summary>The center sent a task; its inputs are on the listed workers.</summary>
-/// <param name="Key">The key.</param>
-/// <param name="Node">The node.</param>
-/// <param name="Priority">The priority.</param>
-/// <param name="Dependencies">The dependencies.</param>
+/// <param name="Key">The task.</param>
+/// <param name="Node">The serialized node.</param>
+/// <param name="Priority">Lower runs first.</param>
+/// <param name="Dependencies">Where each input is.</param>
 /// <param name="Session">The client session whose user code the task may call.</param>
-internal sealed record ComputeTaskEvent(TaskKey Key, byte[] Node, long Priority, IReadOnlyList<DependencyLocation> Dependencies, int Session = 0) : WorkerEvent;
+/// <param name="StimulusId">The center's id for the event that sent it.</param>
+internal sealed record ComputeTaskEvent(TaskKey Key, ValueList<byte> Node, long Priority, ValueList<DependencyLocation> Dependencies, int Session, string StimulusId)
+    : WorkerEvent(StimulusId);

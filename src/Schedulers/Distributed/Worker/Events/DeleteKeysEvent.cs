@@ -1,7 +1,9 @@
+using LazyDist.Distributed.States;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Worker;
 
-/// <summary>The center says these keys are no longer needed.</summary>
-/// <param name="Keys">The keys.</param>
-internal sealed record DeleteKeysEvent(IReadOnlyList<TaskKey> Keys) : WorkerEvent;
+/// <summary>The center no longer needs these results here.</summary>
+/// <param name="Keys">The results.</param>
+/// <param name="StimulusId">The center's id for the event that let them go.</param>
+internal sealed record DeleteKeysEvent(ValueList<TaskKey> Keys, string StimulusId) : WorkerEvent(StimulusId);

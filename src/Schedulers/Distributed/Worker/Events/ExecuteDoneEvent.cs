@@ -1,8 +1,8 @@
-using LazyDist.Graph;
+using LazyDist.Distributed.Center;
 
 namespace LazyDist.Distributed.Worker;
 
-/// <summary>A task ran and its result is stored here.</summary>
-/// <param name="Key">The key.</param>
-/// <param name="NBytes">The nBytes.</param>
-internal sealed record ExecuteDoneEvent(TaskKey Key, long NBytes) : WorkerEvent;
+/// <summary>A task ran and returned a value (the host keeps it until the machine says to store it).</summary>
+/// <param name="Run">The task, its result's size, and when and where it ran.</param>
+/// <param name="StimulusId">Traces the event's effects (<c>task-finished-NAME-N</c>).</param>
+internal sealed record ExecuteDoneEvent(TaskRun Run, string StimulusId) : WorkerEvent(StimulusId);

@@ -2,7 +2,8 @@ using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Worker;
 
-/// <summary>An input fetched from a peer is now stored here.</summary>
-/// <param name="Key">The key.</param>
-/// <param name="NBytes">The nBytes.</param>
-internal sealed record FetchDoneEvent(TaskKey Key, long NBytes) : WorkerEvent;
+/// <summary>A peer sent an input's value (the host keeps it until the machine says to store it).</summary>
+/// <param name="Key">The input.</param>
+/// <param name="NBytes">Its size.</param>
+/// <param name="StimulusId">Traces the event's effects.</param>
+internal sealed record FetchDoneEvent(TaskKey Key, long NBytes, string StimulusId) : WorkerEvent(StimulusId);

@@ -2,7 +2,8 @@ using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Worker;
 
-/// <summary>An input could not be fetched from a peer.</summary>
-/// <param name="Key">The key.</param>
-/// <param name="Holder">The holder.</param>
-internal sealed record FetchFailedEvent(TaskKey Key, string Holder) : WorkerEvent;
+/// <summary>A peer did not have an input, or could not be reached.</summary>
+/// <param name="Key">The input.</param>
+/// <param name="Holder">The peer's data address.</param>
+/// <param name="StimulusId">Traces the event's effects.</param>
+internal sealed record FetchFailedEvent(TaskKey Key, string Holder, string StimulusId) : WorkerEvent(StimulusId);

@@ -1,0 +1,95 @@
+using LazyDist.Distributed.States;
+using static LazyDist.Distributed.Worker.WorkerKeyStatus;
+
+namespace LazyDist.Distributed.Worker;
+
+/// <summary>The transition table: the only place a key's status changes.</summary>
+internal sealed partial class WorkerState
+{
+    private delegate void Move(WorkerState state, WorkerKey key);
+
+    private static readonly Move Nothing = static (_, _) => { };
+    private static readonly Move Enqueue = static (state, key) => state._ready.Add(key);
+    private static readonly Move Dequeue = static (state, key) => state._ready.Remove(key);
+    private static readonly Move Hold = static (state, key) =>
+    {
+        state._heldKeys++;
+        state._heldBytes += key.NBytes;
+    };
+
+    /// <summary>Every legal (from, to) move and what it does besides changing the status; anything else is impossible.</summary>
+    private static readonly Dictionary<(WorkerKeyStatus From, WorkerKeyStatus To), Move> Table = new()
+    {
+        [(Released, Flight)] = static (state, key) => state.QueueFetch(key),
+        [(Released, Waiting)] = Nothing,
+        [(Released, Ready)] = Enqueue,
+        [(Released, Forgotten)] = Nothing,
+
+        [(Flight, Memory)] = static (state, key) => { key.Tried.Clear(); key.Holders.Clear(); Hold(state, key); },
+        [(Flight, Waiting)] = static (_, key) => { key.Tried.Clear(); key.Holders.Clear(); },
+        [(Flight, Ready)] = static (state, key) => { key.Tried.Clear(); key.Holders.Clear(); Enqueue(state, key); },
+        [(Flight, Forgotten)] = Nothing,
+
+        [(Waiting, Ready)] = Enqueue,
+        [(Waiting, Forgotten)] = static (state, key) => state.Unlink(key),
+
+        [(Ready, Executing)] = Dequeue,
+        [(Ready, Forgotten)] = static (state, key) => { Dequeue(state, key); state.Unlink(key); },
+
+        [(Executing, Memory)] = static (state, key) => { state.Unlink(key); Hold(state, key); },
+        [(Executing, Forgotten)] = static (state, key) => state.Unlink(key),
+
+        [(Memory, Forgotten)] = static (state, key) =>
+        {
+            state._heldKeys--;
+            state._heldBytes -= key.NBytes;
+            state._drops.Add(key.Key);
+        },
+    };
+
+    /// <summary>Moves a key to <paramref name="to"/> through the table and logs the move with the current stimulus.</summary>
+    /// <exception cref="ImpossibleTransitionException">The table has no such move.</exception>
+    private void Transition(WorkerKey key, WorkerKeyStatus to)
+    {
+        var from = key.Status;
+        if (!Table.TryGetValue((from, to), out var move))
+            throw new ImpossibleTransitionException("worker", key.Key, from.ToString(), to.ToString(), _stimulus, _log.Tell(key.Key));
+        if (Validate)
+            _touched.Add(key);
+        move(this, key);
+        key.Status = to;
+        _log.Add(new TransitionRecord<WorkerKeyStatus>(key.Key, from, to, _stimulus, _now));
+        if (to == Forgotten)
+            Forget(key);
+    }
+
+    /// <summary>A key leaves: local tasks still reading it lose an input, and go back to the center.</summary>
+    private void Forget(WorkerKey key)
+    {
+        _keys.Remove(key.Key);
+        key.Requested = false;
+        key.Reported = false;
+        foreach (var task in key.Dependents.ToList())
+        {
+            if (task.Status is Waiting or Ready)
+            {
+                _out.Add(new ReportFetchFailedInstruction(task.Key, key.Key, [], _stimulus));
+                Transition(task, Forgotten);
+            }
+        }
+    }
+
+    /// <summary>A task stops reading its inputs; copies nobody else reads are dropped.</summary>
+    private void Unlink(WorkerKey task)
+    {
+        foreach (var dep in task.Dependencies)
+        {
+            dep.Dependents.Remove(task);
+            if (Validate)
+                _touched.Add(dep);
+            ReleaseIfUnused(dep);
+        }
+        task.Dependencies.Clear();
+        task.WaitingOn.Clear();
+    }
+}
