@@ -60,6 +60,14 @@ internal static class LiteralCodec
 
     public static object? Read(ref MessagePackReader reader, CodeReadContext? code = null)
     {
+        ReadDepth.Enter(ref reader, "literal values are");
+        var value = ReadTagged(ref reader, code);
+        ReadDepth.Leave(ref reader);
+        return value;
+    }
+
+    private static object? ReadTagged(ref MessagePackReader reader, CodeReadContext? code)
+    {
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException("a literal must be a [tag, value] pair");
         var tag = (Tag)reader.ReadByte();
