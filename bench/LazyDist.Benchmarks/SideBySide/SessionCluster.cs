@@ -6,7 +6,7 @@ namespace LazyDist.Benchmarks.SideBySide;
 /// <summary>
 /// A center in this process and worker processes started as a <see cref="LocalCluster"/> starts
 /// them, with a token this program knows, so that it can connect client after client (one code
-/// session each) with <see cref="DistributedScheduler.ConnectAsync"/> and read the center's code
+/// session each) with <see cref="DistributedScheduler.ConnectAsync(string, string?, CancellationToken)"/> and read the center's code
 /// counters between them. A <see cref="LocalCluster"/> keeps its token to itself.
 /// </summary>
 internal sealed class SessionCluster : IAsyncDisposable

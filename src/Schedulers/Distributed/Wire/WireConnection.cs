@@ -10,9 +10,9 @@ namespace LazyDist.Distributed.Wire;
 /// <c>u32 header length | u32 payload count | header | (u64 payload length | payload bytes)*</c>,
 /// little-endian. Sends are queued and written by one loop that drains the queue before it
 /// flushes, so bursts of small messages go out in few writes (batching). A frame beyond the
-/// <see cref="FrameLimits"/>, or a header that is not a known message, throws
-/// <see cref="WireProtocolException"/> from <see cref="ReceiveAsync"/>; the owner then closes
-/// this connection and nothing else.
+/// <see cref="Limits"/>, or a header that is not a known message, throws
+/// <see cref="WireProtocolException"/> from <see cref="ReceiveAsync"/> before anything of its size
+/// is allocated; the owner then closes this connection and nothing else.
 /// </summary>
 internal sealed class WireConnection : IAsyncDisposable
 {
@@ -20,7 +20,6 @@ internal sealed class WireConnection : IAsyncDisposable
     private readonly Stream _stream;
     private readonly BufferedStream _reader;
     private readonly BufferedStream _writer;
-    private readonly FrameLimits _limits;
     private readonly Channel<Envelope> _outbox = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writeLoop;
     private readonly CancellationTokenSource _closing = new();
@@ -33,13 +32,16 @@ internal sealed class WireConnection : IAsyncDisposable
         _stream = stream;
         _reader = new BufferedStream(stream, BufferSize);
         _writer = new BufferedStream(stream, BufferSize);
-        _limits = limits ?? FrameLimits.Default;
+        Limits = limits ?? FrameLimits.Handshake;
         Remote = remote;
         _writeLoop = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>The other end, for logs.</summary>
     public string Remote { get; }
+
+    /// <summary>The largest frames <see cref="ReceiveAsync"/> accepts now: the handshake's until it is done (see <see cref="Handshake"/>).</summary>
+    public FrameLimits Limits { get; set; }
 
     /// <summary>Payload bytes sent so far.</summary>
     public long PayloadBytesSent => Interlocked.Read(ref _bytesSent);
@@ -50,30 +52,41 @@ internal sealed class WireConnection : IAsyncDisposable
     /// <summary>Completes when the writer stops (the connection closed or failed).</summary>
     public Task Completion => _writeLoop;
 
-    /// <summary>Opens a connection to <paramref name="endpoint"/> (<c>host:port</c>).</summary>
-    public static async Task<WireConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken, FrameLimits? limits = null)
+    /// <summary>Opens a connection to <paramref name="endpoint"/> (<c>host:port</c>), with TLS when <paramref name="security"/> says so.</summary>
+    /// <exception cref="SocketException">Nothing listens there.</exception>
+    /// <exception cref="IOException">The TLS handshake failed; the message says why.</exception>
+    public static async Task<WireConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken, FrameLimits? limits = null, WireSecurity? security = null)
     {
         var (host, port) = Endpoints.Parse(endpoint);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream stream;
         try
         {
             await socket.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+            stream = new NetworkStream(socket, ownsSocket: true);
+            if (security is not null)
+                stream = await security.SecureClientAsync(stream, host, endpoint, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             socket.Dispose();
             throw;
         }
-        return new WireConnection(new NetworkStream(socket, ownsSocket: true), endpoint, limits);
+        return new WireConnection(stream, endpoint, limits);
     }
 
-    /// <summary>Wraps an accepted socket.</summary>
-    public static WireConnection Accept(Socket socket, FrameLimits? limits = null)
+    /// <summary>Wraps an accepted socket (see <see cref="ConnectionGate"/> for the TLS side of accepting).</summary>
+    public static WireConnection Accept(Socket socket, FrameLimits? limits = null) => new(Open(socket), RemoteOf(socket), limits);
+
+    /// <summary>An accepted socket as a stream, without delay on small writes.</summary>
+    internal static NetworkStream Open(Socket socket)
     {
         socket.NoDelay = true;
-        string remote = (socket.RemoteEndPoint as IPEndPoint)?.ToString() ?? "unknown";
-        return new WireConnection(new NetworkStream(socket, ownsSocket: true), remote, limits);
+        return new NetworkStream(socket, ownsSocket: true);
     }
+
+    /// <summary>The accepted peer's address, for logs.</summary>
+    internal static string RemoteOf(Socket socket) => (socket.RemoteEndPoint as IPEndPoint)?.ToString() ?? "unknown";
 
     /// <summary>Queues a message; it is written in order with the others.</summary>
     public void Send(WireMessage header, params IReadOnlyList<Payload> payloads) => Send(new Envelope(header, payloads));
@@ -94,10 +107,11 @@ internal sealed class WireConnection : IAsyncDisposable
         await _reader.ReadExactlyAsync(prefix, cancellationToken).ConfigureAwait(false);
         uint headerLength = BinaryPrimitives.ReadUInt32LittleEndian(prefix);
         uint payloadCount = BinaryPrimitives.ReadUInt32LittleEndian(prefix.AsSpan(4));
-        if (headerLength == 0 || headerLength > _limits.MaxHeaderBytes)
-            throw new WireProtocolException($"a header of {headerLength} bytes is outside the limit of {_limits.MaxHeaderBytes}");
-        if (payloadCount > _limits.MaxPayloads)
-            throw new WireProtocolException($"{payloadCount} payload frames exceed the limit of {_limits.MaxPayloads}");
+        var limits = Limits;
+        if (headerLength == 0 || headerLength > limits.MaxHeaderBytes)
+            throw new WireProtocolException($"a header of {headerLength} bytes is outside the limit of {limits.MaxHeaderBytes}");
+        if (payloadCount > limits.MaxPayloads)
+            throw new WireProtocolException($"{payloadCount} payload frames exceed the limit of {limits.MaxPayloads}");
         var header = new byte[headerLength];
         await _reader.ReadExactlyAsync(header, cancellationToken).ConfigureAwait(false);
         var message = WireSerializer.Deserialize(header);
@@ -106,8 +120,10 @@ internal sealed class WireConnection : IAsyncDisposable
         {
             await _reader.ReadExactlyAsync(prefix, cancellationToken).ConfigureAwait(false);
             ulong length = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
-            if (length > (ulong)_limits.MaxPayloadBytes)
-                throw new WireProtocolException($"a payload of {length} bytes exceeds the limit of {_limits.MaxPayloadBytes}");
+            if (length > (ulong)limits.MaxPayloadBytes)
+                throw new WireProtocolException($"a payload of {length} bytes exceeds the limit of {limits.MaxPayloadBytes}");
+            if (length > (ulong)Array.MaxLength)
+                throw new WireProtocolException($"a payload of {length} bytes is more than one array can hold");
             var bytes = GC.AllocateUninitializedArray<byte>((int)length);
             await _reader.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
             Interlocked.Add(ref _bytesReceived, bytes.Length);

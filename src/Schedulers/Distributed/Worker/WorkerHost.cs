@@ -22,6 +22,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private readonly PeerPool _peers;
     private readonly CodeFetcher _codeFetcher;
     private readonly TcpListener _dataListener;
+    private readonly ConnectionGate _admission;
+    private readonly WireSecurity _security;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Thread> _executors = [];
     private readonly System.Collections.Concurrent.BlockingCollection<(Worker.ExecuteInstruction Task, int Epoch)> _queue = [];
@@ -36,11 +38,11 @@ public sealed partial class WorkerHost : IAsyncDisposable
         _options = options;
         _log = loggers.CreateLogger("lazydist.worker");
         _state = new WorkerState(options.Threads);
-        _peers = new PeerPool(options.Token, options.Name);
+        _security = WireSecurity.Create(options.Token, options.Tls, serves: true);
+        _peers = new PeerPool(_security, options.Name);
         _codeFetcher = new CodeFetcher(SendToCenter, TimeSpan.FromSeconds(60));
-        if (!IPAddress.TryParse(options.Host == "localhost" ? "127.0.0.1" : options.Host, out var bind))
-            throw new ArgumentException($"'{options.Host}' is not an IP address to listen on", nameof(options));
-        _dataListener = new TcpListener(bind, 0);
+        _dataListener = new TcpListener(ListenAddress.Resolve(options.Host, options.Token, ListenerKind.DataPort), 0);
+        _admission = ConnectionGate.ForDataPort(options.Name, _security, _log);
     }
 
     /// <summary>The worker's name.</summary>
@@ -54,6 +56,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
 
     /// <summary>Opens the data port and starts joining the center (retrying until <see cref="WorkerOptions.CenterTimeout"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one thread.</exception>
+    /// <exception cref="ArgumentException">The host is not an IP address, or a TLS file is missing or unreadable; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">A non-loopback data port without a token.</exception>
     public static Task<WorkerHost> StartAsync(WorkerOptions options, ILoggerFactory? loggers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -69,7 +73,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             host._executors.Add(thread);
             thread.Start();
         }
-        host._dataLoop = Task.Run(() => AcceptLoop.RunAsync(host._dataListener, host.ServeDataAsync, host._stopping.Token));
+        host._dataLoop = Task.Run(() => AcceptLoop.RunAsync(host._dataListener, host._admission, host.ServeDataAsync, host._stopping.Token));
         host._run = Task.Run(host.RunAsync);
         return Task.FromResult(host);
     }
@@ -84,7 +88,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             WireConnection? connection = null;
             try
             {
-                connection = await WireConnection.ConnectAsync(_options.CenterAddress, _stopping.Token).ConfigureAwait(false);
+                connection = await WireConnection.ConnectAsync(_options.CenterAddress, _stopping.Token, security: _security).ConfigureAwait(false);
                 var hello = new HelloMessage(Handshake.ProtocolVersion, _options.Token, PeerRole.Worker, _options.Name, DataAddress, _options.Threads);
                 await Handshake.IntroduceAsync(connection, hello, _stopping.Token).ConfigureAwait(false);
                 BeginSession(connection);
