@@ -26,7 +26,8 @@ internal static class AcceptLoop
                 break;
             }
             open.RemoveAll(t => t.IsCompleted);
-            open.Add(Task.Run(() => gate.ServeAsync(socket, serve, stopping), CancellationToken.None));
+            if (gate.Enter(socket) is { } place)
+                open.Add(Task.Run(() => gate.ServeAsync(socket, place, serve, stopping), CancellationToken.None));
         }
         await Task.WhenAll(open).ConfigureAwait(false);
     }

@@ -49,18 +49,23 @@ internal sealed class ConnectionGate
     public static ConnectionGate ForDataPort(string worker, WireSecurity security, ILogger log) => new($"the data port of {worker}", security,
         hello => hello.Role == PeerRole.DataReader ? null : $"this is the data port of worker {worker}; a {hello.Role} joins the center", log);
 
-    /// <summary>Serves one accepted socket with <paramref name="serve"/>; never throws.</summary>
-    public async Task ServeAsync(Socket socket, Func<WireConnection, Task> serve, CancellationToken stopping)
+    /// <summary>Takes a place among the connections waiting for their handshake, in the order they were accepted.</summary>
+    /// <returns>The place; null when <see cref="MaxPending"/> wait already, after closing the socket and saying so.</returns>
+    public PendingSlot? Enter(Socket socket)
+    {
+        if (Interlocked.Increment(ref _pending) <= MaxPending)
+            return new PendingSlot(this);
+        Interlocked.Decrement(ref _pending);
+        _log.LogWarning("refused {Remote} at {Listener}: {Pending} connections are already waiting for their handshake", WireConnection.RemoteOf(socket), _listener, MaxPending);
+        socket.Dispose();
+        return null;
+    }
+
+    /// <summary>Serves one accepted socket that was given a <paramref name="place"/> by <see cref="Enter"/>, with <paramref name="serve"/>; never throws.</summary>
+    public async Task ServeAsync(Socket socket, PendingSlot place, Func<WireConnection, Task> serve, CancellationToken stopping)
     {
         string remote = WireConnection.RemoteOf(socket);
-        if (Interlocked.Increment(ref _pending) > MaxPending)
-        {
-            Interlocked.Decrement(ref _pending);
-            _log.LogWarning("refused {Remote} at {Listener}: {Pending} connections are already waiting for their handshake", remote, _listener, MaxPending);
-            socket.Dispose();
-            return;
-        }
-        var slot = new PendingSlot(this);
+        var slot = place;
         WireConnection? connection = null;
         try
         {
@@ -161,7 +166,7 @@ internal sealed class ConnectionGate
     }
 
     /// <summary>One connection's place among those waiting; given back once, whichever comes first: its hello or its end.</summary>
-    private sealed class PendingSlot(ConnectionGate gate)
+    internal sealed class PendingSlot(ConnectionGate gate)
     {
         private int _released;
 
