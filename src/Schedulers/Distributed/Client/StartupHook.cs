@@ -24,6 +24,7 @@ internal static class StartupHook
             Name = args[6],
             CenterTimeout = TimeSpan.FromSeconds(5),
         };
+        options = WorkerProcess.WithArguments(options, args[7..]);
         using var loggers = LoggerFactory.Create(b => b
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)

@@ -11,7 +11,8 @@ namespace LazyDist.Distributed.Wire;
 /// </summary>
 internal static class Handshake
 {
-    public const int ProtocolVersion = 2;
+    /// <summary>Version 3: payload frames say their element type, and may exceed 2 GB.</summary>
+    public const int ProtocolVersion = 3;
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Introduces the caller and waits for the answer.</summary>

@@ -41,13 +41,15 @@ internal sealed class PeerPool(WireSecurity security, string name) : IAsyncDispo
             var reply = await peer.Connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
             if (reply.Header is not DataMessage data || data.Values.Length != keys.Count)
                 throw new WireProtocolException($"{address} answered GetData with {reply.Header.GetType().Name}");
+            if (reply.Payloads.Count != data.Values.Count(v => !v.Missing))
+                throw new WireProtocolException($"{address} sent {reply.Payloads.Count} payloads for {data.Values.Count(v => !v.Missing)} values");
             var values = new object?[keys.Count];
             int payload = 0;
             for (int i = 0; i < values.Length; i++)
             {
                 if (data.Values[i].Missing)
                     throw new MissingDataException(keys[i], address);
-                values[i] = ValueCodec.Decode(data.Values[i].Kind, reply.Payloads[payload++].ToByteArray());
+                values[i] = ValueCodec.Decode(data.Values[i].Kind, reply.Payloads[payload++]);
             }
             return values;
         }

@@ -1,14 +1,17 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Wire;
 
 /// <summary>
 /// One TCP connection carrying messages. On the stream a message is
-/// <c>u32 header length | u32 payload count | header | (u64 payload length | payload bytes)*</c>,
-/// little-endian. Sends are queued and written by one loop that drains the queue before it
+/// <c>u32 header length | u32 payload count | header | (u8 element type, u56 payload length | payload bytes)*</c>,
+/// little-endian (see <see cref="PayloadElement"/>). Sends are queued and written by one loop that drains the queue before it
 /// flushes, so bursts of small messages go out in few writes (batching). A frame beyond the
 /// <see cref="Limits"/>, or a header that is not a known message, throws
 /// <see cref="WireProtocolException"/> from <see cref="ReceiveAsync"/> before anything of its size
@@ -17,6 +20,8 @@ namespace LazyDist.Distributed.Wire;
 internal sealed class WireConnection : IAsyncDisposable
 {
     private const int BufferSize = 64 * 1024;
+    private const int ReadPartBytes = 1 << 20;
+    private const ulong LengthMask = (1UL << 56) - 1;
     private readonly Stream _stream;
     private readonly BufferedStream _reader;
     private readonly BufferedStream _writer;
@@ -119,17 +124,76 @@ internal sealed class WireConnection : IAsyncDisposable
         for (int i = 0; i < payloads.Length; i++)
         {
             await _reader.ReadExactlyAsync(prefix, cancellationToken).ConfigureAwait(false);
-            ulong length = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
-            if (length > (ulong)limits.MaxPayloadBytes)
+            ulong tagged = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+            long length = (long)(tagged & LengthMask);
+            if (length > limits.MaxPayloadBytes)
                 throw new WireProtocolException($"a payload of {length} bytes exceeds the limit of {limits.MaxPayloadBytes}");
-            if (length > (ulong)Array.MaxLength)
-                throw new WireProtocolException($"a payload of {length} bytes is more than one array can hold");
-            var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-            await _reader.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _bytesReceived, bytes.Length);
-            payloads[i] = new Payload(bytes);
+            payloads[i] = await ReadPayloadAsync((PayloadElement)(tagged >> 56), length, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _bytesReceived, length);
         }
         return new Envelope(message, payloads);
+    }
+
+    /// <summary>Reads one payload straight into an array of its element type; large ones in parts through a small buffer.</summary>
+    private async ValueTask<Payload> ReadPayloadAsync(PayloadElement element, long length, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(element))
+            throw new WireProtocolException($"a payload of unknown element type {(byte)element}");
+        int size = PayloadElements.SizeOf(element);
+        if (length % size != 0)
+            throw new WireProtocolException($"a payload of {length} bytes is not a whole number of {element}");
+        if (length / size > Array.MaxLength)
+            throw new WireProtocolException($"a payload of {length / size} {element} is more than one array can hold");
+        int count = (int)(length / size);
+        Array array;
+        try
+        {
+            array = element switch
+            {
+                PayloadElement.Doubles => ChunkPool.Rent<double>(count),
+                PayloadElement.Floats => ChunkPool.Rent<float>(count),
+                PayloadElement.Ints => ChunkPool.Rent<int>(count),
+                PayloadElement.Longs => ChunkPool.Rent<long>(count),
+                _ => GC.AllocateUninitializedArray<byte>(count),
+            };
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw new WireProtocolException($"there is no room here for a payload of {length} bytes: {e.Message}", e);
+        }
+        if (array is byte[] bytes)
+        {
+            await _reader.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return new Payload(bytes);
+        }
+        var part = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, ReadPartBytes));
+        try
+        {
+            for (long done = 0; done < length;)
+            {
+                int n = (int)Math.Min(length - done, part.Length - part.Length % size);
+                await _reader.ReadExactlyAsync(part.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+                CopyInto(array, done / size, part.AsSpan(0, n));
+                done += n;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(part);
+        }
+        return new Payload(array);
+    }
+
+    private static void CopyInto(Array array, long firstElement, ReadOnlySpan<byte> bytes)
+    {
+        switch (array)
+        {
+            case double[] a: bytes.CopyTo(MemoryMarshal.AsBytes(a.AsSpan((int)firstElement, bytes.Length / sizeof(double)))); break;
+            case float[] a: bytes.CopyTo(MemoryMarshal.AsBytes(a.AsSpan((int)firstElement, bytes.Length / sizeof(float)))); break;
+            case int[] a: bytes.CopyTo(MemoryMarshal.AsBytes(a.AsSpan((int)firstElement, bytes.Length / sizeof(int)))); break;
+            case long[] a: bytes.CopyTo(MemoryMarshal.AsBytes(a.AsSpan((int)firstElement, bytes.Length / sizeof(long)))); break;
+            default: throw new ArgumentException($"no payload reads into {array.GetType().Name}", nameof(array));
+        }
     }
 
     private async Task WriteLoopAsync()
@@ -148,9 +212,9 @@ internal sealed class WireConnection : IAsyncDisposable
                     _writer.Write(header);
                     foreach (var payload in envelope.Payloads)
                     {
-                        BinaryPrimitives.WriteUInt64LittleEndian(prefix, (ulong)payload.Length);
+                        BinaryPrimitives.WriteUInt64LittleEndian(prefix, (ulong)payload.Length | ((ulong)payload.Element << 56));
                         _writer.Write(prefix);
-                        _writer.Write(payload.Bytes);
+                        payload.WriteTo(_writer);
                         Interlocked.Add(ref _bytesSent, payload.Length);
                     }
                     if (envelope.Written is not null)

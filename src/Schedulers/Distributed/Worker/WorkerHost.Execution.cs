@@ -83,7 +83,7 @@ public sealed partial class WorkerHost
                     _store.MayBeRetained(dep);
             }
             result = node.Execute(key => CodedValue.Materialize(_store.Get(key), code));
-            ValueCodec.EnsureEncodable(result); // fail here, by name, rather than when a peer asks for it
+            ResultLimit.Check(task.Key, result, _options.MaxResultBytes); // fail here, by name and size, rather than when a peer asks for it
             owned = (node.Op.Traits & OpTraits.ReturnsFreshArray) != 0;
         }
         catch (Exception e)
