@@ -45,7 +45,7 @@ public sealed partial class WorkerHost
                     _center?.Send(new TaskFinishedMessage(WireKey.From(i.Key), i.NBytes, i.FetchedBytes, i.HeldKeys));
                     break;
                 case ReportErredInstruction i:
-                    _center?.Send(new TaskErredMessage(WireKey.From(i.Key), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace));
+                    _center?.Send(new TaskErredMessage(WireKey.From(i.Key), i.Error.ExceptionType, ErrorText.Bound(i.Error.Message)!, ErrorText.Bound(i.Error.StackTrace)));
                     break;
                 case ReportFetchFailedInstruction i:
                     _center?.Send(new FetchFailedMessage(WireKey.From(i.Task), WireKey.From(i.Dependency), i.Holder));
