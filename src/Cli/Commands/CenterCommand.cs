@@ -14,6 +14,8 @@ internal static class CenterCommand
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port).", DefaultValueFactory = _ => 8786 };
         var token = new Option<string>("--token") { Description = "Secret that workers and clients must present.", DefaultValueFactory = _ => "" };
         var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token };
+        var tls = new TlsCliOptions();
+        tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             int portValue = parsed.GetValue(port);
@@ -23,7 +25,7 @@ internal static class CenterCommand
             CenterHost center;
             try
             {
-                center = await CenterHost.StartAsync(new CenterOptions { Host = parsed.GetValue(host)!, Port = portValue, Token = parsed.GetValue(token)! }, loggers);
+                center = await CenterHost.StartAsync(new CenterOptions { Host = parsed.GetValue(host)!, Port = portValue, Token = parsed.GetValue(token)!, Tls = tls.Read(parsed) }, loggers);
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
