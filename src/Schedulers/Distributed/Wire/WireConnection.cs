@@ -117,9 +117,9 @@ internal sealed class WireConnection : IAsyncDisposable
             throw new WireProtocolException($"a header of {headerLength} bytes is outside the limit of {limits.MaxHeaderBytes}");
         if (payloadCount > limits.MaxPayloads)
             throw new WireProtocolException($"{payloadCount} payload frames exceed the limit of {limits.MaxPayloads}");
-        var header = new byte[headerLength];
-        await _reader.ReadExactlyAsync(header, cancellationToken).ConfigureAwait(false);
-        var message = WireSerializer.Deserialize(header);
+        var message = headerLength <= ReadPartBytes
+            ? WireSerializer.Deserialize(await ReadPartAsync((int)headerLength, cancellationToken).ConfigureAwait(false))
+            : WireSerializer.Deserialize(await ReadPartsAsync(headerLength, cancellationToken).ConfigureAwait(false));
         var payloads = new Payload[payloadCount];
         for (int i = 0; i < payloads.Length; i++)
         {
@@ -132,6 +132,22 @@ internal sealed class WireConnection : IAsyncDisposable
             Interlocked.Add(ref _bytesReceived, length);
         }
         return new Envelope(message, payloads);
+    }
+
+    private async ValueTask<byte[]> ReadPartAsync(int length, CancellationToken cancellationToken)
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(length);
+        await _reader.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+        return bytes;
+    }
+
+    /// <summary>A large header, read in parts as its bytes arrive: a length that lies costs only what was really sent.</summary>
+    private async ValueTask<ReadOnlySequence<byte>> ReadPartsAsync(uint length, CancellationToken cancellationToken)
+    {
+        var parts = new List<byte[]>();
+        for (uint done = 0; done < length; done += (uint)parts[^1].Length)
+            parts.Add(await ReadPartAsync((int)Math.Min(length - done, ReadPartBytes), cancellationToken).ConfigureAwait(false));
+        return Segment.Chain(parts);
     }
 
     /// <summary>Reads one payload straight into an array of its element type; large ones in parts through a small buffer.</summary>
@@ -193,6 +209,29 @@ internal sealed class WireConnection : IAsyncDisposable
             case int[] a: bytes.CopyTo(MemoryMarshal.AsBytes(a.AsSpan((int)firstElement, bytes.Length / sizeof(int)))); break;
             case long[] a: bytes.CopyTo(MemoryMarshal.AsBytes(a.AsSpan((int)firstElement, bytes.Length / sizeof(long)))); break;
             default: throw new ArgumentException($"no payload reads into {array.GetType().Name}", nameof(array));
+        }
+    }
+
+    /// <summary>One part of a header read in parts.</summary>
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        private Segment(byte[] bytes, long start)
+        {
+            Memory = bytes;
+            RunningIndex = start;
+        }
+
+        public static ReadOnlySequence<byte> Chain(List<byte[]> parts)
+        {
+            var first = new Segment(parts[0], 0);
+            var last = first;
+            foreach (var part in parts.Skip(1))
+            {
+                var next = new Segment(part, last.RunningIndex + last.Memory.Length);
+                last.Next = next;
+                last = next;
+            }
+            return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
         }
     }
 
