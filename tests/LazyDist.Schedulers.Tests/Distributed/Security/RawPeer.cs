@@ -64,6 +64,19 @@ internal sealed class RawPeer : IDisposable
         }
     }
 
+    /// <summary>Says this side will send no more (the other side reads the end of the stream).</summary>
+    public void ShutdownSend()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (SocketException)
+        {
+            // Closed by the other side already.
+        }
+    }
+
     /// <summary>Reads until the other side closes (or resets) the connection; everything it sent first.</summary>
     public async Task<byte[]> ReadUntilClosedAsync(TimeSpan bound)
     {
