@@ -71,6 +71,13 @@ internal sealed class CliProcess : IAsyncDisposable
         return seen.Task;
     }
 
+    /// <summary>Writes one line to the process's standard input.</summary>
+    public void SendLine(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
+
     /// <summary>Waits for the process to exit on its own; its exit code.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan bound)
     {
