@@ -73,6 +73,20 @@ internal sealed class WireSecurity
         return new WireSecurity(token ?? "", identity, authority, tls: true);
     }
 
+    /// <summary>
+    /// The suites offered, AES-128-GCM first: on this project's machines it encrypts about half as fast
+    /// again as AES-256-GCM (OpenSSL: 3.2 against 2.1 GB/s), and bulk values are most of what travels.
+    /// Null where the platform cannot set suites (Windows): its defaults then.
+    /// </summary>
+    private static readonly CipherSuitesPolicy? Suites = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()
+        ? new CipherSuitesPolicy(
+        [
+            TlsCipherSuite.TLS_AES_128_GCM_SHA256, TlsCipherSuite.TLS_AES_256_GCM_SHA384, TlsCipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+            TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        ])
+        : null;
+
     /// <summary>The stream a client speaks on: TLS around <paramref name="stream"/> when on.</summary>
     /// <exception cref="IOException">The TLS handshake failed; the message names the server and why.</exception>
     public async Task<Stream> SecureClientAsync(Stream stream, string host, string endpoint, CancellationToken cancellationToken)
@@ -88,6 +102,7 @@ internal sealed class WireSecurity
                 ClientCertificateContext = _identity,
                 CertificateChainPolicy = _authority?.Clone(),
                 CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                CipherSuitesPolicy = Suites,
                 RemoteCertificateValidationCallback = (_, certificate, _, errors) => Trusted(certificate, errors, required: true),
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -115,6 +130,7 @@ internal sealed class WireSecurity
                 ClientCertificateRequired = IsMutual,
                 CertificateChainPolicy = _authority?.Clone(),
                 CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                CipherSuitesPolicy = Suites,
                 RemoteCertificateValidationCallback = (_, certificate, _, errors) => Trusted(certificate, errors, required: IsMutual),
             }, cancellationToken).ConfigureAwait(false);
         }
