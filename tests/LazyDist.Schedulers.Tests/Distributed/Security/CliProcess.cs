@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -11,8 +10,7 @@ namespace LazyDist.Schedulers.Tests.Distributed.Security;
 internal sealed class CliProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lines = new();
-    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _waiters = [];
+    private readonly LineWaiters _lines = new();
     private readonly string _name;
 
     private CliProcess(Process process, string name)
@@ -30,7 +28,7 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public IReadOnlyCollection<string> Lines => _lines;
+    public IReadOnlyCollection<string> Lines => _lines.Lines;
 
     public bool HasExited => _process.HasExited;
 
@@ -58,17 +56,10 @@ internal sealed class CliProcess : IAsyncDisposable
     public Task<string> WaitForLineAsync(Func<string, bool> match)
     {
         var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_waiters)
-        {
-            var earlier = _lines.FirstOrDefault(match);
-            if (earlier is not null)
-                return Task.FromResult(earlier);
-            _waiters.Add((match, seen));
-        }
         _ = _process.WaitForExitAsync().ContinueWith(
-            _ => seen.TrySetException(new InvalidOperationException($"{_name} exited with {_process.ExitCode} before printing the line awaited:\n{string.Join('\n', _lines.TakeLast(30))}")),
+            _ => seen.TrySetException(new InvalidOperationException($"{_name} exited with {_process.ExitCode} before printing the line awaited:\n{string.Join('\n', Lines.TakeLast(30))}")),
             TaskScheduler.Default);
-        return seen.Task;
+        return _lines.WaitForAsync(match, seen);
     }
 
     /// <summary>Writes one line to the process's standard input.</summary>
@@ -88,7 +79,7 @@ internal sealed class CliProcess : IAsyncDisposable
         }
         catch (OperationCanceledException e)
         {
-            throw new TimeoutException($"{_name} did not exit within {bound.TotalSeconds:F0} s:\n{string.Join('\n', _lines.TakeLast(30))}", e);
+            throw new TimeoutException($"{_name} did not exit within {bound.TotalSeconds:F0} s:\n{string.Join('\n', Lines.TakeLast(30))}", e);
         }
         _process.WaitForExit(); // the output is read to its end
         return _process.ExitCode;
@@ -131,15 +122,7 @@ internal sealed class CliProcess : IAsyncDisposable
         if (line is null)
             return;
         TestContext.Progress.WriteLine($"{_name}: {line}");
-        lock (_waiters)
-        {
-            _lines.Enqueue(line);
-            foreach (var waiter in _waiters.Where(w => w.Match(line)).ToList())
-            {
-                waiter.Seen.TrySetResult(line);
-                _waiters.Remove(waiter);
-            }
-        }
+        _lines.Add(line);
     }
 
     private static string FindCli()
