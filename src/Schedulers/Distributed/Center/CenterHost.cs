@@ -136,7 +136,7 @@ public sealed partial class CenterHost : IAsyncDisposable
         }
         catch (WireProtocolException e)
         {
-            _log.LogWarning("closing the connection from {Remote} ({Name}): {Reason}", connection.Remote, name, e.Message);
+            _log.LogWarning("closing the connection from {Remote} ({Name}): {Reason}", connection.Remote, name, LogText.Of(e.Message));
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {

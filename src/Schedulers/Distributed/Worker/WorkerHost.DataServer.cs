@@ -34,7 +34,7 @@ public sealed partial class WorkerHost
         }
         catch (WireProtocolException e)
         {
-            _log.LogWarning("closing the data connection from {Remote}: {Reason}", connection.Remote, e.Message);
+            _log.LogWarning("closing the data connection from {Remote}: {Reason}", connection.Remote, LogText.Of(e.Message));
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {

@@ -82,6 +82,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private async Task RunAsync()
     {
         var lostSince = DateTimeOffset.UtcNow;
+        string? lastFailure = null;
         using var heartbeat = new Timer(_ => SendHeartbeat(), null, _options.HeartbeatInterval, _options.HeartbeatInterval);
         while (!_stopping.IsCancellationRequested)
         {
@@ -106,6 +107,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
                     break;
                 if (_center is not null)
                     _log.LogWarning("lost the center at {Center}: {Reason}", _options.CenterAddress, e.Message);
+                else if (e.Message != lastFailure)
+                    _log.LogWarning("cannot join the center at {Center} yet: {Reason}", _options.CenterAddress, lastFailure = e.Message); // once per reason: a wrong TLS setting says so
             }
             finally
             {

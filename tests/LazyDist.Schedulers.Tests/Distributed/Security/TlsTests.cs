@@ -147,6 +147,22 @@ public class TlsTests
         await cluster.Log.WaitForAsync(l => l.Contains("at the data port of guarded-worker: the TLS handshake failed")).WaitAsync(Bound);
     }
 
+    [Test, CancelAfter(120_000)]
+    public async Task Worker_CertificateOfAnotherAuthority_SaysWhyItCannotJoin()
+    {
+        using var certificates = new TestCertificates();
+        using var strangers = new TestCertificates("another CA");
+        var log = new RecordingLog();
+        await using var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = Token, Tls = certificates.Issue("center") }, log);
+        await using var worker = await WorkerHost.StartAsync(new WorkerOptions { CenterAddress = center.Address, Token = Token, Threads = 1, Tls = strangers.Issue("stray") }, log);
+        string line = await log.WaitForAsync(l => l.Contains("cannot join the center at")).WaitAsync(Bound);
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain("TLS handshake with"));
+            Assert.That(center.WorkerCount, Is.Zero);
+        });
+    }
+
     [Test]
     public void Start_CenterWithTlsButNoCertificate_RefusedSayingWhatIsMissing()
     {
