@@ -10,6 +10,15 @@ internal static class AcceptLoop
         var open = new List<Task>();
         while (!stopping.IsCancellationRequested)
         {
+            ConnectionGate.PendingSlot place;
+            try
+            {
+                place = await gate.EnterAsync(stopping).ConfigureAwait(false); // before accepting: a full gate leaves them in the backlog
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
             Socket socket;
             try
             {
@@ -18,16 +27,17 @@ internal static class AcceptLoop
             catch (SocketException) when (!stopping.IsCancellationRequested)
             {
                 // Out of descriptors, or a connection reset while queued: the listener is fine; try again shortly.
+                place.Release();
                 await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None).ConfigureAwait(false);
                 continue;
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
+                place.Release();
                 break;
             }
             open.RemoveAll(t => t.IsCompleted);
-            if (gate.Enter(socket) is { } place)
-                open.Add(Task.Run(() => gate.ServeAsync(socket, place, serve, stopping), CancellationToken.None));
+            open.Add(Task.Run(() => gate.ServeAsync(socket, place, serve, stopping), CancellationToken.None));
         }
         await Task.WhenAll(open).ConfigureAwait(false);
     }

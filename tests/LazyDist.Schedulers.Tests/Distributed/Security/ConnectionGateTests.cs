@@ -86,7 +86,7 @@ public class ConnectionGateTests
     }
 
     [Test, CancelAfter(120_000)]
-    public async Task Strangers_SilentBeyondThePendingBound_TheNextRefusedAtOnce()
+    public async Task Strangers_TakeEveryPlace_TheNextClientWaitsInTheBacklog_ServedWhenOneLeaves()
     {
         await using var cluster = await GuardedCluster.StartAsync();
         var silent = new List<RawPeer>();
@@ -94,15 +94,17 @@ public class ConnectionGateTests
         {
             for (int i = 0; i < ConnectionGate.MaxPending; i++)
                 silent.Add(await RawPeer.ConnectAsync(cluster.Center.Address));
-            using var late = await RawPeer.ConnectAsync(cluster.Center.Address);
-            await late.ReadUntilClosedAsync(Bound); // closed without waiting for the silent ones' timeout
-            await cluster.Log.WaitForAsync(l => l.Contains("connections are already waiting for their handshake")).WaitAsync(Bound);
+            await cluster.Log.WaitForAsync(l => l.Contains($"has {ConnectionGate.MaxPending} connections waiting for their handshake")).WaitAsync(Bound);
+            var late = DistributedScheduler.ConnectAsync(cluster.Center.Address, cluster.Token);
+            Assert.That(await cluster.StillServesAsync("while-full"), Is.EqualTo(42), "connections made before keep working");
+            silent[0].Dispose(); // one place frees: the client waiting in the backlog is accepted next
+            await using var client = await late.WaitAsync(Bound);
+            Assert.That((await client.GetStatisticsAsync().WaitAsync(Bound)).Workers, Is.EqualTo(1));
         }
         finally
         {
             silent.ForEach(s => s.Dispose());
         }
-        Assert.That(await cluster.StillServesAsync("after-crowd"), Is.EqualTo(42), "connections made before keep working");
     }
 
     [Test, CancelAfter(120_000)]

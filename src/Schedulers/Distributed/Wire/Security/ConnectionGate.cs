@@ -8,22 +8,26 @@ namespace LazyDist.Distributed.Wire;
 /// Admits connections to one listener (a center, or a worker's data port). Until its handshake is
 /// done a connection reads with <see cref="FrameLimits.Handshake"/>'s bounds and must say hello
 /// within <see cref="Handshake.Timeout"/>, and at most <see cref="MaxPending"/> connections wait at
-/// once, so a crowd of strangers holds a few megabytes at most. The hello is checked for the
+/// once, so a crowd of strangers holds a few megabytes at most: while that many wait, the listener
+/// accepts no more (they queue in the kernel's backlog, costing this process nothing), so a burst
+/// of honest peers is served a little later instead of refused. The hello is checked for the
 /// protocol version, the token and the roles this listener serves. Every refusal is logged once,
 /// with the peer's address and its name cut to size; a connection whose handler fails in a way
 /// nobody foresaw is logged and closed, and only that connection.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to release; the gate lives as long as its listener.")]
 internal sealed class ConnectionGate
 {
     /// <summary>The most connections between being accepted and the end of their handshake.</summary>
-    public const int MaxPending = 64;
+    public const int MaxPending = 128;
 
     private readonly string _listener;
     private readonly WireSecurity _security;
     private readonly Func<HelloMessage, string?> _roleRefusal;
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<WireConnection, PendingSlot> _waiting = new(ReferenceEqualityComparer.Instance);
-    private int _pending;
+    private readonly SemaphoreSlim _places = new(MaxPending, MaxPending);
+    private int _full;
 
     private ConnectionGate(string listener, WireSecurity security, Func<HelloMessage, string?> roleRefusal, ILogger log)
     {
@@ -34,7 +38,7 @@ internal sealed class ConnectionGate
     }
 
     /// <summary>Connections waiting for their handshake now.</summary>
-    public int Pending => Volatile.Read(ref _pending);
+    public int Pending => MaxPending - _places.CurrentCount;
 
     /// <summary>The center's gate: workers (with a data address and threads) and clients.</summary>
     public static ConnectionGate ForCenter(WireSecurity security, ILogger log) => new("the center", security, hello => hello.Role switch
@@ -49,19 +53,24 @@ internal sealed class ConnectionGate
     public static ConnectionGate ForDataPort(string worker, WireSecurity security, ILogger log) => new($"the data port of {worker}", security,
         hello => hello.Role == PeerRole.DataReader ? null : $"this is the data port of worker {worker}; a {hello.Role} joins the center", log);
 
-    /// <summary>Takes a place among the connections waiting for their handshake, in the order they were accepted.</summary>
-    /// <returns>The place; null when <see cref="MaxPending"/> wait already, after closing the socket and saying so.</returns>
-    public PendingSlot? Enter(Socket socket)
+    /// <summary>Waits for a place among the connections waiting for their handshake (at once, unless <see cref="MaxPending"/> wait); says so once when they are all taken.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="stopping"/> fired.</exception>
+    public async Task<PendingSlot> EnterAsync(CancellationToken stopping)
     {
-        if (Interlocked.Increment(ref _pending) <= MaxPending)
-            return new PendingSlot(this);
-        Interlocked.Decrement(ref _pending);
-        _log.LogWarning("refused {Remote} at {Listener}: {Pending} connections are already waiting for their handshake", WireConnection.RemoteOf(socket), _listener, MaxPending);
-        socket.Dispose();
-        return null;
+        if (!_places.Wait(0, CancellationToken.None))
+        {
+            if (Interlocked.Exchange(ref _full, 1) == 0)
+                _log.LogWarning("{Listener} has {Pending} connections waiting for their handshake: new connections wait until one is done", _listener, MaxPending);
+            await _places.WaitAsync(stopping).ConfigureAwait(false);
+        }
+        else
+        {
+            Volatile.Write(ref _full, 0);
+        }
+        return new PendingSlot(this);
     }
 
-    /// <summary>Serves one accepted socket that was given a <paramref name="place"/> by <see cref="Enter"/>, with <paramref name="serve"/>; never throws.</summary>
+    /// <summary>Serves one accepted socket that was given a <paramref name="place"/> by <see cref="EnterAsync"/>, with <paramref name="serve"/>; never throws.</summary>
     public async Task ServeAsync(Socket socket, PendingSlot place, Func<WireConnection, Task> serve, CancellationToken stopping)
     {
         string remote = WireConnection.RemoteOf(socket);
@@ -173,7 +182,7 @@ internal sealed class ConnectionGate
         public void Release()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
-                Interlocked.Decrement(ref gate._pending);
+                gate._places.Release();
         }
     }
 }
