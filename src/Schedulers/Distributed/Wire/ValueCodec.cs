@@ -68,8 +68,16 @@ internal static class ValueCodec
     {
         double[] or float[] or int[] or long[] or byte[] => SizeOf(value),
         CodedValue c => c.Bytes.Length,
+        Graph.Blocks.ElementBlock b => EncodableBlockSize(b),
         _ => PackOrCode(value).Item2.Length,
     };
+
+    // A partition's block is encoded only when it travels: here it is checked, and its size estimated.
+    private static long EncodableBlockSize(Graph.Blocks.ElementBlock block)
+    {
+        block.EnsureEncodable();
+        return block.EstimatedBytes;
+    }
 
     private static long SizeOf(object? value, int depth) => value switch
     {
