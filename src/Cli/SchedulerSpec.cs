@@ -12,6 +12,9 @@ namespace LazyDist.Cli;
 /// </summary>
 internal sealed record SchedulerSpec(string Kind, int Count, string? Address)
 {
+    /// <summary>TLS for <c>tcp://</c> and <c>processes</c> (see <see cref="Commands.TlsCliOptions"/>); null for plain TCP.</summary>
+    public TlsOptions? Tls { get; init; }
+
     public const string Help = "sync | threads[:N] | processes[:N] | tcp://HOST:PORT";
 
     /// <exception cref="UsageException">The text names no scheduler.</exception>
@@ -55,10 +58,10 @@ internal sealed record SchedulerSpec(string Kind, int Count, string? Address)
             case "threads":
                 return new OpenScheduler(Count == 0 ? new ThreadedScheduler() : new ThreadedScheduler(Count), null);
             case "processes":
-                var cluster = await LocalCluster.StartAsync(Count, 1, loggers, cancellationToken).ConfigureAwait(false);
+                var cluster = await LocalCluster.StartAsync(new LocalClusterOptions { Workers = Count, Tls = Tls }, loggers, cancellationToken).ConfigureAwait(false);
                 return new OpenScheduler(cluster, cluster.Client, cluster);
             default:
-                var client = await DistributedScheduler.ConnectAsync(Address!, token, cancellationToken).ConfigureAwait(false);
+                var client = await DistributedScheduler.ConnectAsync(Address!, token, Tls, cancellationToken).ConfigureAwait(false);
                 return new OpenScheduler(client, client, client);
         }
     }

@@ -25,12 +25,15 @@ internal sealed class ChunkHoldingCluster : IAsyncDisposable
     /// <summary>The cluster's token, which data ports ask of their readers.</summary>
     public string Token => _cluster.Token;
 
+    /// <summary>The token and TLS that data ports ask of their readers.</summary>
+    public WireSecurity Security => WireSecurity.Create(_cluster.Token, _cluster.Tls);
+
     /// <exception cref="TimeoutException">The workers did not join within a minute.</exception>
-    public static async Task<ChunkHoldingCluster> StartAsync(int workers)
+    public static async Task<ChunkHoldingCluster> StartAsync(int workers, TlsOptions? tls = null)
     {
-        var cluster = await SessionCluster.StartAsync(workers);
+        var cluster = await SessionCluster.StartAsync(workers, tls);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var client = await WireConnection.ConnectAsync(cluster.Center.Address, timeout.Token);
+        var client = await WireConnection.ConnectAsync(cluster.Center.Address, timeout.Token, security: WireSecurity.Create(cluster.Token, tls));
         await Handshake.IntroduceAsync(client,
             new HelloMessage(Handshake.ProtocolVersion, cluster.Token, PeerRole.Client, "bench-holder", null, 0), timeout.Token);
         return new ChunkHoldingCluster(cluster, client);

@@ -16,6 +16,8 @@ internal static class CenterCommand
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)." }.WithEnvironment(context, 8786).IsPort();
         var token = new Option<string>("--token") { Description = "Secret that workers and clients must present." }.AsSecret();
         var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token };
+        var tls = new TlsCliOptions();
+        tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             string hostValue = parsed.GetValue(host)!;
@@ -24,7 +26,7 @@ internal static class CenterCommand
             CenterHost center;
             try
             {
-                center = await CenterHost.StartAsync(new CenterOptions { Host = hostValue, Port = portValue, Token = parsed.SecretValue(token, context) }, loggers);
+                center = await CenterHost.StartAsync(new CenterOptions { Host = hostValue, Port = portValue, Token = parsed.SecretValue(token, context), Tls = tls.Read(parsed) }, loggers);
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {

@@ -27,11 +27,13 @@ internal static class RunCommand
         {
             script, args, scheduler, token, verbose,
         };
+        var tls = new TlsCliOptions();
+        tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             string path = parsed.GetValue(script)!;
             RejectMistypedOptions(parsed, command, path);
-            var spec = SchedulerSpec.Parse(parsed.GetValue(scheduler)!);
+            var spec = SchedulerSpec.Parse(parsed.GetValue(scheduler)!) with { Tls = tls.Read(parsed) };
             var compiled = Compile(path, parsed.GetValue(verbose), context.Error);
             if (!compiled.Succeeded)
                 return CliApp.UsageExitCode;

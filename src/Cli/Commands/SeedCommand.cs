@@ -20,6 +20,8 @@ internal static class SeedCommand
         {
             chunks, chunkSize, scheduler, api, seed, token,
         };
+        var tls = new TlsCliOptions();
+        tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var options = new SeedOptions(
@@ -28,7 +30,7 @@ internal static class SeedCommand
                 SeedApiNames.Parse(parsed.GetValue(api)!),
                 parsed.GetValue(scheduler)!,
                 parsed.GetValue(seed));
-            var spec = SchedulerSpec.Parse(options.Scheduler);
+            var spec = SchedulerSpec.Parse(options.Scheduler) with { Tls = tls.Read(parsed) };
             using var loggers = CliLogging.Create(LogLevels.Of(parsed, context, LogLevel.Warning));
             await using var open = await spec.OpenAsync(parsed.SecretValue(token, context), loggers, cancellationToken);
             loggers.CreateLogger("lazydist.seed").LogInformation(

@@ -27,7 +27,10 @@ internal static class WorkerCommand
         var token = new Option<string>("--token") { Description = "The cluster's token." }.AsSecret();
         var host = new Option<string>("--host") { Description = "Address of this worker's data port, reachable by peers." }.WithEnvironment(context, "127.0.0.1").IsListenAddress();
         var timeout = new Option<double>("--center-timeout") { Description = "Seconds to keep trying a lost center before exiting." }.WithEnvironment(context, 30.0).IsPositiveSeconds();
-        var command = new Command("worker", "Run a worker that joins a center.") { center, nthreads, name, token, host, timeout };
+        var maxResult = new Option<string>("--max-result-bytes") { Description = "The largest result a task may return (e.g. 2GB); a larger one fails its task. Default: no bound but the wire's." };
+        var command = new Command("worker", "Run a worker that joins a center.") { center, nthreads, name, token, host, timeout, maxResult };
+        var tls = new TlsCliOptions();
+        tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var options = new WorkerOptions
@@ -38,9 +41,18 @@ internal static class WorkerCommand
                 Token = parsed.SecretValue(token, context),
                 Host = parsed.GetValue(host)!,
                 CenterTimeout = TimeSpan.FromSeconds(parsed.GetValue(timeout)),
+                Tls = tls.Read(parsed),
+                MaxResultBytes = parsed.GetValue(maxResult) is { } max ? ByteSize.Parse(max, "--max-result-bytes") : null,
             };
             using var loggers = CliLogging.Create(LogLevels.Of(parsed, context, LogLevel.Information));
-            return await WorkerProgram.RunAsync(options, loggers, cancellationToken: cancellationToken);
+            try
+            {
+                return await WorkerProgram.RunAsync(options, loggers, cancellationToken: cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                throw new UsageException(e.Message); // a data port off loopback without a token, an unreadable TLS file
+            }
         });
         return command;
     }

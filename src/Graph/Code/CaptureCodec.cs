@@ -138,6 +138,14 @@ internal static class CaptureCodec
     /// <summary>Reads one value; <paramref name="objects"/> are the objects read so far, by number.</summary>
     private static object? Read(ref MessagePackReader reader, CodeReadContext context, List<object> objects, List<LazyBinding> bindings)
     {
+        ReadDepth.Enter(ref reader, "captured values are");
+        var value = ReadTagged(ref reader, context, objects, bindings);
+        ReadDepth.Leave(ref reader);
+        return value;
+    }
+
+    private static object? ReadTagged(ref MessagePackReader reader, CodeReadContext context, List<object> objects, List<LazyBinding> bindings)
+    {
         int length = reader.ReadArrayHeader();
         var tag = (Tag)reader.ReadByte();
         switch (tag)

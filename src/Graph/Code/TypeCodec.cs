@@ -60,6 +60,14 @@ internal static class TypeCodec
 
     public static Type Read(ref MessagePackReader reader, CodeReadContext context)
     {
+        ReadDepth.Enter(ref reader, "type names are");
+        var type = ReadKind(ref reader, context);
+        ReadDepth.Leave(ref reader);
+        return type;
+    }
+
+    private static Type ReadKind(ref MessagePackReader reader, CodeReadContext context)
+    {
         int length = reader.ReadArrayHeader();
         byte kind = reader.ReadByte();
         switch (kind)

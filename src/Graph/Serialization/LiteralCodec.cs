@@ -16,8 +16,12 @@ internal static class LiteralCodec
         Null, Bool, Int, Long, ULong, Double, Float, String, DoubleArray, FloatArray, IntArray, LongArray, ByteArray, List, Code,
     }
 
-    public static void Write(ref MessagePackWriter writer, object? value, CodeWriteContext? code = null)
+    public static void Write(ref MessagePackWriter writer, object? value, CodeWriteContext? code = null) => Write(ref writer, value, code, 0);
+
+    private static void Write(ref MessagePackWriter writer, object? value, CodeWriteContext? code, int depth)
     {
+        if (depth >= ReadDepth.Max)
+            throw new NotSupportedException($"a literal of lists nested more than {ReadDepth.Max} deep cannot be serialized: no reader would accept it");
         writer.WriteArrayHeader(2);
         switch (value)
         {
@@ -38,7 +42,7 @@ internal static class LiteralCodec
                 writer.Write((byte)Tag.List);
                 writer.WriteArrayHeader(items.Length);
                 foreach (var item in items)
-                    Write(ref writer, item, code);
+                    Write(ref writer, item, code, depth + 1);
                 break;
             case not null when code is not null:
                 writer.Write((byte)Tag.Code);
@@ -59,6 +63,14 @@ internal static class LiteralCodec
     }
 
     public static object? Read(ref MessagePackReader reader, CodeReadContext? code = null)
+    {
+        ReadDepth.Enter(ref reader, "literal values are");
+        var value = ReadTagged(ref reader, code);
+        ReadDepth.Leave(ref reader);
+        return value;
+    }
+
+    private static object? ReadTagged(ref MessagePackReader reader, CodeReadContext? code)
     {
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException("a literal must be a [tag, value] pair");

@@ -85,6 +85,7 @@ internal static class TaskGraphSerializer
 
     private static TaskNode ReadNode(ref MessagePackReader reader, TaskKey key, IAssemblyResolver? resolver)
     {
+        ReadDepth.Enter(ref reader, "its inline calls are", key);
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException($"task {key} is not an [op, args] pair");
         OpRef op;
@@ -102,7 +103,8 @@ internal static class TaskGraphSerializer
         }
         var args = new TaskArg[reader.ReadArrayHeader()];
         for (int a = 0; a < args.Length; a++)
-            args[a] = ReadArg(ref reader, resolver);
+            args[a] = ReadArg(ref reader, key, resolver);
+        ReadDepth.Leave(ref reader);
         return new TaskNode(op, args);
     }
 
@@ -183,26 +185,34 @@ internal static class TaskGraphSerializer
         }
     }
 
-    private static TaskArg ReadArg(ref MessagePackReader reader, IAssemblyResolver? resolver)
+    private static TaskArg ReadArg(ref MessagePackReader reader, TaskKey owner, IAssemblyResolver? resolver)
     {
+        ReadDepth.Enter(ref reader, "its arguments are", owner);
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException("an argument must be a [kind, payload] pair");
         byte kind = reader.ReadByte();
+        TaskArg arg;
         switch (kind)
         {
             case LiteralKind:
-                return new Literal(LiteralCodec.Read(ref reader, CodeReadContext.For(resolver)));
+                arg = new Literal(LiteralCodec.Read(ref reader, CodeReadContext.For(resolver)));
+                break;
             case RefKind:
-                return new TaskRef(ReadKey(ref reader));
+                arg = new TaskRef(ReadKey(ref reader));
+                break;
             case ListKind:
                 var items = new TaskArg[reader.ReadArrayHeader()];
                 for (int i = 0; i < items.Length; i++)
-                    items[i] = ReadArg(ref reader, resolver);
-                return new ArgList(items);
+                    items[i] = ReadArg(ref reader, owner, resolver);
+                arg = new ArgList(items);
+                break;
             case CallKind:
-                return new TaskCall(ReadNode(ref reader, new TaskKey("inline"), resolver));
+                arg = new TaskCall(ReadNode(ref reader, owner, resolver));
+                break;
             default:
                 throw new FormatException($"unknown argument kind {kind}");
         }
+        ReadDepth.Leave(ref reader);
+        return arg;
     }
 }

@@ -35,6 +35,11 @@ public sealed partial class CenterHost
             return;
         }
         var message = envelope.Header;
+        if (role == PeerRole.Client && message is SubmitGraphMessage submitted && GraphAdmission.Check(submitted) is { } refusal)
+        {
+            GraphAdmission.Refuse(connection, submitted, refusal, _log); // to this client only; it stays connected
+            return;
+        }
         SchedulerEvent? stimulus = (role, message) switch
         {
             (PeerRole.Worker, TaskFinishedMessage m) => new TaskFinishedEvent(id,

@@ -29,6 +29,7 @@ public sealed partial class CenterHost : IAsyncDisposable
     private readonly StimulusIds _ids = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _ticker;
+    private readonly ConnectionGate _admission;
     private Task _acceptLoop = Task.CompletedTask;
     private readonly List<(Func<SchedulerState, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly Dictionary<WireConnection, OutgoingBatch> _batches = [];
@@ -44,6 +45,7 @@ public sealed partial class CenterHost : IAsyncDisposable
         _time = time;
         _state = new SchedulerState(new SchedulerOptions { HeartbeatTimeout = options.HeartbeatTimeout, Validate = options.ValidateState }, time);
         _listener = new TcpListener(ParseBindAddress(options), options.Port);
+        _admission = ConnectionGate.ForCenter(WireSecurity.Create(options.Token, options.Tls, serves: true), _log);
         _ticker = time.CreateTimer(_ =>
         {
             Post(new TickEvent(_ids.Next("tick")));
@@ -86,6 +88,7 @@ public sealed partial class CenterHost : IAsyncDisposable
 
     /// <summary>Starts listening.</summary>
     /// <exception cref="InvalidOperationException">A non-loopback address without a token: shipped code would be open to anyone who can connect.</exception>
+    /// <exception cref="ArgumentException">The host is not an IP address, or a TLS file is missing or unreadable; the message names it.</exception>
     /// <exception cref="SocketException">The address cannot be bound.</exception>
     public static Task<CenterHost> StartAsync(CenterOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null)
     {
@@ -95,7 +98,7 @@ public sealed partial class CenterHost : IAsyncDisposable
         host._listener.Start();
         var bound = (IPEndPoint)host._listener.LocalEndpoint;
         host.Address = $"{options.Host}:{bound.Port}";
-        host._acceptLoop = Task.Run(() => AcceptLoop.RunAsync(host._listener, host.ServeAsync, host._stopping.Token));
+        host._acceptLoop = Task.Run(() => AcceptLoop.RunAsync(host._listener, host._admission, host.ServeAsync, host._stopping.Token));
         host._log.LogInformation("center listening at {Address}", host.Address);
         return Task.FromResult(host);
     }
@@ -140,17 +143,7 @@ public sealed partial class CenterHost : IAsyncDisposable
         }
     }
 
-    private static IPAddress ParseBindAddress(CenterOptions options)
-    {
-        var address = options.Host == "localhost" ? IPAddress.Loopback
-            : IPAddress.TryParse(options.Host, out var parsed) ? parsed
-            : throw new ArgumentException($"'{options.Host}' is not an IP address to listen on", nameof(options));
-        if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(options.Token))
-            throw new InvalidOperationException(
-                $"refusing to listen on {options.Host} without a token: workers run the code that clients send, " +
-                "so anyone who can reach this port could run code on every worker; pass --token, or bind to 127.0.0.1");
-        return address;
-    }
+    private static IPAddress ParseBindAddress(CenterOptions options) => ListenAddress.Resolve(options.Host, options.Token, ListenerKind.Center);
 
     private async Task ServeAsync(WireConnection connection)
     {
@@ -159,19 +152,11 @@ public sealed partial class CenterHost : IAsyncDisposable
         string name = connection.Remote;
         try
         {
-            var hello = await Handshake.AcceptAsync(connection, _options.Token, _stopping.Token).ConfigureAwait(false);
+            var hello = await _admission.AdmitAsync(connection, _stopping.Token).ConfigureAwait(false);
             if (hello is null)
-            {
-                _log.LogWarning("refused {Remote}: wrong token or protocol version", connection.Remote);
-                return;
-            }
-            if (hello.Role == PeerRole.DataReader || (hello.Role == PeerRole.Worker && (hello.DataAddress is null || hello.Threads < 1)))
-            {
-                connection.Send(new RefusedMessage(hello.Role == PeerRole.DataReader ? "this is a center, not a worker's data port" : "a worker must give its data address and at least one thread"));
-                return;
-            }
+                return; // refused, and logged
             role = hello.Role;
-            name = hello.Name;
+            name = LogText.Of(hello.Name);
             connection.Send(new WelcomeMessage(id, "center")); // before any instruction the registration may cause
             Register(id, hello, connection);
             while (true)
@@ -182,7 +167,7 @@ public sealed partial class CenterHost : IAsyncDisposable
         }
         catch (WireProtocolException e)
         {
-            _log.LogWarning("closing the connection from {Remote} ({Name}): {Reason}", connection.Remote, name, e.Message);
+            _log.LogWarning("closing the connection from {Remote} ({Name}): {Reason}", connection.Remote, name, LogText.Of(e.Message));
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -207,7 +192,7 @@ public sealed partial class CenterHost : IAsyncDisposable
                 _names[id] = hello.Name;
             }
             Post(new WorkerJoinedEvent(id, hello.Name, hello.DataAddress!, hello.Threads, _ids.Next("worker-joined", hello.Name)));
-            _log.LogInformation("worker {Name} joined: {Address}, {Threads} threads", hello.Name, hello.DataAddress, hello.Threads);
+            _log.LogInformation("worker {Name} joined: {Address}, {Threads} threads", LogText.Of(hello.Name), LogText.Of(hello.DataAddress), hello.Threads);
         }
         else
         {
@@ -217,7 +202,7 @@ public sealed partial class CenterHost : IAsyncDisposable
                 _names[id] = hello.Name;
                 _code.ClientJoined(id);
             }
-            _log.LogInformation("client {Name} connected", hello.Name);
+            _log.LogInformation("client {Name} connected from {Remote}", LogText.Of(hello.Name), connection.Remote);
         }
     }
 

@@ -12,6 +12,9 @@ public sealed record CenterOptions
     /// <summary>The secret every worker and client must present; empty for none (loopback only).</summary>
     public string Token { get; init; } = "";
 
+    /// <summary>TLS for every connection to the center (a certificate and key are required); null for plain TCP.</summary>
+    public TlsOptions? Tls { get; init; }
+
     /// <summary>A worker silent for longer than this is removed and its work recomputed.</summary>
     public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(15);
 

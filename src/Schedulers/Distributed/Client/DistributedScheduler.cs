@@ -32,12 +32,12 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     private Exception? _lost;
     private long _completions;
 
-    private DistributedScheduler(WireConnection center, string address, string token, TimeProvider time)
+    private DistributedScheduler(WireConnection center, string address, WireSecurity security, TimeProvider time)
     {
         _center = center;
         CenterAddress = address;
         _state = new ClientState(time);
-        _workers = new PeerPool(token, _name);
+        _workers = new PeerPool(security, _name);
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
@@ -53,14 +53,26 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     /// <param name="cancellationToken">Stops the attempt.</param>
     /// <exception cref="FormatException">The address is not host:port.</exception>
     /// <exception cref="IOException">The center cannot be reached or refused the connection; the message says why.</exception>
-    public static async Task<DistributedScheduler> ConnectAsync(string address, string? token = null, CancellationToken cancellationToken = default)
+    public static Task<DistributedScheduler> ConnectAsync(string address, string? token = null, CancellationToken cancellationToken = default) =>
+        ConnectAsync(address, token, tls: null, cancellationToken);
+
+    /// <summary>Connects to a center, over TLS when <paramref name="tls"/> is given (the token then travels encrypted).</summary>
+    /// <param name="address"><c>host:port</c>, optionally prefixed <c>tcp://</c>.</param>
+    /// <param name="token">The cluster's token, when it has one.</param>
+    /// <param name="tls">The authority that signed the cluster's certificates, and this client's own certificate when TLS is mutual; null for plain TCP.</param>
+    /// <param name="cancellationToken">Stops the attempt.</param>
+    /// <exception cref="FormatException">The address is not host:port.</exception>
+    /// <exception cref="ArgumentException">A TLS file is missing or unreadable; the message names it.</exception>
+    /// <exception cref="IOException">The center cannot be reached, its TLS is not trusted, or it refused the connection; the message says why.</exception>
+    public static async Task<DistributedScheduler> ConnectAsync(string address, string? token, TlsOptions? tls, CancellationToken cancellationToken = default)
     {
         _ = Endpoints.Parse(address);
+        var security = WireSecurity.Create(token, tls);
         WireSerializer.WarmUp();
         WireConnection connection;
         try
         {
-            connection = await WireConnection.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+            connection = await WireConnection.ConnectAsync(address, cancellationToken, security: security).ConfigureAwait(false);
         }
         catch (System.Net.Sockets.SocketException e)
         {
@@ -77,7 +89,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new IOException($"the center at {address} did not accept this client: {e.Message}", e);
         }
-        return new DistributedScheduler(connection, address, token ?? "", TimeProvider.System);
+        return new DistributedScheduler(connection, address, security, TimeProvider.System);
     }
 
     /// <summary>Asks the center for its counters.</summary>

@@ -42,20 +42,32 @@ public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
     /// <param name="cancellationToken">Stops waiting for the workers.</param>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one worker or thread.</exception>
     /// <exception cref="TimeoutException">The workers did not join within a minute.</exception>
-    public static async Task<LocalCluster> StartAsync(int workers = 2, int threadsPerWorker = 1, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default)
+    public static Task<LocalCluster> StartAsync(int workers = 2, int threadsPerWorker = 1, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default) =>
+        StartAsync(new LocalClusterOptions { Workers = workers, ThreadsPerWorker = threadsPerWorker }, loggers, cancellationToken);
+
+    /// <summary>Starts a center and the worker processes <paramref name="options"/> describe and waits until they have joined.</summary>
+    /// <param name="options">The workers, their threads, TLS and result bound.</param>
+    /// <param name="loggers">Where the center and the workers' output log.</param>
+    /// <param name="cancellationToken">Stops waiting for the workers.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one worker or thread.</exception>
+    /// <exception cref="ArgumentException">A TLS file is missing or unreadable; the message names it.</exception>
+    /// <exception cref="TimeoutException">The workers did not join within a minute.</exception>
+    public static async Task<LocalCluster> StartAsync(LocalClusterOptions options, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        int workers = options.Workers;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threadsPerWorker);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ThreadsPerWorker);
         loggers ??= NullLoggerFactory.Instance;
         var log = loggers.CreateLogger("lazydist.local-cluster");
         string token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token }, loggers).ConfigureAwait(false);
+        var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, Tls = options.Tls }, loggers).ConfigureAwait(false);
         var processes = new List<Process>();
         try
         {
             for (int i = 0; i < workers; i++)
             {
-                var process = WorkerProcess.Start(center.Address, token, threadsPerWorker, $"local-worker-{i}");
+                var process = WorkerProcess.Start(center.Address, token, options.ThreadsPerWorker, $"local-worker-{i}", WorkerProcess.Arguments(options.Tls, options.MaxResultBytes));
                 string name = $"local-worker-{i}";
                 process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
                 process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
@@ -80,7 +92,7 @@ public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
             {
                 throw new TimeoutException($"only {center.WorkerCount} of {workers} worker processes joined within a minute");
             }
-            var client = await DistributedScheduler.ConnectAsync(center.Address, token, cancellationToken).ConfigureAwait(false);
+            var client = await DistributedScheduler.ConnectAsync(center.Address, token, options.Tls, cancellationToken).ConfigureAwait(false);
             await WarmUpAsync(client, cancellationToken).ConfigureAwait(false);
             return new LocalCluster(center, processes, client);
         }

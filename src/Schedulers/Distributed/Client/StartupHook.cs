@@ -24,6 +24,7 @@ internal static class StartupHook
             Name = args[6],
             CenterTimeout = TimeSpan.FromSeconds(5),
         };
+        options = WorkerProcess.WithArguments(options, args[7..]);
         using var loggers = new StandardErrorLoggerFactory(LogLevel.Information);
         int code = WorkerProgram.RunAsync(options, loggers, exitWhenInputCloses: true).GetAwaiter().GetResult();
         loggers.Dispose();

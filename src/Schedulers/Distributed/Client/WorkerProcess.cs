@@ -15,7 +15,7 @@ internal static class WorkerProcess
     /// <summary>Carries the worker's arguments to the startup hook (one per line).</summary>
     public const string ArgumentsVariable = "LAZYDIST_WORKER_ARGS";
 
-    public static Process Start(string centerAddress, string token, int threads, string name)
+    public static Process Start(string centerAddress, string token, int threads, string name, IEnumerable<string>? options = null)
     {
         var entry = Assembly.GetEntryAssembly()?.Location;
         if (string.IsNullOrEmpty(entry))
@@ -51,8 +51,42 @@ internal static class WorkerProcess
         // (measured on 20,000 tiny tasks, processes:2: the center's time per task halved, the workers' more).
         start.Environment["DOTNET_GCgen0size"] = "0x4000000";
         start.Environment[ArgumentsVariable] = string.Join('\n',
-            centerAddress, "--token", token, "--nthreads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--name", name);
+            [centerAddress, "--token", token, "--nthreads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--name", name, .. options ?? []]);
         return Process.Start(start) ?? throw new InvalidOperationException("could not start a worker process");
+    }
+
+    /// <summary>The options after the name: TLS files and the result bound, as option and value pairs.</summary>
+    public static IEnumerable<string> Arguments(TlsOptions? tls, long? maxResultBytes)
+    {
+        var pairs = new List<string>();
+        void Add(string option, string? value)
+        {
+            if (value is not null)
+                pairs.AddRange([option, value]);
+        }
+        Add("--tls-cert", tls?.CertificatePath);
+        Add("--tls-key", tls?.KeyPath);
+        Add("--tls-ca", tls?.CertificateAuthorityPath);
+        Add("--max-result-bytes", maxResultBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return pairs;
+    }
+
+    /// <summary>Reads what <see cref="Arguments"/> wrote into <paramref name="options"/>.</summary>
+    public static WorkerOptions WithArguments(WorkerOptions options, IReadOnlyList<string> pairs)
+    {
+        for (int i = 0; i + 1 < pairs.Count; i += 2)
+        {
+            var tls = options.Tls ?? new TlsOptions();
+            options = pairs[i] switch
+            {
+                "--tls-cert" => options with { Tls = tls with { CertificatePath = pairs[i + 1] } },
+                "--tls-key" => options with { Tls = tls with { KeyPath = pairs[i + 1] } },
+                "--tls-ca" => options with { Tls = tls with { CertificateAuthorityPath = pairs[i + 1] } },
+                "--max-result-bytes" => options with { MaxResultBytes = long.Parse(pairs[i + 1], System.Globalization.CultureInfo.InvariantCulture) },
+                _ => throw new FormatException($"unknown worker option {pairs[i]}"),
+            };
+        }
+        return options;
     }
 
     /// <summary>The application's runtime configuration, or a minimal one for this runtime.</summary>

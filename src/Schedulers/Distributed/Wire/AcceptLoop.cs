@@ -2,26 +2,42 @@ using System.Net.Sockets;
 
 namespace LazyDist.Distributed.Wire;
 
-/// <summary>Accepts connections until stopped, serving each on its own task; ends when every connection has been served.</summary>
+/// <summary>Accepts connections until stopped, serving each on its own task through its listener's gate; ends when every connection has been served.</summary>
 internal static class AcceptLoop
 {
-    public static async Task RunAsync(TcpListener listener, Func<WireConnection, Task> serve, CancellationToken stopping)
+    public static async Task RunAsync(TcpListener listener, ConnectionGate gate, Func<WireConnection, Task> serve, CancellationToken stopping)
     {
         var open = new List<Task>();
         while (!stopping.IsCancellationRequested)
         {
+            ConnectionGate.PendingSlot place;
+            try
+            {
+                place = await gate.EnterAsync(stopping).ConfigureAwait(false); // before accepting: a full gate leaves them in the backlog
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
             Socket socket;
             try
             {
                 socket = await listener.AcceptSocketAsync(stopping).ConfigureAwait(false);
             }
+            catch (SocketException) when (!stopping.IsCancellationRequested)
+            {
+                // Out of descriptors, or a connection reset while queued: the listener is fine; try again shortly.
+                place.Release();
+                await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None).ConfigureAwait(false);
+                continue;
+            }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
+                place.Release();
                 break;
             }
-            var connection = WireConnection.Accept(socket);
             open.RemoveAll(t => t.IsCompleted);
-            open.Add(Task.Run(() => serve(connection), CancellationToken.None));
+            open.Add(Task.Run(() => gate.ServeAsync(socket, place, serve, stopping), CancellationToken.None));
         }
         await Task.WhenAll(open).ConfigureAwait(false);
     }

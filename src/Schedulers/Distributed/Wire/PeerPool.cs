@@ -7,8 +7,13 @@ namespace LazyDist.Distributed.Wire;
 /// Connections to workers' data ports, one per address, reused; requests on one connection take
 /// turns. Used by workers to fetch inputs from peers and by clients to gather results.
 /// </summary>
-internal sealed class PeerPool(string token, string name) : IAsyncDisposable
+internal sealed class PeerPool(WireSecurity security, string name) : IAsyncDisposable
 {
+    /// <summary>A pool that presents <paramref name="token"/>, over plain TCP.</summary>
+    public PeerPool(string token, string name) : this(WireSecurity.Create(token), name)
+    {
+    }
+
     private readonly ConcurrentDictionary<string, Lazy<Task<Peer>>> _peers = new(StringComparer.Ordinal);
 
     /// <summary>Payload bytes received from all peers.</summary>
@@ -47,12 +52,14 @@ internal sealed class PeerPool(string token, string name) : IAsyncDisposable
             var reply = await peer.Connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
             if (reply.Header is not DataMessage data || data.Values.Length != keys.Count)
                 throw new WireProtocolException($"{address} answered GetData with {reply.Header.GetType().Name}");
+            if (reply.Payloads.Count != data.Values.Count(v => !v.Missing))
+                throw new WireProtocolException($"{address} sent {reply.Payloads.Count} payloads for {data.Values.Count(v => !v.Missing)} values");
             var values = new (bool Found, object? Value)[keys.Count];
             int payload = 0;
             for (int i = 0; i < values.Length; i++)
             {
                 if (!data.Values[i].Missing)
-                    values[i] = (true, ValueCodec.Decode(data.Values[i].Kind, reply.Payloads[payload++].ToByteArray()));
+                    values[i] = (true, ValueCodec.Decode(data.Values[i].Kind, reply.Payloads[payload++]));
             }
             return values;
         }
@@ -71,10 +78,10 @@ internal sealed class PeerPool(string token, string name) : IAsyncDisposable
     private async Task<Peer> ConnectAsync(string address)
     {
         using var timeout = new CancellationTokenSource(Handshake.Timeout);
-        var connection = await WireConnection.ConnectAsync(address, timeout.Token).ConfigureAwait(false);
+        var connection = await WireConnection.ConnectAsync(address, timeout.Token, security: security).ConfigureAwait(false);
         try
         {
-            await Handshake.IntroduceAsync(connection, new HelloMessage(Handshake.ProtocolVersion, token, PeerRole.DataReader, name, null, 0), timeout.Token).ConfigureAwait(false);
+            await Handshake.IntroduceAsync(connection, new HelloMessage(Handshake.ProtocolVersion, security.Token, PeerRole.DataReader, name, null, 0), timeout.Token).ConfigureAwait(false);
         }
         catch
         {

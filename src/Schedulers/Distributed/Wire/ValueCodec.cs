@@ -25,6 +25,17 @@ internal static class ValueCodec
         _ => PackOrCode(value),
     };
 
+    /// <summary>The value a received payload holds: the array itself when it arrived as the element type its kind names.</summary>
+    /// <exception cref="WireProtocolException">The payload does not fit its kind.</exception>
+    public static object? Decode(ValueKind kind, Payload payload) => (kind, payload.Array) switch
+    {
+        (ValueKind.Doubles, double[] a) => a,
+        (ValueKind.Floats, float[] a) => a,
+        (ValueKind.Ints, int[] a) => a,
+        (ValueKind.Longs, long[] a) => a,
+        _ => Decode(kind, payload.ToByteArray()),
+    };
+
     public static object? Decode(ValueKind kind, byte[] payload) => kind switch
     {
         ValueKind.Doubles => Cast<double>(payload),
@@ -48,11 +59,31 @@ internal static class ValueCodec
         _ = PackOrCode(value);
     }
 
-    /// <summary>The size of a value for placement: an array's bytes, 8 for anything else small.</summary>
-    public static long SizeOf(object? value) => value switch
+    /// <summary>The size of a value for placement: an array's bytes (more than 2 GB too), 8 for anything else small.</summary>
+    public static long SizeOf(object? value) => SizeOf(value, 0);
+
+    /// <summary>The bytes <paramref name="value"/> takes on the wire, encoding it when it is not an array.</summary>
+    /// <exception cref="NotSupportedException">The value's type has no wire form.</exception>
+    public static long EncodedSize(object? value) => value switch
     {
-        Array a when a.GetType().GetElementType()!.IsPrimitive => Buffer.ByteLength(a),
-        object?[] list => 8L * list.Length + list.Sum(SizeOf),
+        double[] or float[] or int[] or long[] or byte[] => SizeOf(value),
+        CodedValue c => c.Bytes.Length,
+        Graph.Blocks.ElementBlock b => EncodableBlockSize(b),
+        _ => PackOrCode(value).Item2.Length,
+    };
+
+    // A partition's block is encoded only when it travels: here it is checked, and its size estimated.
+    private static long EncodableBlockSize(Graph.Blocks.ElementBlock block)
+    {
+        block.EnsureEncodable();
+        return block.EstimatedBytes;
+    }
+
+    private static long SizeOf(object? value, int depth) => value switch
+    {
+        Array a when a.GetType().GetElementType()!.IsPrimitive => a.LongLength * PayloadElements.SizeOf(a.GetType().GetElementType()!),
+        object?[] list when depth < ReadDepth.Max => 8L * list.Length + list.Sum(item => SizeOf(item, depth + 1)),
+        object?[] list => 8L * list.Length,
         string s => s.Length * 2L,
         CodedValue c => c.Bytes.Length,
         Graph.Blocks.ElementBlock b => b.EstimatedBytes,

@@ -1,26 +1,30 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Wire;
 
 /// <summary>
 /// One TCP connection carrying messages. On the stream a message is
-/// <c>u32 header length | u32 payload count | header | (u64 payload length | payload bytes)*</c>,
-/// little-endian. Sends are queued and written by one loop that drains the queue before it
+/// <c>u32 header length | u32 payload count | header | (u8 element type, u56 payload length | payload bytes)*</c>,
+/// little-endian (see <see cref="PayloadElement"/>). Sends are queued and written by one loop that drains the queue before it
 /// flushes, so bursts of small messages go out in few writes (batching). A frame beyond the
-/// <see cref="FrameLimits"/>, or a header that is not a known message, throws
-/// <see cref="WireProtocolException"/> from <see cref="ReceiveAsync"/>; the owner then closes
-/// this connection and nothing else.
+/// <see cref="Limits"/>, or a header that is not a known message, throws
+/// <see cref="WireProtocolException"/> from <see cref="ReceiveAsync"/> before anything of its size
+/// is allocated; the owner then closes this connection and nothing else.
 /// </summary>
 internal sealed class WireConnection : IAsyncDisposable
 {
     private const int BufferSize = 64 * 1024;
+    private const int ReadPartBytes = 1 << 20;
+    private const ulong LengthMask = (1UL << 56) - 1;
     private readonly Stream _stream;
     private readonly BufferedStream _reader;
     private readonly BufferedStream _writer;
-    private readonly FrameLimits _limits;
     private readonly Channel<Envelope> _outbox = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writeLoop;
     private readonly CancellationTokenSource _closing = new();
@@ -33,13 +37,16 @@ internal sealed class WireConnection : IAsyncDisposable
         _stream = stream;
         _reader = new BufferedStream(stream, BufferSize);
         _writer = new BufferedStream(stream, BufferSize);
-        _limits = limits ?? FrameLimits.Default;
+        Limits = limits ?? FrameLimits.Handshake;
         Remote = remote;
         _writeLoop = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>The other end, for logs.</summary>
     public string Remote { get; }
+
+    /// <summary>The largest frames <see cref="ReceiveAsync"/> accepts now: the handshake's until it is done (see <see cref="Handshake"/>).</summary>
+    public FrameLimits Limits { get; set; }
 
     /// <summary>Payload bytes sent so far.</summary>
     public long PayloadBytesSent => Interlocked.Read(ref _bytesSent);
@@ -50,30 +57,41 @@ internal sealed class WireConnection : IAsyncDisposable
     /// <summary>Completes when the writer stops (the connection closed or failed).</summary>
     public Task Completion => _writeLoop;
 
-    /// <summary>Opens a connection to <paramref name="endpoint"/> (<c>host:port</c>).</summary>
-    public static async Task<WireConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken, FrameLimits? limits = null)
+    /// <summary>Opens a connection to <paramref name="endpoint"/> (<c>host:port</c>), with TLS when <paramref name="security"/> says so.</summary>
+    /// <exception cref="SocketException">Nothing listens there.</exception>
+    /// <exception cref="IOException">The TLS handshake failed; the message says why.</exception>
+    public static async Task<WireConnection> ConnectAsync(string endpoint, CancellationToken cancellationToken, FrameLimits? limits = null, WireSecurity? security = null)
     {
         var (host, port) = Endpoints.Parse(endpoint);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream stream;
         try
         {
             await socket.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+            stream = new NetworkStream(socket, ownsSocket: true);
+            if (security is not null)
+                stream = await security.SecureClientAsync(stream, host, endpoint, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             socket.Dispose();
             throw;
         }
-        return new WireConnection(new NetworkStream(socket, ownsSocket: true), endpoint, limits);
+        return new WireConnection(stream, endpoint, limits);
     }
 
-    /// <summary>Wraps an accepted socket.</summary>
-    public static WireConnection Accept(Socket socket, FrameLimits? limits = null)
+    /// <summary>Wraps an accepted socket (see <see cref="ConnectionGate"/> for the TLS side of accepting).</summary>
+    public static WireConnection Accept(Socket socket, FrameLimits? limits = null) => new(Open(socket), RemoteOf(socket), limits);
+
+    /// <summary>An accepted socket as a stream, without delay on small writes.</summary>
+    internal static NetworkStream Open(Socket socket)
     {
         socket.NoDelay = true;
-        string remote = (socket.RemoteEndPoint as IPEndPoint)?.ToString() ?? "unknown";
-        return new WireConnection(new NetworkStream(socket, ownsSocket: true), remote, limits);
+        return new NetworkStream(socket, ownsSocket: true);
     }
+
+    /// <summary>The accepted peer's address, for logs.</summary>
+    internal static string RemoteOf(Socket socket) => (socket.RemoteEndPoint as IPEndPoint)?.ToString() ?? "unknown";
 
     /// <summary>Queues a message; it is written in order with the others.</summary>
     public void Send(WireMessage header, params IReadOnlyList<Payload> payloads) => Send(new Envelope(header, payloads));
@@ -94,26 +112,127 @@ internal sealed class WireConnection : IAsyncDisposable
         await _reader.ReadExactlyAsync(prefix, cancellationToken).ConfigureAwait(false);
         uint headerLength = BinaryPrimitives.ReadUInt32LittleEndian(prefix);
         uint payloadCount = BinaryPrimitives.ReadUInt32LittleEndian(prefix.AsSpan(4));
-        if (headerLength == 0 || headerLength > _limits.MaxHeaderBytes)
-            throw new WireProtocolException($"a header of {headerLength} bytes is outside the limit of {_limits.MaxHeaderBytes}");
-        if (payloadCount > _limits.MaxPayloads)
-            throw new WireProtocolException($"{payloadCount} payload frames exceed the limit of {_limits.MaxPayloads}");
-        var header = new byte[headerLength];
-        await _reader.ReadExactlyAsync(header, cancellationToken).ConfigureAwait(false);
-        var message = WireSerializer.Deserialize(header);
+        var limits = Limits;
+        if (headerLength == 0 || headerLength > limits.MaxHeaderBytes)
+            throw new WireProtocolException($"a header of {headerLength} bytes is outside the limit of {limits.MaxHeaderBytes}");
+        if (payloadCount > limits.MaxPayloads)
+            throw new WireProtocolException($"{payloadCount} payload frames exceed the limit of {limits.MaxPayloads}");
+        var message = headerLength <= ReadPartBytes
+            ? WireSerializer.Deserialize(await ReadPartAsync((int)headerLength, cancellationToken).ConfigureAwait(false))
+            : WireSerializer.Deserialize(await ReadPartsAsync(headerLength, cancellationToken).ConfigureAwait(false));
         var payloads = new Payload[payloadCount];
         for (int i = 0; i < payloads.Length; i++)
         {
             await _reader.ReadExactlyAsync(prefix, cancellationToken).ConfigureAwait(false);
-            ulong length = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
-            if (length > (ulong)_limits.MaxPayloadBytes)
-                throw new WireProtocolException($"a payload of {length} bytes exceeds the limit of {_limits.MaxPayloadBytes}");
-            var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-            await _reader.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _bytesReceived, bytes.Length);
-            payloads[i] = new Payload(bytes);
+            ulong tagged = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+            long length = (long)(tagged & LengthMask);
+            if (length > limits.MaxPayloadBytes)
+                throw new WireProtocolException($"a payload of {length} bytes exceeds the limit of {limits.MaxPayloadBytes}");
+            payloads[i] = await ReadPayloadAsync((PayloadElement)(tagged >> 56), length, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _bytesReceived, length);
         }
         return new Envelope(message, payloads);
+    }
+
+    private async ValueTask<byte[]> ReadPartAsync(int length, CancellationToken cancellationToken)
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(length);
+        await _reader.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+        return bytes;
+    }
+
+    /// <summary>A large header, read in parts as its bytes arrive: a length that lies costs only what was really sent.</summary>
+    private async ValueTask<ReadOnlySequence<byte>> ReadPartsAsync(uint length, CancellationToken cancellationToken)
+    {
+        var parts = new List<byte[]>();
+        for (uint done = 0; done < length; done += (uint)parts[^1].Length)
+            parts.Add(await ReadPartAsync((int)Math.Min(length - done, ReadPartBytes), cancellationToken).ConfigureAwait(false));
+        return Segment.Chain(parts);
+    }
+
+    /// <summary>Reads one payload straight into an array of its element type; large ones in parts through a small buffer.</summary>
+    private async ValueTask<Payload> ReadPayloadAsync(PayloadElement element, long length, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(element))
+            throw new WireProtocolException($"a payload of unknown element type {(byte)element}");
+        int size = PayloadElements.SizeOf(element);
+        if (length % size != 0)
+            throw new WireProtocolException($"a payload of {length} bytes is not a whole number of {element}");
+        if (length / size > Array.MaxLength)
+            throw new WireProtocolException($"a payload of {length / size} {element} is more than one array can hold");
+        int count = (int)(length / size);
+        Array array;
+        try
+        {
+            array = element switch
+            {
+                PayloadElement.Doubles => ChunkPool.Rent<double>(count),
+                PayloadElement.Floats => ChunkPool.Rent<float>(count),
+                PayloadElement.Ints => ChunkPool.Rent<int>(count),
+                PayloadElement.Longs => ChunkPool.Rent<long>(count),
+                _ => GC.AllocateUninitializedArray<byte>(count),
+            };
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw new WireProtocolException($"there is no room here for a payload of {length} bytes: {e.Message}", e);
+        }
+        if (array is byte[] bytes)
+        {
+            await _reader.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return new Payload(bytes);
+        }
+        var part = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, ReadPartBytes));
+        try
+        {
+            for (long done = 0; done < length;)
+            {
+                int n = (int)Math.Min(length - done, part.Length - part.Length % size);
+                await _reader.ReadExactlyAsync(part.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+                CopyInto(array, done / size, part.AsSpan(0, n));
+                done += n;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(part);
+        }
+        return new Payload(array);
+    }
+
+    private static void CopyInto(Array array, long firstElement, ReadOnlySpan<byte> bytes)
+    {
+        switch (array)
+        {
+            case double[] a: bytes.CopyTo(MemoryMarshal.AsBytes(a.AsSpan((int)firstElement, bytes.Length / sizeof(double)))); break;
+            case float[] a: bytes.CopyTo(MemoryMarshal.AsBytes(a.AsSpan((int)firstElement, bytes.Length / sizeof(float)))); break;
+            case int[] a: bytes.CopyTo(MemoryMarshal.AsBytes(a.AsSpan((int)firstElement, bytes.Length / sizeof(int)))); break;
+            case long[] a: bytes.CopyTo(MemoryMarshal.AsBytes(a.AsSpan((int)firstElement, bytes.Length / sizeof(long)))); break;
+            default: throw new ArgumentException($"no payload reads into {array.GetType().Name}", nameof(array));
+        }
+    }
+
+    /// <summary>One part of a header read in parts.</summary>
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        private Segment(byte[] bytes, long start)
+        {
+            Memory = bytes;
+            RunningIndex = start;
+        }
+
+        public static ReadOnlySequence<byte> Chain(List<byte[]> parts)
+        {
+            var first = new Segment(parts[0], 0);
+            var last = first;
+            foreach (var part in parts.Skip(1))
+            {
+                var next = new Segment(part, last.RunningIndex + last.Memory.Length);
+                last.Next = next;
+                last = next;
+            }
+            return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        }
     }
 
     private async Task WriteLoopAsync()
@@ -132,9 +251,9 @@ internal sealed class WireConnection : IAsyncDisposable
                     _writer.Write(header);
                     foreach (var payload in envelope.Payloads)
                     {
-                        BinaryPrimitives.WriteUInt64LittleEndian(prefix, (ulong)payload.Length);
+                        BinaryPrimitives.WriteUInt64LittleEndian(prefix, (ulong)payload.Length | ((ulong)payload.Element << 56));
                         _writer.Write(prefix);
-                        _writer.Write(payload.Bytes);
+                        payload.WriteTo(_writer);
                         Interlocked.Add(ref _bytesSent, payload.Length);
                     }
                     if (envelope.Written is not null)

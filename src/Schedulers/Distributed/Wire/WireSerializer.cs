@@ -1,3 +1,4 @@
+using System.Buffers;
 using MessagePack;
 using MessagePack.Resolvers;
 
@@ -32,7 +33,11 @@ internal static class WireSerializer
         }
     }
 
-    public static WireMessage Deserialize(ReadOnlyMemory<byte> bytes)
+    public static WireMessage Deserialize(ReadOnlyMemory<byte> bytes) => Deserialize(new ReadOnlySequence<byte>(bytes));
+
+    /// <summary>Reads a header that arrived in parts.</summary>
+    /// <exception cref="WireProtocolException">The bytes are not a known message.</exception>
+    public static WireMessage Deserialize(ReadOnlySequence<byte> bytes)
     {
         try
         {

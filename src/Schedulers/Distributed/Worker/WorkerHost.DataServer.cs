@@ -12,12 +12,9 @@ public sealed partial class WorkerHost
     {
         try
         {
-            var hello = await Handshake.AcceptAsync(connection, _options.Token, _stopping.Token).ConfigureAwait(false);
+            var hello = await _admission.AdmitAsync(connection, _stopping.Token).ConfigureAwait(false);
             if (hello is null)
-            {
-                _log.LogWarning("refused a data connection from {Remote}: wrong token or protocol version", connection.Remote);
-                return;
-            }
+                return; // refused, and logged
             connection.Send(new WelcomeMessage(0, _options.Name));
             while (true)
             {
@@ -37,7 +34,7 @@ public sealed partial class WorkerHost
         }
         catch (WireProtocolException e)
         {
-            _log.LogWarning("closing the data connection from {Remote}: {Reason}", connection.Remote, e.Message);
+            _log.LogWarning("closing the data connection from {Remote}: {Reason}", connection.Remote, LogText.Of(e.Message));
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {

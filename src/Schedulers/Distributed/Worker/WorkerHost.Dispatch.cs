@@ -89,7 +89,7 @@ public sealed partial class WorkerHost
                         i.Run.Thread, i.Run.Started.UtcTicks, i.Run.Stopped.UtcTicks, i.StimulusId));
                     break;
                 case ReportErredInstruction i:
-                    _reports?.Add(new TaskErredMessage(WireKey.From(i.Run.Key), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace,
+                    _reports?.Add(new TaskErredMessage(WireKey.From(i.Run.Key), i.Error.ExceptionType, ErrorText.Bound(i.Error.Message)!, ErrorText.Bound(i.Error.StackTrace),
                         i.Run.Thread, i.Run.Started.UtcTicks, i.Run.Stopped.UtcTicks, i.StimulusId));
                     break;
                 case ReportFetchFailedInstruction i:

@@ -38,7 +38,7 @@ public sealed partial class WorkerHost
                     _store.MayBeRetained(dep);
             }
             result = node.Execute(key => _store.TryGet(key, out var value) ? CodedValue.Materialize(value, code) : throw new InputMissingException(key));
-            ValueCodec.EnsureEncodable(result); // fail here, by name, rather than when a peer asks for it
+            ResultLimit.Check(task.Key, result, _options.MaxResultBytes); // fail here, by name and size, rather than when a peer asks for it
             owned = (node.Op.Traits & OpTraits.ReturnsFreshArray) != 0;
         }
         catch (InputMissingException e)

@@ -26,6 +26,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private readonly PeerPool _peers;
     private readonly CodeFetcher _codeFetcher;
     private readonly TcpListener _dataListener;
+    private readonly ConnectionGate _admission;
+    private readonly WireSecurity _security;
     private readonly CancellationTokenSource _stopping = new();
     private readonly StimulusIds _ids = new();
     private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -44,11 +46,11 @@ public sealed partial class WorkerHost : IAsyncDisposable
         _log = loggers.CreateLogger("lazydist.worker");
         _time = time;
         _state = new WorkerState(options.Threads);
-        _peers = new PeerPool(options.Token, options.Name);
+        _security = WireSecurity.Create(options.Token, options.Tls, serves: true);
+        _peers = new PeerPool(_security, options.Name);
         _codeFetcher = new CodeFetcher(SendToCenter, TimeSpan.FromSeconds(60), time);
-        if (!IPAddress.TryParse(options.Host == "localhost" ? "127.0.0.1" : options.Host, out var bind))
-            throw new ArgumentException($"'{options.Host}' is not an IP address to listen on", nameof(options));
-        _dataListener = new TcpListener(bind, 0);
+        _dataListener = new TcpListener(ListenAddress.Resolve(options.Host, options.Token, ListenerKind.DataPort), 0);
+        _admission = ConnectionGate.ForDataPort(options.Name, _security, _log);
     }
 
     /// <summary>The worker's name.</summary>
@@ -68,7 +70,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
     /// <param name="loggers">Where it logs; none by default.</param>
     /// <param name="time">The clock of heartbeats, retries, timeouts and task times; the system's by default.</param>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one thread.</exception>
-    /// <exception cref="ArgumentException">The host to bind is not an IP address.</exception>
+    /// <exception cref="ArgumentException">The host is not an IP address, or a TLS file is missing or unreadable; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">A non-loopback data port without a token.</exception>
     /// <exception cref="FormatException">The center's address is not host:port.</exception>
     public static Task<WorkerHost> StartAsync(WorkerOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null)
     {
@@ -86,7 +89,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             host._executors.Add(executor);
             executor.Start();
         }
-        host._dataLoop = Task.Run(() => AcceptLoop.RunAsync(host._dataListener, host.ServeDataAsync, host._stopping.Token));
+        host._dataLoop = Task.Run(() => AcceptLoop.RunAsync(host._dataListener, host._admission, host.ServeDataAsync, host._stopping.Token));
         host._run = Task.Run(host.RunAsync);
         return Task.FromResult(host);
     }
@@ -95,13 +98,14 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private async Task RunAsync()
     {
         var lostSince = _time.GetUtcNow();
+        string? lastFailure = null;
         using var heartbeat = _time.CreateTimer(_ => SendHeartbeat(), null, _options.HeartbeatInterval, _options.HeartbeatInterval);
         while (!_stopping.IsCancellationRequested)
         {
             WireConnection? connection = null;
             try
             {
-                connection = await WireConnection.ConnectAsync(_options.CenterAddress, _stopping.Token).ConfigureAwait(false);
+                connection = await WireConnection.ConnectAsync(_options.CenterAddress, _stopping.Token, security: _security).ConfigureAwait(false);
                 var hello = new HelloMessage(Handshake.ProtocolVersion, _options.Token, PeerRole.Worker, _options.Name, DataAddress, _options.Threads);
                 await Handshake.IntroduceAsync(connection, hello, _stopping.Token).ConfigureAwait(false);
                 BeginSession(connection);
@@ -119,6 +123,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
                     break;
                 if (_center is not null)
                     _log.LogWarning("lost the center at {Center}: {Reason}", _options.CenterAddress, e.Message);
+                else if (e.Message != lastFailure)
+                    _log.LogWarning("cannot join the center at {Center} yet: {Reason}", _options.CenterAddress, lastFailure = e.Message); // once per reason: a wrong TLS setting says so
             }
             finally
             {

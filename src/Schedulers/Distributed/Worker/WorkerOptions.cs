@@ -18,6 +18,12 @@ public sealed record WorkerOptions
     /// <summary>The address the data port binds to and advertises; peers and clients must reach it.</summary>
     public string Host { get; init; } = "127.0.0.1";
 
+    /// <summary>TLS for the center, peers and the data port (a certificate and key are required, as the data port serves); null for plain TCP.</summary>
+    public TlsOptions? Tls { get; init; }
+
+    /// <summary>The most bytes a task's result may have on the wire; a larger one fails its task, by key and size. Null: no bound but the wire's.</summary>
+    public long? MaxResultBytes { get; init; }
+
     /// <summary>How often the worker tells the center it is alive.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -38,6 +38,20 @@ public class WireConnectionTests
     }
 
     [Test, CancelAfter(30_000)]
+    public async Task Send_HeaderOfSeveralMegabytes_ReadInPartsArrivesWhole()
+    {
+        await using var pair = await WirePair.OpenAsync();
+        var keys = Enumerable.Range(0, 300_000).Select(i => new WireKey($"key-{i}", i)).ToArray();
+        pair.Client.Send(new ReleaseKeysMessage(keys));
+        var message = (ReleaseKeysMessage)(await pair.Server.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Bound)).Header;
+        Assert.Multiple(() =>
+        {
+            Assert.That(WireSerializer.Serialize(message), Has.Length.GreaterThan(3 << 20));
+            Assert.That(message.Keys, Is.EqualTo(keys));
+        });
+    }
+
+    [Test, CancelAfter(30_000)]
     public async Task Receive_HeaderOverTheLimit_ProtocolError()
     {
         await using var pair = await WirePair.OpenAsync(new FrameLimits(64, 1024, 4));

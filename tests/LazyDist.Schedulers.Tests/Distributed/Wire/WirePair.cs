@@ -27,13 +27,13 @@ internal sealed class WirePair : IAsyncDisposable
         var raw = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await raw.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
         var accepted = await listener.AcceptSocketAsync();
-        return new WirePair(new WireConnection(new NetworkStream(raw, ownsSocket: false), "client"), WireConnection.Accept(accepted, limits), raw);
+        return new WirePair(new WireConnection(new NetworkStream(raw, ownsSocket: false), "client", FrameLimits.Default), WireConnection.Accept(accepted, limits ?? FrameLimits.Default), raw);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await Server.DisposeAsync(); // first: a client write blocked on a full socket then fails instead of waiting forever
         await Client.DisposeAsync();
-        await Server.DisposeAsync();
         RawClient.Dispose();
     }
 }

@@ -1,0 +1,62 @@
+using MessagePack;
+
+namespace LazyDist.Distributed.Wire;
+
+/// <summary>
+/// How deep the containers of one MessagePack value nest, found by walking it with a stack of counts
+/// instead of recursion, so the walk itself cannot be exhausted by what it measures.
+/// </summary>
+internal static class NodeNesting
+{
+    /// <summary>Whether <paramref name="bytes"/> hold one readable value nested at most <paramref name="max"/> containers deep.</summary>
+    /// <param name="bytes">The value.</param>
+    /// <param name="max">The deepest nesting allowed.</param>
+    /// <param name="problem">Why not, when it does not.</param>
+    public static bool IsWithin(ReadOnlyMemory<byte> bytes, int max, out string problem)
+    {
+        var remaining = new Stack<long>();
+        var reader = new MessagePackReader(bytes);
+        try
+        {
+            long values = 1; // items still to read at the current level
+            while (values > 0 || remaining.Count > 0)
+            {
+                if (values == 0)
+                {
+                    values = remaining.Pop();
+                    continue;
+                }
+                values--;
+                long items = reader.NextMessagePackType switch
+                {
+                    MessagePackType.Array => reader.ReadArrayHeader(),
+                    MessagePackType.Map => 2L * reader.ReadMapHeader(),
+                    _ => Skip(ref reader),
+                };
+                if (items <= 0)
+                    continue;
+                if (remaining.Count + 1 > max)
+                {
+                    problem = $"its arguments are nested more than {max} deep";
+                    return false;
+                }
+                remaining.Push(values);
+                values = items;
+            }
+        }
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException)
+        {
+            problem = $"its bytes are not readable: {e.Message}";
+            return false;
+        }
+        problem = "";
+        return true;
+    }
+
+    /// <summary>Steps over one value that is not a container (no recursion in the reader for those).</summary>
+    private static long Skip(ref MessagePackReader reader)
+    {
+        reader.Skip();
+        return 0;
+    }
+}
