@@ -4,39 +4,37 @@ using LazyDist.Graph;
 namespace LazyDist.Collections;
 
 /// <summary>
-/// Blockwise fusion of block programs: an <c>array.map</c> producer read only by an
-/// <c>array.map</c> or <c>array.reduce</c> consumer is spliced into the consumer's program at
+/// Blockwise fusion of block programs: an <c>array.map</c> producer read only by a program task
+/// (<see cref="MapTask"/>, <see cref="ReduceTask"/>) is spliced into the consumer's program at
 /// the instruction that loaded it, so <c>Random → ×2 → Sum</c> becomes one task per block that
 /// streams tiles through the generator, the multiply and the accumulator without ever
-/// materializing a block. Programs are postfix, so splicing is textual substitution with the
-/// producer's inputs, constants and seeds renumbered after the consumer's.
+/// materializing a block. Programs are postfix, so splicing is substitution of the producer's
+/// code, its inputs and constants renumbered after the consumer's.
 /// </summary>
 internal sealed class ArrayFusionRule : IFusionRule
 {
     public TaskNode? TryFuse(TaskNode consumer, Func<TaskKey, TaskNode?> inlinable)
     {
-        bool reduce = consumer.Op.Name == ArrayOperations.ReduceName;
-        int codesAt = reduce ? 2 : 0;
-        if (consumer.Args[codesAt] is not Literal { Value: int[] codes } ||
-            consumer.Args[codesAt + 1] is not Literal { Value: Array consts } ||
-            consumer.Args[codesAt + 2] is not Literal { Value: long[] seeds } ||
-            consumer.Args[^1] is not ArgList inputs)
+        IProgramTask? task = (IProgramTask?)MapTask.TryRead(consumer) ?? ReduceTask.TryRead(consumer);
+        if (task is null)
             return null;
-
-        var producers = new TaskNode?[inputs.Items.Count];
+        var inputs = task.Inputs;
+        var producers = new MapTask?[inputs.Count];
+        var scalars = task.Program.Code.Where(c => c.Op == BlockOp.Scalar).Select(c => c.A).ToHashSet();
         bool any = false;
-        for (int i = 0; i < producers.Length; i++)
+        foreach (var load in task.Program.Code.Where(c => c.Op == BlockOp.Input))
         {
-            if (inputs.Items[i] is TaskRef r && inlinable(r.Key) is { Op.Name: ArrayOperations.MapName } p &&
-                p.Args[1] is Literal { Value: Array pc } && pc.GetType() == consts.GetType() && p.Args[4] is ArgList)
+            if (!scalars.Contains(load.A) && inputs[load.A] is TaskRef r && inlinable(r.Key) is { } node && MapTask.TryRead(node) is { } producer && producer.Program.OutputType == load.Type)
             {
-                producers[i] = p;
+                producers[load.A] = producer;
                 any = true;
             }
         }
-        if (!any)
-            return null;
+        return any ? Splice(task, producers).ToNode() : null;
+    }
 
+    private static IProgramTask Splice(IProgramTask task, MapTask?[] producers)
+    {
         var newInputs = new List<TaskArg>();
         var inputMap = new int[producers.Length];
         for (int i = 0; i < producers.Length; i++)
@@ -44,53 +42,35 @@ internal sealed class ArrayFusionRule : IFusionRule
             if (producers[i] is null)
             {
                 inputMap[i] = newInputs.Count;
-                newInputs.Add(inputs.Items[i]);
+                newInputs.Add(task.Inputs[i]);
             }
         }
-        var newCodes = new List<int>(codes.Length * 2);
-        var newConsts = new List<object?>(consts.Cast<object?>());
-        var newSeeds = new List<long>(seeds);
-        for (int c = 0; c < codes.Length; c += 3)
+        var code = new List<Instruction>();
+        var constants = new List<long>(task.Program.Constants);
+        foreach (var c in task.Program.Code)
         {
-            int code = codes[c], a = codes[c + 1], b = codes[c + 2];
-            if (code != ProgramCode.In)
+            if (!c.InputOperand)
             {
-                newCodes.AddRange([code, a, b]);
+                code.Add(c);
                 continue;
             }
-            if (producers[a] is not { } producer)
+            if (c.Op != BlockOp.Input || producers[c.A] is not { } producer)
             {
-                newCodes.AddRange([code, inputMap[a], b]);
+                code.Add(c with { A = inputMap[c.A] });
                 continue;
             }
-            var pCodes = (int[])((Literal)producer.Args[0]).Value!;
-            var pConsts = (Array)((Literal)producer.Args[1]).Value!;
-            var pSeeds = (long[])((Literal)producer.Args[2]).Value!;
-            var pInputs = ((ArgList)producer.Args[4]).Items;
-            int constBase = newConsts.Count, seedBase = newSeeds.Count, inputBase = newInputs.Count;
-            newConsts.AddRange(pConsts.Cast<object?>());
-            newSeeds.AddRange(pSeeds);
-            newInputs.AddRange(pInputs);
-            for (int pc = 0; pc < pCodes.Length; pc += 3)
+            int constantBase = constants.Count, inputBase = newInputs.Count;
+            constants.AddRange(producer.Program.Constants);
+            newInputs.AddRange(producer.Inputs);
+            foreach (var p in producer.Program.Code)
             {
-                int pcode = pCodes[pc], pa = pCodes[pc + 1], pb = pCodes[pc + 2];
-                if (pcode == ProgramCode.In)
-                    pa += inputBase;
-                else if (ProgramCode.UsesSeed(pcode))
-                    pa += seedBase;
-                if (ProgramCode.UsesConst(pcode))
-                    pb += constBase;
-                newCodes.AddRange([pcode, pa, pb]);
+                code.Add(p with
+                {
+                    A = p.InputOperand ? p.A + inputBase : p.ConstantA ? p.A + constantBase : p.A,
+                    B = p.ConstantB ? p.B + constantBase : p.B,
+                });
             }
         }
-        var typedConsts = Array.CreateInstance(consts.GetType().GetElementType()!, newConsts.Count);
-        for (int i = 0; i < newConsts.Count; i++)
-            typedConsts.SetValue(newConsts[i], i);
-        var args = consumer.Args.ToArray();
-        args[codesAt] = new Literal(newCodes.ToArray());
-        args[codesAt + 1] = new Literal(typedConsts);
-        args[codesAt + 2] = new Literal(newSeeds.ToArray());
-        args[^1] = new ArgList(newInputs);
-        return new TaskNode(consumer.Op, args);
+        return task.With(new BlockProgram(code, [.. constants]), newInputs);
     }
 }

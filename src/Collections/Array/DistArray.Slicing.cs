@@ -4,7 +4,7 @@ namespace LazyDist.Collections;
 
 public static partial class DistArray
 {
-    internal static DistArray<T> GetItem<T>(DistArray<T> array, Slice[] slices) where T : unmanaged, INumber<T>
+    internal static DistArray<T> GetItem<T>(DistArray<T> array, Slice[] slices) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(slices);
         var grid = array.Grid;

@@ -18,7 +18,7 @@ public sealed partial class DistArray<T>
 /// <summary>The blocks of a <see cref="DistArray{T}"/>, each as a one-block array.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 public readonly struct BlockView<T> : IEquatable<BlockView<T>>
-    where T : unmanaged, System.Numerics.INumber<T>
+    where T : unmanaged
 {
     private readonly DistArray<T> _array;
 

@@ -12,8 +12,8 @@ namespace LazyDist.Collections;
 /// its elements as a flat row-major <typeparamref name="T"/>[].
 /// </summary>
 /// <typeparam name="T">The element type: <see cref="double"/>, <see cref="float"/>, <see cref="int"/> or <see cref="long"/>.</typeparam>
-public sealed partial class DistArray<T> : IGraphSource
-    where T : unmanaged, INumber<T>
+public sealed partial class DistArray<T> : IArray
+    where T : unmanaged
 {
     private readonly Func<int, TaskNode> _blockTask;
     private readonly Func<int, TaskKey?>? _viewOf;
@@ -36,6 +36,12 @@ public sealed partial class DistArray<T> : IGraphSource
     }
 
     internal BlockGrid Grid { get; }
+
+    BlockGrid IArray.Grid => Grid;
+
+    internal static DType DType { get; } = DTypes.Of<T>();
+
+    DType IArray.DType => DType;
 
     /// <summary>The name shared by the blocks' keys: block <c>b</c> is <c>(Name, b)</c>.</summary>
     public string Name { get; }

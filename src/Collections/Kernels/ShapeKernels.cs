@@ -92,29 +92,4 @@ internal static class ShapeKernels
 
     /// <summary>The first element of a one-element block.</summary>
     public static object? First(object? block) => ((Array)block!).GetValue(0);
-
-    /// <summary><c>[string dtype, block]</c>: the block converted (floating to integer truncates, as numpy's astype).</summary>
-    public static object AsType(object?[] a) => DTypes.Parse((string)a[0]!) switch
-    {
-        DType.Float64 => Convert<double>(a[1]),
-        DType.Float32 => Convert<float>(a[1]),
-        DType.Int32 => Convert<int>(a[1]),
-        _ => Convert<long>(a[1]),
-    };
-
-    private static TTo[] Convert<TTo>(object? block) where TTo : unmanaged, INumber<TTo> => block switch
-    {
-        double[] x => Convert<double, TTo>(x),
-        float[] x => Convert<float, TTo>(x),
-        int[] x => Convert<int, TTo>(x),
-        long[] x => Convert<long, TTo>(x),
-        _ => throw new NotSupportedException($"cannot convert {block?.GetType().Name}"),
-    };
-
-    private static TTo[] Convert<TFrom, TTo>(TFrom[] x) where TFrom : unmanaged, INumber<TFrom> where TTo : unmanaged, INumber<TTo>
-    {
-        var result = Graph.ChunkPool.Rent<TTo>(x.Length);
-        TensorPrimitives.ConvertTruncating<TFrom, TTo>(x, result);
-        return result;
-    }
 }

@@ -16,7 +16,7 @@ public class TypedTests
         var lx = x.AsType<int, long>();
         return (x + y).Compute(on).SequenceEqual(a.Zip(b, (p, q) => p + q))
             && (x * y - 3).Compute(on).SequenceEqual(a.Zip(b, (p, q) => p * q - 3))
-            && (x / y).Compute(on).SequenceEqual(a.Zip(b, (p, q) => p / q))
+            && (x / y).Compute(on).SequenceEqual(a.Zip(b, (p, q) => (int)Math.Floor((double)p / q)))
             && (10 - x.Abs()).Compute(on).SequenceEqual(a.Select(p => 10 - Math.Abs(p)))
             && (lx * 1_000_000_000L).Sum().Compute(on) == a.Sum(p => p * 1_000_000_000L)
             && x.Count().Compute(on) == n

@@ -1,0 +1,45 @@
+using LazyDist.Graph;
+
+namespace LazyDist.Collections.Kernels;
+
+/// <summary>Blocks of a dtype known only at run time: a block of dtype <c>t</c> is a <c>T[]</c> of its .NET type.</summary>
+internal static class Blocks
+{
+    /// <summary>A block of <paramref name="length"/> elements, not cleared (from <see cref="ChunkPool"/>).</summary>
+    public static Array Rent(DType type, int length) => type switch
+    {
+        DType.Bool => ChunkPool.Rent<bool>(length),
+        DType.UInt8 => ChunkPool.Rent<byte>(length),
+        DType.Int16 => ChunkPool.Rent<short>(length),
+        DType.Int32 => ChunkPool.Rent<int>(length),
+        DType.UInt32 => ChunkPool.Rent<uint>(length),
+        DType.Int64 => ChunkPool.Rent<long>(length),
+        DType.UInt64 => ChunkPool.Rent<ulong>(length),
+        DType.Float32 => ChunkPool.Rent<float>(length),
+        _ => ChunkPool.Rent<double>(length),
+    };
+
+    /// <summary><paramref name="block"/>, of <paramref name="from"/>, as a new block of <paramref name="to"/> (numpy's <c>astype</c>).</summary>
+    public static Array Convert(Array block, DType from, DType to)
+    {
+        var result = Rent(to, block.Length);
+        Elementwise.CastKernels.Run(from, to, new Tile(block, 0, from), new Tile(result, 0, to), block.Length);
+        return result;
+    }
+
+    /// <summary>The dtype of a block.</summary>
+    /// <exception cref="NotSupportedException">Not an array of an element type arrays hold.</exception>
+    public static DType TypeOf(object? block) => block switch
+    {
+        double[] => DType.Float64,
+        float[] => DType.Float32,
+        int[] => DType.Int32,
+        long[] => DType.Int64,
+        bool[] => DType.Bool,
+        byte[] => DType.UInt8,
+        short[] => DType.Int16,
+        uint[] => DType.UInt32,
+        ulong[] => DType.UInt64,
+        _ => throw new NotSupportedException($"not a block of an array: {block?.GetType().Name ?? "null"}"),
+    };
+}

@@ -1,0 +1,94 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace LazyDist.Collections.Kernels.Reductions;
+
+/// <summary>
+/// The largest element. NaN wins (as numpy's <c>max</c>, the result is then the canonical NaN), and
+/// +0 counts as larger than −0, so the result is the same whatever the order of the elements —
+/// numpy's own choice between equal zeros depends on its loop order.
+/// </summary>
+internal readonly struct MaxReducer<T> : IReducer<MaxReducer<T>, T, T>
+    where T : unmanaged, INumber<T>
+{
+    public static T Identity => Limits<T>.Lowest;
+
+    public static void Step(ref T state, T x, long index) => state = Max(state, x);
+
+    public static void Run(ref T state, ReadOnlySpan<T> x, long first)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
+        {
+            var acc = new Vector<T>(state);
+            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+                acc = Vector.Max(acc, new Vector<T>(x[i..]));
+            for (int lane = 0; lane < Vector<T>.Count; lane++)
+                state = Max(state, acc[lane]);
+        }
+        for (; i < x.Length; i++)
+            state = Max(state, x[i]);
+    }
+
+    public static void Merge(ref T state, in T later) => state = Max(state, later);
+
+    public static Array Finish(ReadOnlySpan<T> states, ReducerSpec spec, DType input) => Limits<T>.ToResult(states, input);
+
+    private static T Max(T a, T b) =>
+        T.IsNaN(a) || T.IsNaN(b) ? Limits<T>.NaN : a > b || (a == b && !T.IsNegative(a)) ? a : b;
+}
+
+/// <summary>The smallest element; NaN wins, and −0 counts as smaller than +0 (see <see cref="MaxReducer{T}"/>).</summary>
+internal readonly struct MinReducer<T> : IReducer<MinReducer<T>, T, T>
+    where T : unmanaged, INumber<T>
+{
+    public static T Identity => Limits<T>.Highest;
+
+    public static void Step(ref T state, T x, long index) => state = Min(state, x);
+
+    public static void Run(ref T state, ReadOnlySpan<T> x, long first)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
+        {
+            var acc = new Vector<T>(state);
+            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+                acc = Vector.Min(acc, new Vector<T>(x[i..]));
+            for (int lane = 0; lane < Vector<T>.Count; lane++)
+                state = Min(state, acc[lane]);
+        }
+        for (; i < x.Length; i++)
+            state = Min(state, x[i]);
+    }
+
+    public static void Merge(ref T state, in T later) => state = Min(state, later);
+
+    public static Array Finish(ReadOnlySpan<T> states, ReducerSpec spec, DType input) => Limits<T>.ToResult(states, input);
+
+    private static T Min(T a, T b) =>
+        T.IsNaN(a) || T.IsNaN(b) ? Limits<T>.NaN : a < b || (a == b && T.IsNegative(a)) ? a : b;
+}
+
+/// <summary>The extreme values of each element type, and results of the input's type (a bool's from its bytes).</summary>
+internal static class Limits<T>
+    where T : unmanaged, INumber<T>
+{
+    public static readonly T Lowest = Pick(double.NegativeInfinity, float.NegativeInfinity, byte.MinValue, short.MinValue, int.MinValue, uint.MinValue, long.MinValue, ulong.MinValue);
+
+    public static readonly T Highest = Pick(double.PositiveInfinity, float.PositiveInfinity, byte.MaxValue, short.MaxValue, int.MaxValue, uint.MaxValue, long.MaxValue, ulong.MaxValue);
+
+    public static readonly T NaN = typeof(T) == typeof(double) || typeof(T) == typeof(float) ? T.CreateTruncating(double.NaN) : T.Zero;
+
+    public static Array ToResult(ReadOnlySpan<T> states, DType input) =>
+        input == DType.Bool ? MemoryMarshal.Cast<T, bool>(states).ToArray() : states.ToArray();
+
+    private static T Pick(double d, float f, byte b, short s, int i, uint u, long l, ulong ul) =>
+        typeof(T) == typeof(double) ? (T)(object)d
+        : typeof(T) == typeof(float) ? (T)(object)f
+        : typeof(T) == typeof(byte) ? (T)(object)b
+        : typeof(T) == typeof(short) ? (T)(object)s
+        : typeof(T) == typeof(int) ? (T)(object)i
+        : typeof(T) == typeof(uint) ? (T)(object)u
+        : typeof(T) == typeof(long) ? (T)(object)l
+        : (T)(object)ul;
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+
+namespace LazyDist.Collections.Kernels.Reductions;
+
+/// <summary>The runner of each (reduction, element type), made once per process.</summary>
+internal static class Reducers
+{
+    private static readonly ConcurrentDictionary<(ReduceKind, DType), IReduceRunner> Cache = new();
+
+    /// <exception cref="NotSupportedException">The reduction does not exist for the type.</exception>
+    public static IReduceRunner For(ReduceKind kind, DType input) =>
+        Cache.GetOrAdd((kind, input), static key => NumericDispatch.Get<IReduceRunner, Factory>(key.Item2, new Factory(key.Item1, key.Item2)));
+
+    private readonly struct Factory(ReduceKind kind, DType input) : INumericFunction<IReduceRunner>
+    {
+        public IReduceRunner Invoke<T>() where T : unmanaged, INumber<T>
+        {
+            bool floating = DTypes.IsFloating(input);
+            return kind switch
+            {
+                ReduceKind.Sum when floating => new ReduceRunner<T, CompensatedSum, FloatSumReducer<T>>(input),
+                ReduceKind.Sum => new ReduceRunner<T, long, IntegerSumReducer<T>>(input),
+                ReduceKind.Min => new ReduceRunner<T, T, MinReducer<T>>(input),
+                ReduceKind.Max => new ReduceRunner<T, T, MaxReducer<T>>(input),
+                ReduceKind.ArgMin => new ReduceRunner<T, ArgState<T>, ArgMinReducer<T>>(input),
+                ReduceKind.ArgMax => new ReduceRunner<T, ArgState<T>, ArgMaxReducer<T>>(input),
+                ReduceKind.Count or ReduceKind.Mean or ReduceKind.Var or ReduceKind.Std => new ReduceRunner<T, Moments, MomentsReducer<T>>(input),
+                _ => throw new NotSupportedException($"no {kind} reduction of {DTypes.Name(input)} arrays"),
+            };
+        }
+    }
+}
