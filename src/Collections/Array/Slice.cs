@@ -7,10 +7,13 @@ namespace LazyDist.Collections;
 /// </summary>
 public readonly struct Slice
 {
-    private Slice(Range range, bool isIndex)
+    private readonly Index _index;
+
+    private Slice(Range range, bool isIndex, Index index = default)
     {
         Range = range;
         IsIndex = isIndex;
+        _index = index;
     }
 
     /// <summary>The positions selected (one position for an index).</summary>
@@ -23,7 +26,8 @@ public readonly struct Slice
     public static implicit operator Slice(Range range) => new(range, false);
 
     /// <summary>A single position, counted from the end with <c>^</c>.</summary>
-    public static implicit operator Slice(Index index) => new(new Range(index, index.IsFromEnd ? (index.Value == 1 ? Index.End : Index.FromEnd(index.Value - 1)) : index.Value + 1), true);
+    public static implicit operator Slice(Index index) =>
+        new(index.IsFromEnd ? (index.Value <= 1 ? new Range(index, Index.End) : new Range(index, Index.FromEnd(index.Value - 1))) : new Range(index, index.Value + 1), true, index);
 
     /// <summary>A single position; negative counts from the end, as numpy.</summary>
     public static implicit operator Slice(int index) => index < 0 ? (Index)Index.FromEnd(-index) : (Index)index;
@@ -43,7 +47,7 @@ public readonly struct Slice
         if (IsIndex)
         {
             if (start < 0 || start >= length)
-                throw new ArgumentOutOfRangeException(nameof(axis), $"index {(Range.Start.IsFromEnd ? "^" + Range.Start.Value : Range.Start.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))} is out of bounds for axis {axis} with size {length}");
+                throw new ArgumentOutOfRangeException(nameof(axis), $"index {(_index.IsFromEnd ? "^" + _index.Value : _index.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))} is out of bounds for axis {axis} with size {length}");
             return (start, 1);
         }
         // Ranges clamp, as numpy slices do.
