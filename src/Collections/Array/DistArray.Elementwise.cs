@@ -12,24 +12,6 @@ public static partial class DistArray
     /// <summary>The negation of each element.</summary>
     public static DistArray<T> Negate<T>(this DistArray<T> array) where T : unmanaged, INumber<T> => Unary(array, BlockOp.Negate, "neg");
 
-    /// <summary>The square root of each element.</summary>
-    public static DistArray<T> Sqrt<T>(this DistArray<T> array) where T : unmanaged, IFloatingPointIeee754<T> => Unary(array, BlockOp.Sqrt, "sqrt");
-
-    /// <summary>e raised to each element.</summary>
-    public static DistArray<T> Exp<T>(this DistArray<T> array) where T : unmanaged, IFloatingPointIeee754<T> => Unary(array, BlockOp.Exp, "exp");
-
-    /// <summary>The natural logarithm of each element.</summary>
-    public static DistArray<T> Log<T>(this DistArray<T> array) where T : unmanaged, IFloatingPointIeee754<T> => Unary(array, BlockOp.Log, "log");
-
-    /// <summary>Each element raised to <paramref name="exponent"/>.</summary>
-    public static DistArray<T> Pow<T>(this DistArray<T> array, T exponent) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Scalar(array, BlockOp.Power, exponent, left: false, "pow");
-
-    /// <summary>Each element raised to the matching element of <paramref name="exponent"/> (broadcast).</summary>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast together; the message names both.</exception>
-    public static DistArray<T> Pow<T>(this DistArray<T> array, DistArray<T> exponent) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Binary(array, exponent, BlockOp.Power, "pow");
-
     /// <summary>The elementwise minimum (NaN wins) of two arrays (broadcast), as numpy's <c>minimum</c>.</summary>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
     public static DistArray<T> Minimum<T>(this DistArray<T> array, DistArray<T> other) where T : unmanaged, INumber<T> => Binary(array, other, BlockOp.Minimum, "minimum");

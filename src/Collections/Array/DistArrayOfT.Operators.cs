@@ -20,6 +20,13 @@ public sealed partial class DistArray<T>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
     public static DistArray<T> operator /(DistArray<T> left, DistArray<T> right) => DistArray.Binary(left, right, BlockOp.Divide, "div");
 
+    /// <summary>The remainder with the divisor's sign (numpy's <c>%</c>, as Python's; not C#'s truncated one).</summary>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
+    public static DistArray<T> operator %(DistArray<T> left, DistArray<T> right) => DistArray.Binary(left, right, BlockOp.Mod, "mod");
+
+    /// <summary>The remainder of each element divided by a scalar, with the scalar's sign.</summary>
+    public static DistArray<T> operator %(DistArray<T> left, T right) => DistArray.Scalar(left, BlockOp.Mod, right, left: false, "mod");
+
     /// <summary>Adds a scalar to each element.</summary>
     public static DistArray<T> operator +(DistArray<T> left, T right) => DistArray.Scalar(left, BlockOp.Add, right, left: false, "add");
 

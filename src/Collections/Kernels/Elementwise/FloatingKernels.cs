@@ -1,4 +1,5 @@
 using System.Numerics;
+using LazyDist.Collections.Kernels.Elementwise.Transcendental;
 
 namespace LazyDist.Collections.Kernels.Elementwise;
 
@@ -27,13 +28,14 @@ internal static class FloatingKernels
 
     private static void Floating<F>(BlockOp op, ReadOnlySpan<F> x, Span<F> into) where F : unmanaged, IFloatingPointIeee754<F>
     {
+        if (op is BlockOp.Exp or BlockOp.Log or BlockOp.Sin or BlockOp.Cos)
+        {
+            Vectorized(op, x, into);
+            return;
+        }
         switch (op)
         {
             case BlockOp.Sqrt: Loops.Unary<F, SqrtOperator<F>>(x, into); break;
-            case BlockOp.Exp: Loops.Unary<F, ExpLibmOperator<F>>(x, into); break;
-            case BlockOp.Log: Loops.Unary<F, LogLibmOperator<F>>(x, into); break;
-            case BlockOp.Sin: Loops.Unary<F, SinLibmOperator<F>>(x, into); break;
-            case BlockOp.Cos: Loops.Unary<F, CosLibmOperator<F>>(x, into); break;
             case BlockOp.Tan: Loops.Unary<F, TanOperator<F>>(x, into); break;
             case BlockOp.ArcSin: Loops.Unary<F, ArcSinOperator<F>>(x, into); break;
             case BlockOp.ArcCos: Loops.Unary<F, ArcCosOperator<F>>(x, into); break;
@@ -52,6 +54,33 @@ internal static class FloatingKernels
             case BlockOp.Sign: Loops.Unary<F, SignOperator<F>>(x, into); break;
             case BlockOp.Reciprocal: Loops.Unary<F, ReciprocalOperator<F>>(x, into); break;
             default: throw new InvalidOperationException($"unknown unary instruction {op}");
+        }
+    }
+
+    /// <summary>The operations with kernels of our own, one algorithm for every lane (float32 through float64).</summary>
+    private static void Vectorized<F>(BlockOp op, ReadOnlySpan<F> x, Span<F> into) where F : unmanaged
+    {
+        if (typeof(F) == typeof(double))
+        {
+            var xs = ElementwiseKernels.Same<F, double>(x);
+            var ds = ElementwiseKernels.Same<F, double>(into);
+            switch (op)
+            {
+                case BlockOp.Exp: Loops.Unary<double, ExpOperator>(xs, ds); break;
+                case BlockOp.Log: Loops.Unary<double, LogOperator>(xs, ds); break;
+                case BlockOp.Sin: Loops.Unary<double, SinOperator>(xs, ds); break;
+                default: Loops.Unary<double, CosOperator>(xs, ds); break;
+            }
+            return;
+        }
+        var fs = ElementwiseKernels.Same<F, float>(x);
+        var gs = ElementwiseKernels.Same<F, float>(into);
+        switch (op)
+        {
+            case BlockOp.Exp: Loops.Unary<float, ViaDouble<ExpOperator>>(fs, gs); break;
+            case BlockOp.Log: Loops.Unary<float, ViaDouble<LogOperator>>(fs, gs); break;
+            case BlockOp.Sin: Loops.Unary<float, ViaDouble<SinOperator>>(fs, gs); break;
+            default: Loops.Unary<float, ViaDouble<CosOperator>>(fs, gs); break;
         }
     }
 

@@ -141,39 +141,3 @@ internal readonly struct ArcTan2Operator<T> : IBinaryOperator<T> where T : unman
 
     public static bool Vectorizable => false;
 }
-
-internal readonly struct ExpLibmOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
-{
-    public static T Invoke(T x) => T.Exp(x);
-
-    public static Vector<T> Invoke(Vector<T> x) => throw new NotSupportedException();
-
-    public static bool Vectorizable => false;
-}
-
-internal readonly struct LogLibmOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
-{
-    public static T Invoke(T x) => T.Log(x);
-
-    public static Vector<T> Invoke(Vector<T> x) => throw new NotSupportedException();
-
-    public static bool Vectorizable => false;
-}
-
-internal readonly struct SinLibmOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
-{
-    public static T Invoke(T x) => T.Sin(x);
-
-    public static Vector<T> Invoke(Vector<T> x) => throw new NotSupportedException();
-
-    public static bool Vectorizable => false;
-}
-
-internal readonly struct CosLibmOperator<T> : IUnaryOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
-{
-    public static T Invoke(T x) => T.Cos(x);
-
-    public static Vector<T> Invoke(Vector<T> x) => throw new NotSupportedException();
-
-    public static bool Vectorizable => false;
-}

@@ -52,8 +52,13 @@ internal static class EightLanes
         return (sum, comp);
     }
 
+    /// <summary>The plain sum, in eight lanes.</summary>
+    public static double Sum(ReadOnlySpan<double> x) => SumOfSquaredDeviations(x, double.NaN, squares: false);
+
     /// <summary>Σ (x − mean)², in eight lanes.</summary>
-    public static double SumOfSquaredDeviations(ReadOnlySpan<double> x, double mean)
+    public static double SumOfSquaredDeviations(ReadOnlySpan<double> x, double mean) => SumOfSquaredDeviations(x, mean, squares: true);
+
+    private static double SumOfSquaredDeviations(ReadOnlySpan<double> x, double mean, bool squares)
     {
         int whole = x.Length - x.Length % Lanes;
         Span<double> lanes = stackalloc double[Lanes];
@@ -64,10 +69,15 @@ internal static class EightLanes
             ref double start = ref MemoryMarshal.GetReference(x);
             for (int i = 0; i < whole; i += Lanes)
             {
-                var d0 = Vector256.LoadUnsafe(ref start, (nuint)i) - m;
-                var d1 = Vector256.LoadUnsafe(ref start, (nuint)(i + 4)) - m;
-                s0 += d0 * d0;
-                s1 += d1 * d1;
+                var v0 = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var v1 = Vector256.LoadUnsafe(ref start, (nuint)(i + 4));
+                if (squares)
+                {
+                    (v0, v1) = (v0 - m, v1 - m);
+                    (v0, v1) = (v0 * v0, v1 * v1);
+                }
+                s0 += v0;
+                s1 += v1;
             }
             s0.CopyTo(lanes);
             s1.CopyTo(lanes[4..]);
@@ -75,20 +85,22 @@ internal static class EightLanes
         else
         {
             for (int i = 0; i < whole; i++)
-            {
-                double d = x[i] - mean;
-                lanes[i % Lanes] += d * d;
-            }
+                lanes[i % Lanes] += Term(x[i], mean, squares);
         }
         double total = 0;
         foreach (double lane in lanes)
             total += lane;
         for (int i = whole; i < x.Length; i++)
-        {
-            double d = x[i] - mean;
-            total += d * d;
-        }
+            total += Term(x[i], mean, squares);
         return total;
+    }
+
+    private static double Term(double x, double mean, bool squares)
+    {
+        if (!squares)
+            return x;
+        double d = x - mean;
+        return d * d;
     }
 
     /// <summary>One Neumaier step: adds <paramref name="x"/> to <paramref name="sum"/>, keeping what rounding lost in <paramref name="comp"/>.</summary>
