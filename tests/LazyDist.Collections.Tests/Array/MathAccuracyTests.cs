@@ -18,6 +18,17 @@ public class MathAccuracyTests
         ["sin"] = (x => x.Sin(), x => x.Sin(), 2, 1),
         ["cos"] = (x => x.Cos(), x => x.Cos(), 2, 1),
         ["sqrt"] = (x => x.Sqrt(), x => x.Sqrt(), 0, 0),
+        ["tan"] = (x => x.Tan(), x => x.Tan(), 0, 1),
+        ["arcsin"] = (x => x.ArcSin(), x => x.ArcSin(), 0, 1),
+        ["arccos"] = (x => x.ArcCos(), x => x.ArcCos(), 0, 1),
+        ["arctan"] = (x => x.ArcTan(), x => x.ArcTan(), 0, 1),
+        ["sinh"] = (x => x.Sinh(), x => x.Sinh(), 0, 1),
+        ["cosh"] = (x => x.Cosh(), x => x.Cosh(), 0, 1),
+        ["tanh"] = (x => x.Tanh(), x => x.Tanh(), 2, 1),
+        ["log10"] = (x => x.Log10(), x => x.Log10(), 0, 1),
+        ["log2"] = (x => x.Log2(), x => x.Log2(), 0, 1),
+        ["log1p"] = (x => x.Log1p(), x => x.Log1p(), 2, 2),
+        ["expm1"] = (x => x.Expm1(), x => x.Expm1(), 2, 2),
     };
 
     private static IEnumerable<TestCaseData> Fixture()
