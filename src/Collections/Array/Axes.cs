@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Runtime.CompilerServices;
 
 namespace LazyDist.Collections;
@@ -10,7 +11,7 @@ namespace LazyDist.Collections;
 /// the last) or several (<c>[0, 2]</c>).
 /// </summary>
 [CollectionBuilder(typeof(Axes), nameof(Create))]
-public readonly struct Axes : IEquatable<Axes>
+public readonly struct Axes : IEquatable<Axes>, IEnumerable<int>
 {
     private readonly int[]? _axes;
 
@@ -42,6 +43,11 @@ public readonly struct Axes : IEquatable<Axes>
         Array.Sort(result);
         return result;
     }
+
+    /// <summary>The axes as given.</summary>
+    public IEnumerator<int> GetEnumerator() => Values.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc/>
     public bool Equals(Axes other) => Values.SequenceEqual(other.Values);

@@ -54,8 +54,7 @@ public static partial class DistArray
             k => new TaskNode(op, new TaskRef(a.ChunkKey(k)), new TaskRef(b.ChunkKey(k))), [a, b]);
     }
 
-    /// <summary>The array converted to <typeparamref name="TResult"/> (numpy's <c>astype</c>: floating to integer truncates toward zero, integers wrap, to bool is "not zero"), fused with what reads it.</summary>
-    public static DistArray<TResult> AsType<T, TResult>(this DistArray<T> array)
+    internal static DistArray<TResult> Convert<T, TResult>(DistArray<T> array)
         where T : unmanaged
         where TResult : unmanaged
     {

@@ -49,7 +49,7 @@ public static partial class DistArray
         using (var stream = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
         {
             stream.Write(header);
-            stream.SetLength(header.Length + grid.Size * System.Runtime.InteropServices.Marshal.SizeOf<T>());
+            stream.SetLength(header.Length + grid.Size * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
         }
         string name = $"to-npy-{Tokenizer.Unique()}";
         var write = ArrayOperations.Get("array.npy-write");

@@ -84,6 +84,14 @@ public sealed partial class DistArray<T> : IArray
     /// <summary>The shape of block <paramref name="index"/>.</summary>
     public IReadOnlyList<int> BlockShape(int index) => Grid.BlockShape(index);
 
+    /// <summary>
+    /// The array converted to <typeparamref name="TResult"/> (numpy's <c>astype</c>: floating to
+    /// integer truncates toward zero, saturating, NaN to 0; integers wrap; to bool is "not zero"),
+    /// fused with what reads it.
+    /// </summary>
+    /// <typeparam name="TResult">The new element type.</typeparam>
+    public DistArray<TResult> AsType<TResult>() where TResult : unmanaged => DistArray.Convert<T, TResult>(this);
+
     /// <summary>The graph that <see cref="Compute"/> runs: optimized unless <paramref name="optimize"/> is false.</summary>
     public TaskGraph GetGraph(bool optimize = true) =>
         optimize ? GraphOptimizer.Optimize(Graph, ChunkKeys) : Graph;

@@ -45,17 +45,46 @@ internal static class ElementwiseLayer
         return ArrayNodes.Elementwise<TResult>(kind, [x, y], program);
     }
 
-    /// <summary>Where <paramref name="mask"/> holds, <paramref name="a"/>, else <paramref name="b"/> (all three broadcast).</summary>
-    public static DistArray<T> Where<T>(DistArray<bool> mask, DistArray<T> a, DistArray<T> b)
+    /// <summary>
+    /// Where <paramref name="mask"/> holds, <paramref name="a"/> (or the scalar <paramref name="aValue"/>
+    /// when <paramref name="a"/> is null), else <paramref name="b"/> (or <paramref name="bValue"/>);
+    /// the arrays broadcast together.
+    /// </summary>
+    public static DistArray<T> Where<T>(DistArray<bool> mask, DistArray<T>? a, T aValue, DistArray<T>? b, T bValue)
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(mask);
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        var aligned = Broadcasting.Align([mask, a, b]);
         var type = DTypes.Of<T>();
-        var program = new BlockProgram([new(BlockOp.Input, DType.Bool, 0), new(BlockOp.Input, type, 1), new(BlockOp.Input, type, 2), new(BlockOp.Where, type)], []);
-        return ArrayNodes.Elementwise<T>("where", aligned, program);
+        var arrays = new List<IArray> { mask };
+        var code = new List<Instruction> { new(BlockOp.Input, DType.Bool, 0) };
+        var constants = new List<long>();
+        foreach (var (array, value) in new[] { (a, aValue), (b, bValue) })
+        {
+            if (array is null)
+            {
+                code.Add(new(BlockOp.Constant, type, 0, constants.Count));
+                constants.Add(BlockProgram.Bits(value));
+            }
+            else
+            {
+                code.Add(new(BlockOp.Input, type, arrays.Count));
+                arrays.Add(array);
+            }
+        }
+        code.Add(new(BlockOp.Where, type));
+        return ArrayNodes.Elementwise<T>("where", Broadcasting.Align(arrays), new BlockProgram(code, [.. constants]));
+    }
+
+    /// <summary><paramref name="x"/> clipped to [<paramref name="min"/>, <paramref name="max"/>]: numpy's <c>minimum(maximum(x, min), max)</c>.</summary>
+    public static DistArray<T> Clip<T>(DistArray<T> x, T min, T max)
+        where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var type = DTypes.Of<T>();
+        var program = BlockProgram.Load(type)
+            .Then(new Instruction(BlockOp.Maximum, type, Instruction.ConstantRight, 0), BlockProgram.Bits(min))
+            .Then(new Instruction(BlockOp.Minimum, type, Instruction.ConstantRight, 0), BlockProgram.Bits(max));
+        return ArrayNodes.Elementwise<T>("clip", [x], program);
     }
 
     /// <summary>The instruction's dtype for a unary operation on <paramref name="type"/>.</summary>
@@ -65,6 +94,8 @@ internal static class ElementwiseLayer
             throw new ArgumentException("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
         if (op == BlockOp.Not && type != DType.Bool)
             throw new ArgumentException($"logical not takes a bool array, not {DTypes.Name(type)}");
+        if (op == BlockOp.Invert && DTypes.IsFloating(type))
+            throw new ArgumentException($"ufunc 'invert' not supported for the input types ({DTypes.Name(type)})");
         return type;
     }
 

@@ -17,19 +17,25 @@ internal static class Reduction
 {
     /// <summary>The reduction of every element, as one value.</summary>
     /// <exception cref="ArgumentException">The array is empty and the reduction has no identity (numpy's message).</exception>
-    public static Delayed<TOut> All<TOut>(IArray x, ReducerSpec spec, long splitEvery)
+    /// <param name="x">The array.</param>
+    /// <param name="spec">The reduction.</param>
+    /// <param name="splitEvery">How many partial states a task combines.</param>
+    /// <param name="program">What is reduced, over the block as input 0 (the block itself by default).</param>
+    public static Delayed<TOut> All<TOut>(IArray x, ReducerSpec spec, long splitEvery, BlockProgram? program = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         CheckSplit(splitEvery);
+        program ??= BlockProgram.Load(x.DType);
+        var input = program.OutputType;
         var output = DTypes.Of<TOut>();
-        string name = $"{spec.Kind.ToString().ToLowerInvariant()}-{Tokenizer.Token("reduce", spec.ToString(), x.Name, (int)splitEvery, DTypes.Name(output))}";
+        string name = $"{spec.Kind.ToString().ToLowerInvariant()}-{Tokenizer.Token("reduce", spec.ToString(), x.Name, (int)splitEvery, DTypes.Name(output), program.EncodeCode())}";
         var final = new TaskKey(name);
         var grid = x.Grid;
         var blocks = Enumerable.Range(0, grid.BlockCount).Where(b => grid.BlockSize(b) > 0).ToList();
         if (blocks.Count == 0)
         {
             CheckIdentity(spec, grid, "");
-            return Delayed.Value((TOut)Empty(spec, x.DType, output, 1, scalar: true), final);
+            return Delayed.Value((TOut)Empty(spec, input, output, 1, scalar: true), final);
         }
         var tasks = new List<KeyValuePair<TaskKey, TaskNode>>();
         var level = new List<TaskKey>(blocks.Count);
@@ -39,20 +45,22 @@ internal static class Reduction
             var key = new TaskKey($"{name}-0", level.Count);
             long[]? locator = spec.IsArg ? [.. grid.BlockShape(b).Select(s => (long)s), .. grid.BlockStart(b), .. grid.Shape] : null;
             var geometry = ReduceGeometry.For(grid.BlockShape(b), all, 0, locator);
-            tasks.Add(new(key, Partial(x, spec, geometry, b)));
+            tasks.Add(new(key, Partial(x, spec, geometry, b, program)));
             level.Add(key);
         }
-        Tree(tasks, level, name, final, spec, x.DType, output, (int)Math.Min(splitEvery, int.MaxValue), scalar: true);
+        Tree(tasks, level, name, final, spec, input, output, (int)Math.Min(splitEvery, int.MaxValue), scalar: true);
         return new Delayed<TOut>(final, new TaskLayer(tasks, [x]));
     }
 
     /// <summary>The reduction along <paramref name="axes"/> (normalized, distinct): an array without them, or with them of length 1 when <paramref name="keepDims"/>.</summary>
     /// <exception cref="ArgumentException">A reduced axis is empty and the reduction has no identity.</exception>
-    public static DistArray<TOut> Axes<TOut>(IArray x, ReducerSpec spec, int[] axes, bool keepDims, int splitEvery)
+    public static DistArray<TOut> Axes<TOut>(IArray x, ReducerSpec spec, int[] axes, bool keepDims, int splitEvery, BlockProgram? program = null)
         where TOut : unmanaged
     {
         ArgumentNullException.ThrowIfNull(x);
         CheckSplit(splitEvery);
+        program ??= BlockProgram.Load(x.DType);
+        var input = program.OutputType;
         if (spec.IsArg && axes.Length != 1)
             throw new ArgumentException($"{spec.Name} takes one axis, not ({string.Join(", ", axes)})", "axis");
         var outputType = DTypes.Of<TOut>();
@@ -62,7 +70,7 @@ internal static class Reduction
             reduced[a] = true;
         if (axes.Any(a => grid.Shape[a] == 0))
             CheckIdentity(spec, grid, $", axis {string.Join(", ", axes)}");
-        string name = $"{spec.Kind.ToString().ToLowerInvariant()}-{Tokenizer.Token("reduce-axes", spec.ToString(), x.Name, axes, keepDims, splitEvery, DTypes.Name(outputType))}";
+        string name = $"{spec.Kind.ToString().ToLowerInvariant()}-{Tokenizer.Token("reduce-axes", spec.ToString(), x.Name, axes, keepDims, splitEvery, DTypes.Name(outputType), program.EncodeCode())}";
         var keptAxes = Enumerable.Range(0, grid.Rank).Where(a => !reduced[a]).ToArray();
         var reducedAxes = Enumerable.Range(0, grid.Rank).Where(a => reduced[a]).ToArray();
         var output = new BlockGrid([.. keptAxes.Select(a => grid.Shape[a])], [.. keptAxes.Select(a => grid.Chunks[a])]);
@@ -87,15 +95,15 @@ internal static class Reduction
                     continue;
                 long offset = reducedAxes.Length == 1 ? grid.BlockStart(b)[reducedAxes[0]] : 0;
                 var key = new TaskKey($"{name}-{ob}-0", level.Count);
-                tasks.Add(new(key, Partial(x, spec, ReduceGeometry.For(grid.BlockShape(b), reduced, offset), b)));
+                tasks.Add(new(key, Partial(x, spec, ReduceGeometry.For(grid.BlockShape(b), reduced, offset), b, program)));
                 level.Add(key);
             }
             if (level.Count == 0)
             {
-                finals[ob] = TaskNode.FromValue(Empty(spec, x.DType, outputType, m, scalar: false));
+                finals[ob] = TaskNode.FromValue(Empty(spec, input, outputType, m, scalar: false));
                 continue;
             }
-            Tree(tasks, level, $"{name}-{ob}", new TaskKey($"{name}-{ob}-final"), spec, x.DType, outputType, splitEvery, scalar: false);
+            Tree(tasks, level, $"{name}-{ob}", new TaskKey($"{name}-{ob}-final"), spec, input, outputType, splitEvery, scalar: false);
             finals[ob] = tasks[^1].Value;
             tasks.RemoveAt(tasks.Count - 1);
         }
@@ -107,8 +115,8 @@ internal static class Reduction
         return Broadcasting.View(result, shape, chunks);
     }
 
-    private static TaskNode Partial(IArray x, ReducerSpec spec, ReduceGeometry geometry, int block) =>
-        new ReduceTask(spec, geometry, BlockProgram.Load(x.DType), [new TaskRef(x.ChunkKey(block))]).ToNode();
+    private static TaskNode Partial(IArray x, ReducerSpec spec, ReduceGeometry geometry, int block, BlockProgram program) =>
+        new ReduceTask(spec, geometry, program, [new TaskRef(x.ChunkKey(block))]).ToNode();
 
     /// <summary>The result of reducing nothing, per slot.</summary>
     private static object Empty(ReducerSpec spec, DType input, DType output, int slots, bool scalar)

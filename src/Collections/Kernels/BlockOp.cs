@@ -32,6 +32,9 @@ internal enum BlockOp
     /// <summary>Push the index along one axis of each element: <c>constants[A] + position / constants[A + 1] % constants[A + 2]</c>, as int64.</summary>
     Position = 7,
 
+    /// <summary>Push the tile kept in register <c>A</c> by <see cref="Keep"/> (a value several instructions read, computed once).</summary>
+    Reuse = 8,
+
     Negate = 20,
     Abs = 21,
     Sqrt = 22,
@@ -64,6 +67,12 @@ internal enum BlockOp
 
     /// <summary>Convert the top tile to dtype <c>B</c> (numpy's <c>astype</c>).</summary>
     Cast = 49,
+
+    /// <summary>Bitwise not of integers (numpy's <c>invert</c>, <c>~</c>).</summary>
+    Invert = 50,
+
+    /// <summary>Copy the top tile into register <c>A</c>, leaving it on the stack.</summary>
+    Keep = 51,
 
     /// <summary>
     /// Binary operations. <c>A</c> is the operand mode: 0 combines the two top tiles, 1 the top tile

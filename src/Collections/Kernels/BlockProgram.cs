@@ -41,6 +41,9 @@ internal sealed class BlockProgram
     /// <summary>The most tiles on the stack at once.</summary>
     public int MaxDepth { get; }
 
+    /// <summary>How many registers <see cref="BlockOp.Keep"/> fills.</summary>
+    public int Registers => _code.Where(c => c.Op == BlockOp.Keep).Select(c => c.A + 1).DefaultIfEmpty(0).Max();
+
     /// <summary>Pushes input 0, of <paramref name="type"/>.</summary>
     public static BlockProgram Load(DType type) => new([new Instruction(BlockOp.Input, type)], []);
 

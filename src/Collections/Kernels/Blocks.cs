@@ -2,6 +2,12 @@ using LazyDist.Graph;
 
 namespace LazyDist.Collections.Kernels;
 
+/// <summary>Something to compute with the .NET element type of a block, as a generic method.</summary>
+internal interface IBlockFunction<out TResult>
+{
+    TResult Invoke<T>() where T : unmanaged;
+}
+
 /// <summary>Blocks of a dtype known only at run time: a block of dtype <c>t</c> is a <c>T[]</c> of its .NET type.</summary>
 internal static class Blocks
 {
@@ -26,6 +32,20 @@ internal static class Blocks
         Elementwise.CastKernels.Run(from, to, new Tile(block, 0, from), new Tile(result, 0, to), block.Length);
         return result;
     }
+
+    /// <summary>Calls <paramref name="function"/> with the .NET element type of <paramref name="type"/> (bool as bool).</summary>
+    public static TResult Get<TResult, TFunction>(DType type, TFunction function) where TFunction : struct, IBlockFunction<TResult> => type switch
+    {
+        DType.Bool => function.Invoke<bool>(),
+        DType.UInt8 => function.Invoke<byte>(),
+        DType.Int16 => function.Invoke<short>(),
+        DType.Int32 => function.Invoke<int>(),
+        DType.UInt32 => function.Invoke<uint>(),
+        DType.Int64 => function.Invoke<long>(),
+        DType.UInt64 => function.Invoke<ulong>(),
+        DType.Float32 => function.Invoke<float>(),
+        _ => function.Invoke<double>(),
+    };
 
     /// <summary>The dtype of a block.</summary>
     /// <exception cref="NotSupportedException">Not an array of an element type arrays hold.</exception>

@@ -9,7 +9,7 @@ internal readonly record struct Instruction(BlockOp Op, DType Type, int A = 0, i
     /// <summary>The operand mode of a binary operation on a constant on the left and the top tile.</summary>
     public const int ConstantLeft = 2;
 
-    public bool IsSource => Op <= BlockOp.Position;
+    public bool IsSource => Op <= BlockOp.Reuse;
 
     public bool IsBinary => Op is >= BlockOp.Add and < BlockOp.Where;
 
@@ -25,6 +25,9 @@ internal readonly record struct Instruction(BlockOp Op, DType Type, int A = 0, i
 
     /// <summary>How many tiles it adds to the stack (negative: removes).</summary>
     public int StackEffect => IsSource ? 1 : Op == BlockOp.Where ? -2 : IsBinary && A == 0 ? -1 : 0;
+
+    /// <summary>Whether <c>A</c> names a register (<see cref="BlockOp.Keep"/>, <see cref="BlockOp.Reuse"/>).</summary>
+    public bool RegisterOperand => Op is BlockOp.Keep or BlockOp.Reuse;
 
     /// <summary>Whether <c>A</c> names an input.</summary>
     public bool InputOperand => Op is BlockOp.Input or BlockOp.Scalar;

@@ -10,17 +10,21 @@ internal static class ShapeKernels
     /// <c>[int[] outShape, int[] geometry, pieces]</c>: geometry holds, per piece, its block shape,
     /// the box start in it, the box start in the output and the box extent (rank ints each).
     /// </summary>
-    public static object Assemble(object?[] a)
+    public static object Assemble(object?[] a) => Blocks.Get<object, AssembleFunction>(Blocks.TypeOf(((object?[])a[2]!)[0]), new(a));
+
+    private readonly struct AssembleFunction(object?[] a) : IBlockFunction<object>
     {
-        var pieces = (object?[])a[2]!;
-        return pieces[0] switch
-        {
-            double[] => Assemble<double>(a),
-            float[] => Assemble<float>(a),
-            int[] => Assemble<int>(a),
-            long[] => Assemble<long>(a),
-            var other => throw new NotSupportedException($"cannot assemble blocks of {other?.GetType().Name}"),
-        };
+        public object Invoke<T>() where T : unmanaged => Assemble<T>(a);
+    }
+
+    private readonly struct BroadcastFunction(object?[] a) : IBlockFunction<object>
+    {
+        public object Invoke<T>() where T : unmanaged => BoxKernels.Broadcast((T[])a[0]!, (int[])a[1]!, (int[])a[2]!);
+    }
+
+    private readonly struct TransposeFunction(object?[] a) : IBlockFunction<object>
+    {
+        public object Invoke<T>() where T : unmanaged => BoxKernels.Transpose((T[])a[0]!, (int[])a[1]!, (int[])a[2]!);
     }
 
     private static T[] Assemble<T>(object?[] a) where T : unmanaged
@@ -48,23 +52,11 @@ internal static class ShapeKernels
         return block;
     }
 
-    public static object Broadcast(object?[] a) => a[0] switch
-    {
-        double[] x => BoxKernels.Broadcast(x, (int[])a[1]!, (int[])a[2]!),
-        float[] x => BoxKernels.Broadcast(x, (int[])a[1]!, (int[])a[2]!),
-        int[] x => BoxKernels.Broadcast(x, (int[])a[1]!, (int[])a[2]!),
-        long[] x => BoxKernels.Broadcast(x, (int[])a[1]!, (int[])a[2]!),
-        var other => throw new NotSupportedException($"cannot broadcast {other?.GetType().Name}"),
-    };
+    /// <summary><c>[block, int[] blockShape, int[] shape]</c>: the block stretched along its length-1 axes.</summary>
+    public static object Broadcast(object?[] a) => Blocks.Get<object, BroadcastFunction>(Blocks.TypeOf(a[0]), new(a));
 
-    public static object Transpose(object?[] a) => a[0] switch
-    {
-        double[] x => BoxKernels.Transpose(x, (int[])a[1]!, (int[])a[2]!),
-        float[] x => BoxKernels.Transpose(x, (int[])a[1]!, (int[])a[2]!),
-        int[] x => BoxKernels.Transpose(x, (int[])a[1]!, (int[])a[2]!),
-        long[] x => BoxKernels.Transpose(x, (int[])a[1]!, (int[])a[2]!),
-        var other => throw new NotSupportedException($"cannot transpose {other?.GetType().Name}"),
-    };
+    /// <summary><c>[block, int[] blockShape, int[] permutation]</c>.</summary>
+    public static object Transpose(object?[] a) => Blocks.Get<object, TransposeFunction>(Blocks.TypeOf(a[0]), new(a));
 
     /// <summary><c>[a, b, m, k, n]</c>.</summary>
     public static object MatMul(object?[] a) => a[0] switch

@@ -21,6 +21,7 @@ internal sealed class TileProgram : IDisposable
     private ulong[] _scratch;
     private readonly object?[] _streams;
     private readonly long[] _scalars;
+    private readonly ulong[][] _registers;
     private readonly Tile[] _stack;
 
     /// <exception cref="InvalidOperationException">An input is not a block of the type its instruction reads.</exception>
@@ -34,6 +35,9 @@ internal sealed class TileProgram : IDisposable
         for (int i = 0; i < _buffers.Length; i++)
             _buffers[i] = ArrayPool<ulong>.Shared.Rent(TileSize);
         _scratch = ArrayPool<ulong>.Shared.Rent(TileSize);
+        _registers = new ulong[program.Registers][];
+        for (int i = 0; i < _registers.Length; i++)
+            _registers[i] = ArrayPool<ulong>.Shared.Rent(TileSize);
         _stack = new Tile[program.MaxDepth];
         _streams = new object?[_code.Count];
         _scalars = new long[_code.Count];
@@ -92,6 +96,12 @@ internal sealed class TileProgram : IDisposable
                 case BlockOp.Position:
                     SourceKernels.Position(Push(ref top, DType.Int64).Span<long>(length), start, _constants[c.A], _constants[c.A + 1], _constants[c.A + 2]);
                     break;
+                case BlockOp.Keep:
+                    _stack[top].Span<byte>(length * DTypes.Size(c.Type)).CopyTo(new Tile(_registers[c.A], 0, c.Type).Span<byte>(length * DTypes.Size(c.Type)));
+                    break;
+                case BlockOp.Reuse:
+                    _stack[++top] = new Tile(_registers[c.A], 0, c.Type);
+                    break;
                 case BlockOp.Cast:
                     if ((DType)c.B != c.Type)
                     {
@@ -141,7 +151,7 @@ internal sealed class TileProgram : IDisposable
 
     public void Dispose()
     {
-        foreach (var buffer in _buffers)
+        foreach (var buffer in _buffers.Concat(_registers))
             ArrayPool<ulong>.Shared.Return(buffer);
         ArrayPool<ulong>.Shared.Return(_scratch);
     }

@@ -41,6 +41,7 @@ internal static class ElementwiseKernels
                 case BlockOp.Abs: Loops.Unary<T, AbsOperator<T>>(source, into.Span<T>(n)); break;
                 case BlockOp.Square: Loops.Unary<T, SquareOperator<T>>(source, into.Span<T>(n)); break;
                 case BlockOp.Not: IntegerKernels.Not(Same<T, byte>(source), into.Span<byte>(n)); break;
+                case BlockOp.Invert: IntegerKernels.Invert(source, into.Span<T>(n)); break;
                 case BlockOp.IsNaN: Loops.Predicate<T, IsNaNOperator<T>>(source, into.Span<byte>(n)); break;
                 case BlockOp.IsInf: Loops.Predicate<T, IsInfOperator<T>>(source, into.Span<byte>(n)); break;
                 case BlockOp.IsFinite: Loops.Predicate<T, IsFiniteOperator<T>>(source, into.Span<byte>(n)); break;

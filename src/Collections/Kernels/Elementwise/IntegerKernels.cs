@@ -21,6 +21,16 @@ internal static class IntegerKernels
             Integer(op, mode, Same<T, ulong>(x), Same<T, ulong>(y), (ulong)(object)c, ElementwiseKernels.Same<T, ulong>(into));
     }
 
+    /// <summary>Bitwise not of integers.</summary>
+    public static void Invert<T>(ReadOnlySpan<T> x, Span<T> into) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(double) || typeof(T) == typeof(float))
+            throw new NotSupportedException($"invert needs an integer array, not {typeof(T).Name}");
+        // ~x is −x − 1 in two's complement, for every width and signedness.
+        for (int i = 0; i < x.Length; i++)
+            into[i] = T.Zero - x[i] - T.One;
+    }
+
     /// <summary>Logical not (of bools as bytes).</summary>
     public static void Not(ReadOnlySpan<byte> x, Span<byte> into) => Loops.Unary<byte, NotOperator>(x, into);
 

@@ -26,6 +26,8 @@ internal static class Reducers
                 ReduceKind.ArgMin => new ReduceRunner<T, ArgState<T>, ArgMinReducer<T>>(input),
                 ReduceKind.ArgMax => new ReduceRunner<T, ArgState<T>, ArgMaxReducer<T>>(input),
                 ReduceKind.Count or ReduceKind.Mean or ReduceKind.Var or ReduceKind.Std => new ReduceRunner<T, Moments, MomentsReducer<T>>(input),
+                ReduceKind.Any when input == DType.Bool => new ReduceRunner<byte, byte, AnyReducer>(input),
+                ReduceKind.All when input == DType.Bool => new ReduceRunner<byte, byte, AllReducer>(input),
                 _ => throw new NotSupportedException($"no {kind} reduction of {DTypes.Name(input)} arrays"),
             };
         }

@@ -20,6 +20,10 @@ internal static class ValueCodec
         int[] a => (ValueKind.Ints, new Payload(a)),
         long[] a => (ValueKind.Longs, new Payload(a)),
         byte[] a => (ValueKind.Bytes, new Payload(a)),
+        bool[] a => (ValueKind.Bools, new Payload(a)),
+        short[] a => (ValueKind.Shorts, new Payload(a)),
+        uint[] a => (ValueKind.UInts, new Payload(a)),
+        ulong[] a => (ValueKind.ULongs, new Payload(a)),
         CodedValue c => (ValueKind.Code, new Payload(c.Bytes)),
         _ => PackOrCode(value),
     };
@@ -31,6 +35,10 @@ internal static class ValueCodec
         ValueKind.Ints => Cast<int>(payload),
         ValueKind.Longs => Cast<long>(payload),
         ValueKind.Bytes => payload,
+        ValueKind.Bools => Cast<bool>(payload),
+        ValueKind.Shorts => Cast<short>(payload),
+        ValueKind.UInts => Cast<uint>(payload),
+        ValueKind.ULongs => Cast<ulong>(payload),
         ValueKind.Packed => Unpack(payload),
         ValueKind.Code => new CodedValue(payload),
         _ => throw new WireProtocolException($"unknown value kind {(byte)kind}"),
@@ -40,7 +48,7 @@ internal static class ValueCodec
     /// <exception cref="NotSupportedException">The value's type has no wire form.</exception>
     public static void EnsureEncodable(object? value)
     {
-        if (value is double[] or float[] or int[] or long[] or byte[] or CodedValue)
+        if (value is double[] or float[] or int[] or long[] or byte[] or bool[] or short[] or uint[] or ulong[] or CodedValue)
             return;
         _ = PackOrCode(value);
     }

@@ -23,4 +23,16 @@ internal enum ValueKind : byte
 
     /// <summary>A value of user types (a record, a tuple, a list of those), written by the code codec; read with its session's code.</summary>
     Code = 6,
+
+    /// <summary>The raw bytes of a <c>bool[]</c> (array blocks of numpy's other element types; 7–15 are left for other kinds).</summary>
+    Bools = 16,
+
+    /// <summary>The raw bytes of a <c>short[]</c>.</summary>
+    Shorts = 17,
+
+    /// <summary>The raw bytes of a <c>uint[]</c>.</summary>
+    UInts = 18,
+
+    /// <summary>The raw bytes of a <c>ulong[]</c>.</summary>
+    ULongs = 19,
 }
