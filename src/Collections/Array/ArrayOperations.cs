@@ -72,6 +72,10 @@ public static class ArrayOperations
         OperationRegistry.Register(CombineName, CombineTask.Run, Fresh);
         OperationRegistry.Register("array.assemble", ShapeKernels.Assemble, Fresh);
         OperationRegistry.Register("array.check", ShapeKernels.Check);
+        OperationRegistry.Register("array.strided", IndexKernels.Strided, Fresh);
+        OperationRegistry.Register("array.take", IndexKernels.Take, Fresh);
+        OperationRegistry.Register("array.compress", IndexKernels.Compress, Fresh);
+        OperationRegistry.Register("array.length", static a => IndexKernels.Length(a[0]), OpTraits.RetainsNoInput);
         OperationRegistry.Register("array.broadcast", ShapeKernels.Broadcast, Fresh);
         OperationRegistry.Register("array.transpose", ShapeKernels.Transpose, Fresh);
         OperationRegistry.Register("array.matmul", ShapeKernels.MatMul, Fresh);

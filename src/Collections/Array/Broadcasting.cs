@@ -24,6 +24,8 @@ internal static class Broadcasting
         var first = arrays[0].Grid;
         if (arrays.All(a => a.Grid.Shape.AsSpan().SequenceEqual(first.Shape) && BlockGrid.SameChunks(a.Grid.Chunks, first.Chunks)))
             return [.. arrays];
+        foreach (var a in arrays)
+            a.Grid.RequireKnown();
         int rank = arrays.Max(a => a.Grid.Rank);
         var shape = new long[rank];
         var chunks = new int[rank][];

@@ -11,6 +11,7 @@ public static partial class DistArray
     public static DistArray<T> Rechunk<T>(this DistArray<T> array, ChunkSpec chunks) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
+        array.Grid.RequireKnown();
         return RechunkTo(array, chunks.Normalize(array.Grid.Shape));
     }
 

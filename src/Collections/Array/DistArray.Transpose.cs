@@ -46,6 +46,7 @@ public static partial class DistArray
         ArgumentNullException.ThrowIfNull(array);
         ArgumentNullException.ThrowIfNull(shape);
         var grid = array.Grid;
+        grid.RequireKnown();
         shape = (long[])shape.Clone();
         int unknown = Array.IndexOf(shape, -1L);
         if (unknown >= 0)

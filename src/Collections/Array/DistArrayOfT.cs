@@ -46,13 +46,16 @@ public sealed partial class DistArray<T> : IArray
     /// <summary>The name shared by the blocks' keys: block <c>b</c> is <c>(Name, b)</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The length of each axis.</summary>
+    /// <summary>The length of each axis (−1 for an axis of unknown chunk sizes, see <see cref="HasUnknownChunks"/>).</summary>
     public IReadOnlyList<long> Shape => Grid.Shape;
+
+    /// <summary>Whether the block sizes are known only once computed (after boolean-mask selection, as dask's NaN chunks); <see cref="ComputeChunkSizes"/> learns them.</summary>
+    public bool HasUnknownChunks => Grid.HasUnknownChunks;
 
     /// <summary>The number of axes.</summary>
     public int Rank => Grid.Rank;
 
-    /// <summary>The number of elements.</summary>
+    /// <summary>The number of elements (−1 while chunk sizes are unknown).</summary>
     public long Length => Grid.Size;
 
     /// <summary>The block sizes along each axis (dask's <c>chunks</c>).</summary>
@@ -135,8 +138,29 @@ public sealed partial class DistArray<T> : IArray
         return Assemble(blocks);
     }
 
+    /// <summary>
+    /// The same array (same keys, same tasks) with its block sizes known: each block is computed
+    /// for its length (dask's <c>compute_chunk_sizes</c>). An array whose sizes are known is returned as it is.
+    /// </summary>
+    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public DistArray<T> ComputeChunkSizes(IScheduler? scheduler = null)
+    {
+        if (!HasUnknownChunks)
+            return this;
+        string name = $"chunk-sizes-{Tokenizer.Token("chunk-sizes", Name)}";
+        var length = ArrayOperations.Get("array.length");
+        var tasks = Enumerable.Range(0, ChunkCount).Select(b => new KeyValuePair<TaskKey, TaskNode>(new(name, b), new TaskNode(length, new TaskRef(ChunkKey(b))))).ToList();
+        var layer = new TaskLayer(tasks, [this]);
+        var graph = GraphBuilder.Build([layer]);
+        var sizes = (scheduler ?? ThreadedScheduler.Default).Get(graph, [.. tasks.Select(t => t.Key)]).Select(v => (int)(long)v!).ToArray();
+        return new DistArray<T>(Name, [sizes.Sum(s => (long)s)], [sizes], _blockTask, _dependencies, _viewOf);
+    }
+
     private T[] Assemble(object?[] blocks)
     {
+        if (HasUnknownChunks)
+            return blocks.Cast<T[]>().SelectMany(b => b).ToArray();
         var result = new T[Length];
         if (Rank == 1)
         {

@@ -31,7 +31,7 @@ internal static class Reduction
         string name = $"{spec.Kind.ToString().ToLowerInvariant()}-{Tokenizer.Token("reduce", spec.ToString(), x.Name, (int)splitEvery, DTypes.Name(output), program.EncodeCode())}";
         var final = new TaskKey(name);
         var grid = x.Grid;
-        var blocks = Enumerable.Range(0, grid.BlockCount).Where(b => grid.BlockSize(b) > 0).ToList();
+        var blocks = Enumerable.Range(0, grid.BlockCount).Where(b => grid.BlockSize(b) != 0).ToList();
         if (blocks.Count == 0)
         {
             CheckIdentity(spec, grid, "");
@@ -65,6 +65,7 @@ internal static class Reduction
             throw new ArgumentException($"{spec.Name} takes one axis, not ({string.Join(", ", axes)})", "axis");
         var outputType = DTypes.Of<TOut>();
         var grid = x.Grid;
+        grid.RequireKnown();
         var reduced = new bool[grid.Rank];
         foreach (int a in axes)
             reduced[a] = true;

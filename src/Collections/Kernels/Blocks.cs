@@ -47,6 +47,16 @@ internal static class Blocks
         _ => function.Invoke<double>(),
     };
 
+    /// <summary>The length of the block a program loads first (for blocks whose size the graph does not know).</summary>
+    /// <exception cref="InvalidOperationException">The program loads no block.</exception>
+    public static int LengthOfFirstInput(BlockProgram program, object?[] inputs)
+    {
+        var load = program.Code.FirstOrDefault(c => c.Op == BlockOp.Input);
+        return load.Op == BlockOp.Input && inputs[load.A] is Array block
+            ? block.Length
+            : throw new InvalidOperationException("a block of unknown size from a program that loads no block");
+    }
+
     /// <summary>The dtype of a block.</summary>
     /// <exception cref="NotSupportedException">Not an array of an element type arrays hold.</exception>
     public static DType TypeOf(object? block) => block switch

@@ -50,6 +50,49 @@ internal static class BoxKernels
         }
     }
 
+    /// <summary>Per axis the positions <c>start + k·step</c>, <c>k &lt; count</c>, of <paramref name="src"/>, as a new block.</summary>
+    public static T[] Strided<T>(T[] src, int[] srcShape, int[] start, int[] step, int[] count) where T : unmanaged
+    {
+        int rank = srcShape.Length;
+        var dst = Graph.ChunkPool.Rent<T>(Shapes.Product(count));
+        if (dst.Length == 0)
+            return dst;
+        if (rank == 0)
+        {
+            dst[0] = src[0];
+            return dst;
+        }
+        Span<long> strides = stackalloc long[rank];
+        long s = 1;
+        for (int axis = rank - 1; axis >= 0; axis--)
+        {
+            strides[axis] = s;
+            s *= srcShape[axis];
+        }
+        int inner = count[rank - 1], innerStep = step[rank - 1];
+        Span<int> index = stackalloc int[rank];
+        int d = 0;
+        while (true)
+        {
+            long offset = 0;
+            for (int axis = 0; axis < rank; axis++)
+                offset += (start[axis] + (long)index[axis] * step[axis]) * strides[axis];
+            if (innerStep == 1)
+                src.AsSpan((int)offset, inner).CopyTo(dst.AsSpan(d, inner));
+            else
+            {
+                for (int k = 0; k < inner; k++)
+                    dst[d + k] = src[offset + (long)k * innerStep];
+            }
+            d += inner;
+            int axisToBump = rank - 2;
+            while (axisToBump >= 0 && ++index[axisToBump] == count[axisToBump])
+                index[axisToBump--] = 0;
+            if (axisToBump < 0)
+                return dst;
+        }
+    }
+
     /// <summary>Expands <paramref name="src"/> (1 along broadcast axes) to <paramref name="shape"/>.</summary>
     public static T[] Broadcast<T>(T[] src, int[] srcShape, int[] shape) where T : unmanaged
     {

@@ -4,8 +4,8 @@ namespace LazyDist.Collections.Kernels;
 
 /// <summary>
 /// An <c>array.map</c> task: a block program materialized into a block of <see cref="Length"/>
-/// elements. Its node is <c>[int[] code, long[] constants, int length, inputs]</c>; this record is
-/// the only code that knows that layout.
+/// elements (−1: as many as its first input has, for blocks of unknown size). Its node is
+/// <c>[int[] code, long[] constants, int length, inputs]</c>; this record is the only code that knows that layout.
 /// </summary>
 internal sealed record MapTask(BlockProgram Program, int Length, IReadOnlyList<TaskArg> Inputs) : IProgramTask
 {
@@ -23,7 +23,10 @@ internal sealed record MapTask(BlockProgram Program, int Length, IReadOnlyList<T
     /// <summary>Runs the task on its evaluated arguments.</summary>
     public static object Run(object?[] a)
     {
-        using var program = new TileProgram(BlockProgram.Decode((int[])a[0]!, (long[])a[1]!), (object?[])a[3]!);
-        return program.Materialize((int)a[2]!);
+        var code = BlockProgram.Decode((int[])a[0]!, (long[])a[1]!);
+        var inputs = (object?[])a[3]!;
+        using var program = new TileProgram(code, inputs);
+        int length = (int)a[2]!;
+        return program.Materialize(length >= 0 ? length : Blocks.LengthOfFirstInput(code, inputs));
     }
 }

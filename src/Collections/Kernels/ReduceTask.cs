@@ -28,7 +28,10 @@ internal sealed record ReduceTask(ReducerSpec Reducer, ReduceGeometry Geometry, 
         var spec = ReducerSpec.Parse((string)a[0]!);
         var geometry = ReduceGeometry.Decode((long[])a[1]!);
         var program = BlockProgram.Decode((int[])a[2]!, (long[])a[3]!);
-        using var tiles = new TileProgram(program, (object?[])a[4]!);
+        var inputs = (object?[])a[4]!;
+        if (geometry.Length < 0)
+            geometry = geometry with { Sizes = [Blocks.LengthOfFirstInput(program, inputs)] };
+        using var tiles = new TileProgram(program, inputs);
         return Reducers.For(spec.Kind, program.OutputType).Reduce(tiles, geometry);
     }
 }

@@ -62,6 +62,18 @@ internal sealed class TileProgram : IDisposable
 
     public DType OutputType { get; }
 
+    /// <summary>Checks that every block the program loads has <paramref name="length"/> elements.</summary>
+    /// <exception cref="InvalidOperationException">One does not (blocks of unknown size that do not line up).</exception>
+    public void Expect(int length)
+    {
+        foreach (var c in _code.Where(c => c.Op == BlockOp.Input))
+        {
+            int actual = ((Array)_inputs[c.A]!).Length;
+            if (actual != length)
+                throw new InvalidOperationException($"block program input {c.A} has {actual} elements where the block has {length}: arrays of unknown chunk sizes that do not line up");
+        }
+    }
+
     /// <summary>The program's value on elements [<paramref name="start"/>, start + <paramref name="length"/>) of the block.</summary>
     public Tile Evaluate(long start, int length)
     {
@@ -138,6 +150,7 @@ internal sealed class TileProgram : IDisposable
     /// <summary>Runs the program over a block of <paramref name="length"/> elements into a fresh array.</summary>
     public Array Materialize(int length)
     {
+        Expect(length);
         var result = Blocks.Rent(OutputType, length);
         int size = DTypes.Size(OutputType);
         var bytes = new Tile(result, 0, OutputType).Span<byte>(length * size);

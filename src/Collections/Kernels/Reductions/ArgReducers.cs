@@ -83,11 +83,12 @@ internal static class ArgStates
 
     private static bool Tie<T>(T a, T b) where T : INumber<T> => a == b || (T.IsNaN(a) && T.IsNaN(b));
 
+    /// <exception cref="InvalidOperationException">A slot saw no element.</exception>
     public static long[] Indices<T>(ReadOnlySpan<ArgState<T>> states) where T : unmanaged
     {
         var result = new long[states.Length];
         for (int i = 0; i < states.Length; i++)
-            result[i] = states[i].Index;
+            result[i] = states[i].Index >= 0 ? states[i].Index : throw new InvalidOperationException("attempt to get the position of an extreme of an empty sequence");
         return result;
     }
 }

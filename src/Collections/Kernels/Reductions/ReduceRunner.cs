@@ -43,6 +43,7 @@ internal sealed class ReduceRunner<T, TState, TReducer>(DType input) : IReduceRu
         var bytes = Identity(geometry.Slots);
         var states = MemoryMarshal.Cast<byte, TState>(bytes.AsSpan());
         long n = geometry.Length;
+        program.Expect(checked((int)n));
         bool runs = geometry.InnermostReduced;
         for (long start = 0; start < n; start += TileProgram.TileSize)
         {

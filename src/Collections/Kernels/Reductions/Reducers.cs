@@ -21,8 +21,8 @@ internal static class Reducers
             {
                 ReduceKind.Sum when floating => new ReduceRunner<T, CompensatedSum, FloatSumReducer<T>>(input),
                 ReduceKind.Sum => new ReduceRunner<T, long, IntegerSumReducer<T>>(input),
-                ReduceKind.Min => new ReduceRunner<T, T, MinReducer<T>>(input),
-                ReduceKind.Max => new ReduceRunner<T, T, MaxReducer<T>>(input),
+                ReduceKind.Min => new ReduceRunner<T, Extremum<T>, MinReducer<T>>(input),
+                ReduceKind.Max => new ReduceRunner<T, Extremum<T>, MaxReducer<T>>(input),
                 ReduceKind.ArgMin => new ReduceRunner<T, ArgState<T>, ArgMinReducer<T>>(input),
                 ReduceKind.ArgMax => new ReduceRunner<T, ArgState<T>, ArgMaxReducer<T>>(input),
                 ReduceKind.Count or ReduceKind.Mean or ReduceKind.Var or ReduceKind.Std => new ReduceRunner<T, Moments, MomentsReducer<T>>(input),
