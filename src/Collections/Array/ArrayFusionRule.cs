@@ -17,17 +17,18 @@ internal sealed class ArrayFusionRule : IFusionRule
 {
     public TaskNode? TryFuse(TaskNode consumer, Func<TaskKey, TaskNode?> inlinable)
     {
-        IProgramTask? task = (IProgramTask?)MapTask.TryRead(consumer) ?? ReduceTask.TryRead(consumer);
+        IProgramTask? task = (IProgramTask?)MapTask.TryRead(consumer) ?? (IProgramTask?)ReduceTask.TryRead(consumer) ?? ScanTask.TryRead(consumer);
         if (task is null)
             return null;
         var inputs = task.Inputs;
         var producers = new MapTask?[inputs.Count];
-        var scalars = task.Program.Code.Where(c => c.Op == BlockOp.Scalar).Select(c => c.A).ToHashSet();
+        // Inputs read other than element by element (a scalar, an input repeated along an axis) stay inputs.
+        var scalars = task.Program.Code.Where(c => c.Op is BlockOp.Scalar or BlockOp.InputAlong).Select(c => c.A).ToHashSet();
         bool any = false;
         foreach (var load in task.Program.Code.Where(c => c.Op == BlockOp.Input))
         {
             if (!scalars.Contains(load.A) && inputs[load.A] is TaskRef r && inlinable(r.Key) is { } node && MapTask.TryRead(node) is { } producer && producer.Program.OutputType == load.Type
-                && !task.Program.Code.Any(c => c.Op == BlockOp.Scalar && inputs[c.A] is TaskRef s && s.Key == r.Key))
+                && !task.Program.Code.Any(c => c.Op is BlockOp.Scalar or BlockOp.InputAlong && inputs[c.A] is TaskRef s && s.Key == r.Key))
             {
                 producers[load.A] = producer;
                 any = true;

@@ -70,11 +70,14 @@ public static class ArrayOperations
         OperationRegistry.Register(MapName, MapTask.Run, Fresh);
         OperationRegistry.Register(ReduceName, ReduceTask.Run, Fresh);
         OperationRegistry.Register(CombineName, CombineTask.Run, Fresh);
+        OperationRegistry.Register(ScanTask.Name, ScanTask.Run, Fresh);
         OperationRegistry.Register("array.assemble", ShapeKernels.Assemble, Fresh);
         OperationRegistry.Register("array.check", ShapeKernels.Check);
         OperationRegistry.Register("array.strided", IndexKernels.Strided, Fresh);
         OperationRegistry.Register("array.take", IndexKernels.Take, Fresh);
         OperationRegistry.Register("array.compress", IndexKernels.Compress, Fresh);
+        OperationRegistry.Register("array.topk", OrderKernels.TopK, Fresh);
+        OperationRegistry.Register("array.percentile", OrderKernels.Percentile, Fresh);
         OperationRegistry.Register("array.length", static a => IndexKernels.Length(a[0]), OpTraits.RetainsNoInput);
         OperationRegistry.Register("array.broadcast", ShapeKernels.Broadcast, Fresh);
         OperationRegistry.Register("array.transpose", ShapeKernels.Transpose, Fresh);
@@ -87,6 +90,7 @@ public static class ArrayOperations
         var rule = new ArrayFusionRule();
         FusionRules.Register(MapName, rule);
         FusionRules.Register(ReduceName, rule);
+        FusionRules.Register(ScanTask.Name, rule);
         return (random, sum);
     }
 

@@ -35,6 +35,13 @@ internal enum BlockOp
     /// <summary>Push the tile kept in register <c>A</c> by <see cref="Keep"/> (a value several instructions read, computed once).</summary>
     Reuse = 8,
 
+    /// <summary>
+    /// Push input <c>A</c> repeated along one axis of the block: element <c>p</c> reads element
+    /// <c>(p / (R·I))·I + p mod I</c> with <c>R = constants[B]</c> (the axis's length) and <c>I = constants[B + 1]</c>
+    /// (the elements after it), as a block of length 1 along that axis broadcasts.
+    /// </summary>
+    InputAlong = 9,
+
     Negate = 20,
     Abs = 21,
     Sqrt = 22,

@@ -9,7 +9,7 @@ internal readonly record struct Instruction(BlockOp Op, DType Type, int A = 0, i
     /// <summary>The operand mode of a binary operation on a constant on the left and the top tile.</summary>
     public const int ConstantLeft = 2;
 
-    public bool IsSource => Op <= BlockOp.Reuse;
+    public bool IsSource => Op <= BlockOp.InputAlong;
 
     public bool IsBinary => Op is >= BlockOp.Add and < BlockOp.Where;
 
@@ -30,11 +30,11 @@ internal readonly record struct Instruction(BlockOp Op, DType Type, int A = 0, i
     public bool RegisterOperand => Op is BlockOp.Keep or BlockOp.Reuse;
 
     /// <summary>Whether <c>A</c> names an input.</summary>
-    public bool InputOperand => Op is BlockOp.Input or BlockOp.Scalar;
+    public bool InputOperand => Op is BlockOp.Input or BlockOp.Scalar or BlockOp.InputAlong;
 
     /// <summary>Whether <c>A</c> names a constant slot.</summary>
     public bool ConstantA => Op is BlockOp.Random or BlockOp.Normal or BlockOp.Arange or BlockOp.Linspace or BlockOp.Position;
 
     /// <summary>Whether <c>B</c> names a constant slot.</summary>
-    public bool ConstantB => Op is BlockOp.Constant or BlockOp.Normal or BlockOp.Arange or BlockOp.Linspace || (IsBinary && A != 0);
+    public bool ConstantB => Op is BlockOp.Constant or BlockOp.Normal or BlockOp.Arange or BlockOp.Linspace or BlockOp.InputAlong || (IsBinary && A != 0);
 }

@@ -50,6 +50,27 @@ internal static class SourceKernels
             into[i] = axisStart + (start + i) / stride % extent;
     }
 
+    /// <summary>Elements <paramref name="start"/>, ... of a block that repeats <paramref name="source"/> along an axis of length <paramref name="along"/> with <paramref name="inner"/> elements after it.</summary>
+    public static void Along(DType type, Array source, long start, long along, long inner, Tile into, int length)
+    {
+        var action = new AlongAction(new Tile(source, 0, type), start, along, inner, into, length);
+        NumericDispatch.Run(type, ref action);
+    }
+
+    private readonly struct AlongAction(Tile source, long start, long along, long inner, Tile into, int n) : INumericAction
+    {
+        public void Invoke<T>() where T : unmanaged, INumber<T>
+        {
+            var from = source.Span<T>(source.Data.Length);
+            var span = into.Span<T>(n);
+            for (int i = 0; i < span.Length; i++)
+            {
+                long p = start + i;
+                span[i] = from[(int)(p / (along * inner) * inner + p % inner)];
+            }
+        }
+    }
+
     private readonly struct FillAction(long bits, Tile into, int n) : INumericAction
     {
         public void Invoke<T>() where T : unmanaged, INumber<T> => into.Span<T>(n).Fill(BlockProgram.Value<T>([bits], 0));

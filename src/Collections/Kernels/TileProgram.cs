@@ -108,6 +108,9 @@ internal sealed class TileProgram : IDisposable
                 case BlockOp.Position:
                     SourceKernels.Position(Push(ref top, DType.Int64).Span<long>(length), start, _constants[c.A], _constants[c.A + 1], _constants[c.A + 2]);
                     break;
+                case BlockOp.InputAlong:
+                    SourceKernels.Along(c.Type, (Array)_inputs[c.A]!, start, _constants[c.B], _constants[c.B + 1], Push(ref top, c.Type), length);
+                    break;
                 case BlockOp.Keep:
                     _stack[top].Span<byte>(length * DTypes.Size(c.Type)).CopyTo(new Tile(_registers[c.A], 0, c.Type).Span<byte>(length * DTypes.Size(c.Type)));
                     break;

@@ -19,6 +19,8 @@ internal readonly struct ArgMaxReducer<T> : IReducer<ArgMaxReducer<T>, T, ArgSta
 {
     public static ArgState<T> Identity => new() { Index = -1 };
 
+    public static bool UsesIndex => true;
+
     public static void Step(ref ArgState<T> state, T x, long index)
     {
         if (state.Index < 0 || Better(x, state.Value))
@@ -37,7 +39,7 @@ internal readonly struct ArgMaxReducer<T> : IReducer<ArgMaxReducer<T>, T, ArgSta
             state.Index = map(state.Index);
     }
 
-    public static Array Finish(ReadOnlySpan<ArgState<T>> states, ReducerSpec spec, DType input) => ArgStates.Indices(states);
+    public static Array Finish(ReadOnlySpan<ArgState<T>> states, ReducerSpec spec, DType input) => ArgStates.Indices(states, spec);
 
     /// <summary>Whether a later <paramref name="x"/> replaces <paramref name="current"/>: strictly larger, or the first NaN.</summary>
     private static bool Better(T x, T current) => !T.IsNaN(current) && (x > current || T.IsNaN(x));
@@ -49,6 +51,8 @@ internal readonly struct ArgMinReducer<T> : IReducer<ArgMinReducer<T>, T, ArgSta
 {
     public static ArgState<T> Identity => new() { Index = -1 };
 
+    public static bool UsesIndex => true;
+
     public static void Step(ref ArgState<T> state, T x, long index)
     {
         if (state.Index < 0 || Better(x, state.Value))
@@ -67,7 +71,7 @@ internal readonly struct ArgMinReducer<T> : IReducer<ArgMinReducer<T>, T, ArgSta
             state.Index = map(state.Index);
     }
 
-    public static Array Finish(ReadOnlySpan<ArgState<T>> states, ReducerSpec spec, DType input) => ArgStates.Indices(states);
+    public static Array Finish(ReadOnlySpan<ArgState<T>> states, ReducerSpec spec, DType input) => ArgStates.Indices(states, spec);
 
     private static bool Better(T x, T current) => !T.IsNaN(current) && (x < current || T.IsNaN(x));
 }
@@ -84,11 +88,14 @@ internal static class ArgStates
     private static bool Tie<T>(T a, T b) where T : INumber<T> => a == b || (T.IsNaN(a) && T.IsNaN(b));
 
     /// <exception cref="InvalidOperationException">A slot saw no element.</exception>
-    public static long[] Indices<T>(ReadOnlySpan<ArgState<T>> states) where T : unmanaged
+    public static long[] Indices<T>(ReadOnlySpan<ArgState<T>> states, ReducerSpec spec) where T : unmanaged
     {
         var result = new long[states.Length];
         for (int i = 0; i < states.Length; i++)
-            result[i] = states[i].Index >= 0 ? states[i].Index : throw new InvalidOperationException("attempt to get the position of an extreme of an empty sequence");
+        {
+            result[i] = states[i].Index >= 0 ? states[i].Index
+                : throw new InvalidOperationException(spec.Kind is ReduceKind.NanArgMin or ReduceKind.NanArgMax ? "All-NaN slice encountered" : $"attempt to get {spec.Name} of an empty sequence");
+        }
         return result;
     }
 }

@@ -99,9 +99,10 @@ internal static class Limits<T>
         var values = new T[states.Length];
         for (int i = 0; i < states.Length; i++)
         {
-            if (states[i].Seen == 0)
+            if (states[i].Seen == 0 && spec.Kind is not (ReduceKind.NanMin or ReduceKind.NanMax))
                 throw new InvalidOperationException($"zero-size array to reduction operation {spec.Name} which has no identity");
-            values[i] = states[i].Value;
+            // All NaN: numpy's nanmin and nanmax give NaN (with a warning).
+            values[i] = states[i].Seen == 0 ? NaN : states[i].Value;
         }
         return input == DType.Bool ? MemoryMarshal.Cast<T, bool>(values).ToArray() : values;
     }

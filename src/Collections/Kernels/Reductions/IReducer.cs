@@ -18,6 +18,9 @@ internal interface IReducer<TSelf, T, TState>
 {
     static abstract TState Identity { get; }
 
+    /// <summary>Whether the state records positions (arg reductions), so runs may not be reordered or compacted.</summary>
+    static virtual bool UsesIndex => false;
+
     /// <summary>Folds <paramref name="x"/>, at position <paramref name="index"/> along the reduced axis, into <paramref name="state"/>.</summary>
     static abstract void Step(ref TState state, T x, long index);
 
