@@ -33,6 +33,26 @@ internal static class ArrayNodes
             b => new MapTask(program, first.Grid.BlockSize(b), [.. inputs.Select(i => (TaskArg)new TaskRef(i.ChunkKey(b)))]).ToNode(), [.. inputs]);
     }
 
+    /// <summary>Like <see cref="Elementwise{TResult}"/>, with a program of each block's own (one that uses the block's place, through <see cref="BlockOp.Position"/>).</summary>
+    public static DistArray<TResult> ElementwiseBlocks<TResult>(string kind, IReadOnlyList<IArray> inputs, Func<int, BlockProgram> program, object? identity)
+        where TResult : unmanaged
+    {
+        var first = inputs[0];
+        string name = $"{kind}-{Tokenizer.Token(kind, inputs.Select(i => (object?)i.Name).ToArray(), identity, first.Grid.BlockCount > 0 ? program(0).EncodeCode() : null)}";
+        return new DistArray<TResult>(name, first.Grid.Shape, first.Grid.Chunks,
+            b => new MapTask(program(b), first.Grid.BlockSize(b), [.. inputs.Select(i => (TaskArg)new TaskRef(i.ChunkKey(b)))]).ToNode(), [.. inputs]);
+    }
+
+    /// <summary>The constants of a <see cref="BlockOp.Position"/> along <paramref name="axis"/> in block <paramref name="b"/>: its start, stride and extent.</summary>
+    public static long[] PositionOf(BlockGrid grid, int b, int axis)
+    {
+        var shape = grid.BlockShape(b);
+        long stride = 1;
+        for (int d = axis + 1; d < shape.Length; d++)
+            stride *= shape[d];
+        return [grid.BlockStart(b)[axis], Math.Max(stride, 1), Math.Max(shape[axis], 1)];
+    }
+
     public static object?[] Flatten(int[][] chunks) => [.. chunks.Select(c => (object?)c)];
 
     public static int[] Ints(IReadOnlyList<long> values) => [.. values.Select(v => checked((int)v))];

@@ -76,6 +76,7 @@ public static class ArrayOperations
         OperationRegistry.Register("array.strided", IndexKernels.Strided, Fresh);
         OperationRegistry.Register("array.take", IndexKernels.Take, Fresh);
         OperationRegistry.Register("array.compress", IndexKernels.Compress, Fresh);
+        OperationRegistry.Register("array.repeat", IndexKernels.Repeat, Fresh);
         OperationRegistry.Register("array.topk", OrderKernels.TopK, Fresh);
         OperationRegistry.Register("array.percentile", OrderKernels.Percentile, Fresh);
         OperationRegistry.Register("array.length", static a => IndexKernels.Length(a[0]), OpTraits.RetainsNoInput);

@@ -168,17 +168,16 @@ internal static class BoxKernels
         return dst;
     }
 
-    /// <summary>C += A·B for an m×k block A and a k×n block B (row by row, each row an AXPY).</summary>
-    public static T[] MatMul<T>(T[] a, T[] b, int m, int k, int n) where T : unmanaged, System.Numerics.INumber<T>
+    /// <summary>C = A·B for an m×k block A and a k×n block B (row by row, each row a sum of scaled rows of B, two roundings per step).</summary>
+    public static void MatMul<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n) where T : unmanaged, System.Numerics.INumber<T>
     {
-        var c = new T[m * n];
+        c.Clear();
         for (int i = 0; i < m; i++)
         {
-            var row = c.AsSpan(i * n, n);
+            var row = c.Slice(i * n, n);
             for (int j = 0; j < k; j++)
-                TensorPrimitives.MultiplyAdd(b.AsSpan(j * n, n), a[i * k + j], row, row);
+                TensorPrimitives.MultiplyAdd(b.Slice(j * n, n), a[i * k + j], row, row);
         }
-        return c;
     }
 
     /// <summary>The elementwise sum of equally long blocks, in list order.</summary>

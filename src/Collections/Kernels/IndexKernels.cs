@@ -15,6 +15,32 @@ internal static class IndexKernels
     /// <summary><c>[block, bool[] mask]</c>: the elements where the mask holds, in order.</summary>
     public static object Compress(object?[] a) => Blocks.Get<object, CompressFunction>(Blocks.TypeOf(a[0]), new(a));
 
+    /// <summary><c>[block, int[] shape, int axis, int repeats]</c>: each position along the axis repeated, as numpy's <c>repeat</c>.</summary>
+    public static object Repeat(object?[] a) => Blocks.Get<object, RepeatFunction>(Blocks.TypeOf(a[0]), new(a));
+
+    private readonly struct RepeatFunction(object?[] a) : IBlockFunction<object>
+    {
+        public object Invoke<T>() where T : unmanaged
+        {
+            var block = (T[])a[0]!;
+            var shape = (int[])a[1]!;
+            int axis = (int)a[2]!, repeats = (int)a[3]!;
+            int inner = shape[(axis + 1)..].Aggregate(1, (p, s) => p * s), along = shape[axis], outer = shape[..axis].Aggregate(1, (p, s) => p * s);
+            var result = Graph.ChunkPool.Rent<T>(block.Length * repeats);
+            int d = 0;
+            for (int o = 0; o < outer; o++)
+            {
+                for (int r = 0; r < along; r++)
+                {
+                    var slab = block.AsSpan((o * along + r) * inner, inner);
+                    for (int k = 0; k < repeats; k++, d += inner)
+                        slab.CopyTo(result.AsSpan(d, inner));
+                }
+            }
+            return result;
+        }
+    }
+
     /// <summary>The number of elements of a block.</summary>
     public static object Length(object? block) => (long)((Array)block!).Length;
 

@@ -58,28 +58,29 @@ internal static class ShapeKernels
     /// <summary><c>[block, int[] blockShape, int[] permutation]</c>.</summary>
     public static object Transpose(object?[] a) => Blocks.Get<object, TransposeFunction>(Blocks.TypeOf(a[0]), new(a));
 
-    /// <summary><c>[a, b, m, k, n]</c>.</summary>
-    public static object MatMul(object?[] a) => a[0] switch
-    {
-        double[] x => BoxKernels.MatMul(x, (double[])a[1]!, (int)a[2]!, (int)a[3]!, (int)a[4]!),
-        float[] x => BoxKernels.MatMul(x, (float[])a[1]!, (int)a[2]!, (int)a[3]!, (int)a[4]!),
-        int[] x => BoxKernels.MatMul(x, (int[])a[1]!, (int)a[2]!, (int)a[3]!, (int)a[4]!),
-        long[] x => BoxKernels.MatMul(x, (long[])a[1]!, (int)a[2]!, (int)a[3]!, (int)a[4]!),
-        var other => throw new NotSupportedException($"cannot multiply {other?.GetType().Name}"),
-    };
+    /// <summary><c>[a, b, m, k, n, batch]</c>: <c>batch</c> products of an m × k block by a k × n block, stacked.</summary>
+    public static object MatMul(object?[] a) => NumericDispatch.Get<object, MatMulFunction>(Blocks.TypeOf(a[0]), new(a));
 
-    /// <summary><c>[blocks]</c>: their elementwise sum.</summary>
-    public static object AddAll(object?[] a)
+    /// <summary><c>[blocks]</c>: their elementwise sum, in list order.</summary>
+    public static object AddAll(object?[] a) => NumericDispatch.Get<object, AddAllFunction>(Blocks.TypeOf(((object?[])a[0]!)[0]), new((object?[])a[0]!));
+
+    private readonly struct MatMulFunction(object?[] a) : INumericFunction<object>
     {
-        var blocks = (object?[])a[0]!;
-        return blocks[0] switch
+        public object Invoke<T>() where T : unmanaged, INumber<T>
         {
-            double[] => BoxKernels.AddAll<double>(blocks),
-            float[] => BoxKernels.AddAll<float>(blocks),
-            int[] => BoxKernels.AddAll<int>(blocks),
-            long[] => BoxKernels.AddAll<long>(blocks),
-            var other => throw new NotSupportedException($"cannot add {other?.GetType().Name}"),
-        };
+            int m = (int)a[2]!, k = (int)a[3]!, n = (int)a[4]!, batch = a.Length > 5 ? (int)a[5]! : 1;
+            var x = (T[])a[0]!;
+            var y = (T[])a[1]!;
+            var c = new T[batch * m * n];
+            for (int s = 0; s < batch; s++)
+                BoxKernels.MatMul(x.AsSpan(s * m * k, m * k), y.AsSpan(s * k * n, k * n), c.AsSpan(s * m * n, m * n), m, k, n);
+            return c;
+        }
+    }
+
+    private readonly struct AddAllFunction(object?[] blocks) : INumericFunction<object>
+    {
+        public object Invoke<T>() where T : unmanaged, INumber<T> => BoxKernels.AddAll<T>(blocks);
     }
 
     /// <summary>The first element of a one-element block.</summary>
