@@ -47,7 +47,8 @@ public sealed partial class CenterHost
             (PeerRole.Worker, TaskErredMessage m) => new TaskErredEvent(id,
                 new TaskRun(m.Key.ToTaskKey(), 0, m.Thread, Ticks(m.StartedTicks), Ticks(m.StoppedTicks)), new ErrorInfo(m.ExceptionType, m.Text, m.StackTrace), m.StimulusId),
             (PeerRole.Worker, FetchFailedMessage m) => new FetchFailedEvent(id, m.Task.ToTaskKey(), m.Dependency.ToTaskKey(), m.Holders, m.StimulusId),
-            (PeerRole.Worker, HeartbeatMessage m) => new HeartbeatEvent(id, m.HeldBytes, m.HeldKeys, _ids.Next("heartbeat", NameOf(id))),
+            (PeerRole.Worker, HeartbeatMessage m) => new HeartbeatEvent(id, m.HeldBytes, m.HeldKeys, _ids.Next("heartbeat", NameOf(id)), m.SpilledBytes),
+            (PeerRole.Worker, WorkerPausedMessage m) => new WorkerPausedEvent(id, m.Paused, m.ProcessBytes, m.Limit, _ids.Next(m.Paused ? "paused" : "resumed", NameOf(id))),
             (PeerRole.Client, SubmitGraphMessage m) => new GraphSubmittedEvent(id, ToSpecs(m.Tasks), ToKeys(m.Wanted), m.StimulusId, m.More),
             (PeerRole.Client, ReleaseKeysMessage m) => new KeysReleasedEvent(id, ToKeys(m.Keys), m.StimulusId),
             (PeerRole.Client, ReportMissingMessage m) => new MissingReportedEvent(id, m.Key.ToTaskKey(), m.Holder, m.StimulusId),
@@ -65,7 +66,7 @@ public sealed partial class CenterHost
             lock (_gate)
             {
                 Queue(connection, new StatsMessage(_state.TransferredBytes, _state.PeakKeys, _state.WorkerCount, _state.ThreadCount, _state.PeakBytes,
-                    _state.HeldBytes, _state.Workers.Values.Sum(w => w.HasWhat.Count)));
+                    _state.HeldBytes, _state.Workers.Values.Sum(w => w.HasWhat.Count), _state.Workers.Values.Sum(w => w.SpilledBytes)));
                 if (stats.ResetPeak)
                     _state.ResetPeak();
             }
@@ -154,6 +155,10 @@ public sealed partial class CenterHost
                 break;
             case KeyErredInstruction i:
                 ToClient(i.ClientId, new KeyErredMessage(WireKey.From(i.Key), WireKey.From(i.FailedKey), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace, i.StimulusId));
+                break;
+            case AllWorkersPausedInstruction i:
+                _log.LogWarning("every worker is paused for memory ({Workers}); {Tasks} tasks wait for one to resume. " +
+                    "Workers resume once spilling frees their memory; one that has nothing left to spill says so in its log", i.Workers, i.WaitingTasks);
                 break;
             case RemoveWorkerInstruction i:
                 _log.LogWarning("removing worker {Id}: {Reason}", i.WorkerId, i.Reason);

@@ -20,6 +20,12 @@ internal sealed class CenterWorker(int id, string name, string address, int thre
     /// <summary>Bytes the worker last said it holds (results and fetched copies).</summary>
     public long ReportedBytes { get; set; }
 
+    /// <summary>Paused for memory: it is sent no new tasks until it resumes.</summary>
+    public bool Paused { get; set; }
+
+    /// <summary>Bytes it wrote to disk to free memory, in all (from its heartbeats).</summary>
+    public long SpilledBytes { get; set; }
+
     /// <summary>Payload bytes this worker fetched from its peers, in all.</summary>
     public long FetchedBytes { get; set; }
 

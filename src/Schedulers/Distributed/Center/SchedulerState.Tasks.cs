@@ -156,7 +156,7 @@ internal sealed partial class SchedulerState
     {
         if (task.Dependencies.Length == 0)
             Transition(task, Queued);
-        else if (_workers.Count == 0)
+        else if (!AnyRunning())
             Transition(task, NoWorker);
         else
             Transition(task, Processing, DecideWorker(task));
@@ -169,6 +169,8 @@ internal sealed partial class SchedulerState
         long bestBytes = -1;
         foreach (var worker in _workers.Values)
         {
+            if (worker.Paused)
+                continue;
             long bytes = 0;
             foreach (var dep in task.Dependencies)
             {
@@ -188,8 +190,11 @@ internal sealed partial class SchedulerState
     /// <summary>Admits queued root tasks while workers have free threads; places ready tasks that had no worker.</summary>
     private void Admit()
     {
-        if (_workers.Count == 0)
+        if (!AnyRunning())
+        {
+            SayIfAllPaused();
             return;
+        }
         while (_noWorker.Count > 0)
         {
             var task = _noWorker.Min!;
@@ -201,7 +206,7 @@ internal sealed partial class SchedulerState
             CenterWorker? free = null;
             foreach (var worker in _workers.Values)
             {
-                if (worker.Processing.Count < AdmissionLimit(worker, next.Prefix) && (free is null || worker.Occupancy < free.Occupancy || (worker.Occupancy == free.Occupancy && worker.Id < free.Id)))
+                if (!worker.Paused && worker.Processing.Count < AdmissionLimit(worker, next.Prefix) && (free is null || worker.Occupancy < free.Occupancy || (worker.Occupancy == free.Occupancy && worker.Id < free.Id)))
                     free = worker;
             }
             if (free is null)

@@ -68,7 +68,7 @@ internal sealed partial class SchedulerState
             Require((task.Status == CenterTaskStatus.Queued) == _queuedRoots.Contains(task), task, "is in the root queue only when queued");
             Require((task.Status == CenterTaskStatus.NoWorker) == _noWorker.Contains(task), task, "is in the no-worker set only when it has no worker");
             Require(task.Status != CenterTaskStatus.Queued || task.Dependencies.Length == 0, task, "is queued for admission but is not a root task");
-            Require(task.Status != CenterTaskStatus.NoWorker || _workers.Count == 0, task, "has no worker while workers are connected");
+            Require(task.Status != CenterTaskStatus.NoWorker || !AnyRunning(), task, "has no worker while workers that are not paused are connected");
             Require(task.Status != CenterTaskStatus.Forgotten, task, "is forgotten but still filed");
             if (task.ProcessingOn is { } worker)
                 Require(_workers.ContainsValue(worker) && worker.Processing.Contains(task), task, "is processing on a worker that does not list it");

@@ -121,6 +121,7 @@ internal sealed partial class SchedulerState
             case MissingReportedEvent e: MissingReported(e); break;
             case HeartbeatEvent e: Heartbeat(e); break;
             case TickEvent: Tick(); break;
+            case WorkerPausedEvent e: WorkerPaused(e); break;
             default: throw new ArgumentException($"the scheduler has no handler for {stimulus.GetType().Name}", nameof(stimulus));
         }
         Admit();
@@ -138,6 +139,7 @@ internal sealed partial class SchedulerState
             worker.LastSeen = _now;
             Reported(worker, e.HeldKeys);
             worker.ReportedBytes = e.HeldBytes;
+            worker.SpilledBytes = e.SpilledBytes;
         }
     }
 

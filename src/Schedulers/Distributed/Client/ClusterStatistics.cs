@@ -9,4 +9,5 @@ namespace LazyDist.Distributed;
 /// <param name="HeldBytes">Bytes of results held by all workers now: what futures, remote data and
 /// running computations keep on the cluster (fetched copies not counted).</param>
 /// <param name="HeldKeys">Results held by all workers now (a key held by two workers counts twice).</param>
-public sealed record ClusterStatistics(long TransferredBytes, int PeakKeys, int Workers, int Threads, long PeakBytes, long HeldBytes = 0, int HeldKeys = 0);
+/// <param name="SpilledBytes">Bytes the connected workers wrote to their local disks to stay under their memory limits, in all (as of their last heartbeats).</param>
+public sealed record ClusterStatistics(long TransferredBytes, int PeakKeys, int Workers, int Threads, long PeakBytes, long HeldBytes = 0, int HeldKeys = 0, long SpilledBytes = 0);

@@ -41,7 +41,7 @@ public sealed partial class DistributedScheduler
         if (message is StatsMessage m)
         {
             if (_statsRequests.TryDequeue(out var request))
-                request.TrySetResult(new ClusterStatistics(m.TransferredBytes, m.PeakKeys, m.Workers, m.Threads, m.PeakBytes, m.HeldBytes, m.HeldKeys));
+                request.TrySetResult(new ClusterStatistics(m.TransferredBytes, m.PeakKeys, m.Workers, m.Threads, m.PeakBytes, m.HeldBytes, m.HeldKeys, m.SpilledBytes));
             return;
         }
         ClientEvent stimulus = message switch

@@ -67,7 +67,8 @@ public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
         {
             for (int i = 0; i < workers; i++)
             {
-                var process = WorkerProcess.Start(center.Address, token, options.ThreadsPerWorker, $"local-worker-{i}", WorkerProcess.Arguments(options.Tls, options.MaxResultBytes));
+                var process = WorkerProcess.Start(center.Address, token, options.ThreadsPerWorker, $"local-worker-{i}", WorkerProcess.Arguments(options.Tls, options.MaxResultBytes,
+                    options.MemoryLimit ?? Distributed.Worker.MemoryPolicy.MachineMemory() / options.Workers));
                 string name = $"local-worker-{i}";
                 process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
                 process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };

@@ -14,4 +14,11 @@ public sealed record LocalClusterOptions
 
     /// <summary>The most bytes a task's result may have (see <see cref="WorkerOptions.MaxResultBytes"/>); null for no bound but the wire's.</summary>
     public long? MaxResultBytes { get; init; }
+
+    /// <summary>
+    /// Each worker's memory limit in bytes (see <see cref="WorkerOptions.MemoryLimit"/>): above 60% of it held
+    /// results spill to disk, above 80% the worker pauses. Null: the machine's memory (or its cgroup's limit)
+    /// divided among the workers, as dask; 0: no limit.
+    /// </summary>
+    public long? MemoryLimit { get; init; }
 }

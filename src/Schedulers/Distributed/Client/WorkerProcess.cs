@@ -56,7 +56,7 @@ internal static class WorkerProcess
     }
 
     /// <summary>The options after the name: TLS files and the result bound, as option and value pairs.</summary>
-    public static IEnumerable<string> Arguments(TlsOptions? tls, long? maxResultBytes)
+    public static IEnumerable<string> Arguments(TlsOptions? tls, long? maxResultBytes, long? memoryLimit = null)
     {
         var pairs = new List<string>();
         void Add(string option, string? value)
@@ -68,6 +68,7 @@ internal static class WorkerProcess
         Add("--tls-key", tls?.KeyPath);
         Add("--tls-ca", tls?.CertificateAuthorityPath);
         Add("--max-result-bytes", maxResultBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("--memory-limit", memoryLimit?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return pairs;
     }
 
@@ -83,6 +84,7 @@ internal static class WorkerProcess
                 "--tls-key" => options with { Tls = tls with { KeyPath = pairs[i + 1] } },
                 "--tls-ca" => options with { Tls = tls with { CertificateAuthorityPath = pairs[i + 1] } },
                 "--max-result-bytes" => options with { MaxResultBytes = long.Parse(pairs[i + 1], System.Globalization.CultureInfo.InvariantCulture) },
+                "--memory-limit" => options with { MemoryLimit = long.Parse(pairs[i + 1], System.Globalization.CultureInfo.InvariantCulture) },
                 _ => throw new FormatException($"unknown worker option {pairs[i]}"),
             };
         }

@@ -95,6 +95,8 @@ public sealed partial class WorkerHost
                 case ReportFetchFailedInstruction i:
                     _reports?.Add(new FetchFailedMessage(WireKey.From(i.Task), WireKey.From(i.Dependency), i.Holders.Items, i.StimulusId));
                     break;
+                case var i when CarryMemory(i):
+                    break;
                 default:
                     throw new InvalidOperationException($"the worker host cannot carry out {instruction}");
             }

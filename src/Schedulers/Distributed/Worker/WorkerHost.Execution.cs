@@ -37,7 +37,7 @@ public sealed partial class WorkerHost
                 foreach (var dep in node.Dependencies)
                     _store.MayBeRetained(dep);
             }
-            result = node.Execute(key => _store.TryGet(key, out var value) ? CodedValue.Materialize(value, code) : throw new InputMissingException(key));
+            result = node.Execute(key => Input(key) is (true, var value) ? CodedValue.Materialize(value, code) : throw new InputMissingException(key));
             ResultLimit.Check(task.Key, result, _options.MaxResultBytes); // fail here, by name and size, rather than when a peer asks for it
             owned = (node.Op.Traits & OpTraits.ReturnsFreshArray) != 0;
         }
@@ -55,6 +55,7 @@ public sealed partial class WorkerHost
         {
             if (epoch != _epoch)
                 return;
+            PostUnspilled();
             if (missing is { } input)
             {
                 _log.LogWarning("task {Key} found its input {Input} missing; the center will have it again", task.Key, input);
@@ -71,6 +72,20 @@ public sealed partial class WorkerHost
             // More tasks about to run: hold this report back to send several in one message (a few hundred at most).
             if (_queue.Count == 0 || _reports?.Count >= MaxHeldReports)
                 _reports?.Flush();
+        }
+    }
+
+    /// <summary>A task's input from the store; a spilled one whose file cannot be read counts as missing (the center has it again).</summary>
+    private (bool Found, object? Value) Input(TaskKey key)
+    {
+        try
+        {
+            return _store.TryGet(key, out var value) ? (true, value) : (false, null);
+        }
+        catch (IOException e)
+        {
+            _log.LogWarning("cannot read the spilled value of {Key} back: {Reason}", key, LogText.Of(e.Message));
+            return (false, null);
         }
     }
 

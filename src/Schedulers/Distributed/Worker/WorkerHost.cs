@@ -45,7 +45,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
         _options = options;
         _log = loggers.CreateLogger("lazydist.worker");
         _time = time;
-        _state = new WorkerState(options.Threads);
+        _memory = MemoryPolicy.Of(options);
+        _state = new WorkerState(options.Threads, memory: _memory);
         _security = WireSecurity.Create(options.Token, options.Tls, serves: true);
         _peers = new PeerPool(_security, options.Name);
         _codeFetcher = new CodeFetcher(SendToCenter, TimeSpan.FromSeconds(60), time);
@@ -69,7 +70,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
     /// <param name="options">Where the center is, and how to run.</param>
     /// <param name="loggers">Where it logs; none by default.</param>
     /// <param name="time">The clock of heartbeats, retries, timeouts and task times; the system's by default.</param>
-    /// <exception cref="ArgumentOutOfRangeException">Fewer than one thread.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one thread, a negative memory limit, or a memory fraction outside (0, 1].</exception>
+    /// <exception cref="IOException">The local directory for spilled values cannot be made.</exception>
     /// <exception cref="ArgumentException">The host is not an IP address, or a TLS file is missing or unreadable; the message names it.</exception>
     /// <exception cref="InvalidOperationException">A non-loopback data port without a token.</exception>
     /// <exception cref="FormatException">The center's address is not host:port.</exception>
@@ -80,6 +82,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
         _ = Endpoints.Parse(options.CenterAddress);
         var host = new WorkerHost(options, loggers ?? NullLoggerFactory.Instance, time ?? TimeProvider.System);
         WireSerializer.WarmUp();
+        host.StartMemoryMonitor();
         host._dataListener.Start();
         host.DataAddress = $"{options.Host}:{((IPEndPoint)host._dataListener.LocalEndpoint).Port}";
         for (int i = 0; i < options.Threads; i++)
@@ -155,7 +158,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
         lock (_gate)
         {
             _epoch++;
-            _state = new WorkerState(_options.Threads, DataAddress, _options.ValidateState, _time);
+            _state = new WorkerState(_options.Threads, DataAddress, _options.ValidateState, _time, memory: _memory);
             _store.Clear();
             _center = connection;
             _reports = new OutgoingBatch(connection);
@@ -180,7 +183,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private void SendHeartbeat()
     {
         lock (_gate)
-            _center?.Send(new HeartbeatMessage(_state.HeldBytes, _state.HeldKeys));
+            _center?.Send(new HeartbeatMessage(_state.HeldBytes, _state.HeldKeys, _store.SpilledBytes));
     }
 
     /// <summary>Stops: leaves the center, closes the data port; running tasks are abandoned.</summary>
@@ -197,6 +200,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
         _dataListener.Stop();
         await Task.WhenAll(_run, _dataLoop).ConfigureAwait(false);
         _queue.Complete();
+        StopMemoryMonitor();
         await _peers.DisposeAsync().ConfigureAwait(false);
         // _stopping is not disposed: executor threads and fetches still running may read its token.
     }

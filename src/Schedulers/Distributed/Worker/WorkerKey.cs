@@ -44,6 +44,15 @@ internal sealed class WorkerKey(TaskKey key)
 
     public long NBytes { get; set; }
 
+    /// <summary>When the key was last stored or read here (a sequence number): the least recently used spill first.</summary>
+    public long LastUsed { get; set; }
+
+    /// <summary>Its value could not be written to disk: it is not chosen to spill again.</summary>
+    public bool Unspillable { get; set; }
+
+    /// <summary>Whether its value is here, in memory or spilled.</summary>
+    public bool IsHeld => Status is WorkerKeyStatus.Memory or WorkerKeyStatus.Spilled;
+
     /// <summary>Whether a local task still reads it.</summary>
     public bool IsUsed => Dependents.Count > 0;
 

@@ -25,6 +25,9 @@ internal enum WorkerKeyStatus
     /// <summary>A value stored here: a result this worker made or an input it fetched.</summary>
     Memory,
 
+    /// <summary>A held value written to the worker's local directory to free memory; read back on demand (it counts as held).</summary>
+    Spilled,
+
     /// <summary>No longer here (the last move of a key's story).</summary>
     Forgotten,
 }

@@ -30,6 +30,28 @@ public sealed record WorkerOptions
     /// <summary>How long the worker keeps trying to reach a lost (or not yet started) center before it exits.</summary>
     public TimeSpan CenterTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The worker's memory limit in bytes (dask's <c>memory_limit</c>): null for the machine's memory, or its
+    /// cgroup's limit when lower, divided among the workers started together; 0 for no limit. Memory is the
+    /// process's real use (the GC's figures and the RSS), sampled every <see cref="MemoryMonitorInterval"/>.
+    /// </summary>
+    public long? MemoryLimit { get; init; }
+
+    /// <summary>Of <see cref="MemoryLimit"/>, above which held results move to disk, least recently used first (dask: 0.6); null: never.</summary>
+    public double? MemorySpillFraction { get; init; } = 0.6;
+
+    /// <summary>Of <see cref="MemoryLimit"/>, above which the worker runs no new tasks and tells the center (dask: 0.8); null: never.</summary>
+    public double? MemoryPauseFraction { get; init; } = 0.8;
+
+    /// <summary>Of <see cref="MemoryLimit"/>, above which the worker logs that its nanny should restart it (dask: 0.95); null: never.</summary>
+    public double? MemoryTerminateFraction { get; init; } = 0.95;
+
+    /// <summary>How often the worker measures its memory (dask: 100 ms).</summary>
+    public TimeSpan MemoryMonitorInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Where the worker makes its local directory for spilled values (removed when it stops; left-overs of dead workers are removed by the next one); null for the system's temporary directory.</summary>
+    public string? LocalDirectory { get; init; }
+
     /// <summary>Check the worker's invariants after every event, and its store against them (slow; for tests).</summary>
     public bool ValidateState { get; init; }
 }

@@ -15,6 +15,7 @@ internal sealed partial class WorkerState
     {
         state._heldKeys++;
         state._heldBytes += key.NBytes;
+        key.LastUsed = state._sequence++;
     };
 
     /// <summary>Every legal (from, to) move and what it does besides changing the status; anything else is impossible.</summary>
@@ -39,13 +40,34 @@ internal sealed partial class WorkerState
         [(Executing, Memory)] = static (state, key) => { state.Unlink(key); Hold(state, key); },
         [(Executing, Forgotten)] = static (state, key) => state.Unlink(key),
 
-        [(Memory, Forgotten)] = static (state, key) =>
+        [(Memory, Forgotten)] = static (state, key) => state.Release(key),
+        [(Memory, Spilled)] = static (state, key) =>
         {
-            state._heldKeys--;
-            state._heldBytes -= key.NBytes;
-            state._drops.Add(key.Key);
+            state._spilledKeys++;
+            state._spilledBytes += key.NBytes;
+            state._spills.Add(key.Key);
         },
+
+        [(Spilled, Memory)] = static (state, key) =>
+        {
+            state.Unspill(key);
+            key.LastUsed = state._sequence++;
+        },
+        [(Spilled, Forgotten)] = static (state, key) => { state.Unspill(key); state.Release(key); },
     };
+
+    private void Release(WorkerKey key)
+    {
+        _heldKeys--;
+        _heldBytes -= key.NBytes;
+        _drops.Add(key.Key);
+    }
+
+    private void Unspill(WorkerKey key)
+    {
+        _spilledKeys--;
+        _spilledBytes -= key.NBytes;
+    }
 
     /// <summary>Moves a key to <paramref name="to"/> through the table and logs the move with the current stimulus.</summary>
     /// <exception cref="ImpossibleTransitionException">The table has no such move.</exception>

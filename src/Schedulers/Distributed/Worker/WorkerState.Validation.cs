@@ -18,12 +18,15 @@ internal sealed partial class WorkerState
             Require(known.Key == key, known, "is filed under another key");
             CheckKey(known);
         }
-        int held = _keys.Values.Count(k => k.Status == Memory);
-        long bytes = _keys.Values.Where(k => k.Status == Memory).Sum(k => k.NBytes);
+        int held = _keys.Values.Count(k => k.IsHeld);
+        long bytes = _keys.Values.Where(k => k.IsHeld).Sum(k => k.NBytes);
+        int spilled = _keys.Values.Count(k => k.Status == Spilled);
+        long spilledBytes = _keys.Values.Where(k => k.Status == Spilled).Sum(k => k.NBytes);
         int executing = _keys.Values.Count(k => k.Status == Executing);
-        if (held != _heldKeys || bytes != _heldBytes || executing != _executing || _executing > Threads)
+        if (held != _heldKeys || bytes != _heldBytes || executing != _executing || _executing > Threads || spilled != _spilledKeys || spilledBytes != _spilledBytes)
             throw new InvalidOperationException(
-                $"worker invariant broken: counts {_heldKeys} keys, {_heldBytes} bytes, {_executing} executing, but holds {held}, {bytes} bytes, {executing} executing on {Threads} threads");
+                $"worker invariant broken: counts {_heldKeys} keys, {_heldBytes} bytes ({_spilledKeys} keys, {_spilledBytes} bytes spilled), {_executing} executing, " +
+                $"but holds {held}, {bytes} bytes ({spilled}, {spilledBytes} spilled), {executing} executing on {Threads} threads");
     }
 
     private void CheckTouched()
@@ -44,7 +47,7 @@ internal sealed partial class WorkerState
     {
         Require(key.Status is not (Released or Forgotten), key, "is filed without being anywhere");
         Require(_keys.TryGetValue(key.Key, out var filed) && ReferenceEquals(filed, key), key, "is not filed");
-        Require(key.Status != Memory || key.Reported || key.IsUsed, key, "is in memory but nothing here reads it and the center does not count on it");
+        Require(!key.IsHeld || key.Reported || key.IsUsed, key, "is in memory but nothing here reads it and the center does not count on it");
         Require((key.Status == Ready) == _ready.Contains(key), key, "is in the ready queue only when ready");
         Require(key.Status != Flight || key.Node is null || key.Requested || key.Dependents.Count > 0, key, "is fetched for nobody");
         Require(key.Status is Waiting or Ready or Executing || key.Dependencies.Count == 0, key, "has inputs but is not a task here");
@@ -52,8 +55,8 @@ internal sealed partial class WorkerState
         foreach (var dep in key.Dependencies)
         {
             Require(dep.Dependents.Contains(key) && _keys.TryGetValue(dep.Key, out var d) && ReferenceEquals(d, dep), key, $"reads {dep}, which does not list it");
-            Require(key.Status == Waiting || dep.Status == Memory, key, $"is {key.Status} with input {dep} not in memory");
-            Require(key.WaitingOn.Contains(dep) == (dep.Status != Memory), key, $"waits on {dep} wrongly");
+            Require(key.Status == Waiting || dep.IsHeld, key, $"is {key.Status} with input {dep} not held");
+            Require(key.WaitingOn.Contains(dep) == !dep.IsHeld, key, $"waits on {dep} wrongly");
         }
         foreach (var task in key.Dependents)
             Require(task.Status is Waiting or Ready or Executing && task.Dependencies.Contains(key), key, $"is listed as read by {task}");

@@ -44,8 +44,10 @@ internal sealed partial class WorkerState
     /// <param name="validate">Check the invariants of every key an event touched after that event (tests).</param>
     /// <param name="time">The clock of the transition log and of report times.</param>
     /// <param name="logLength">How many moves the transition log keeps.</param>
-    public WorkerState(int threads, string address = "", bool validate = false, TimeProvider? time = null, int logLength = 10_000)
+    /// <param name="memory">The memory limit and its thresholds; null for none (no spilling, no pausing).</param>
+    public WorkerState(int threads, string address = "", bool validate = false, TimeProvider? time = null, int logLength = 10_000, MemoryPolicy? memory = null)
     {
+        MemoryLimits = memory;
         Threads = threads > 0 ? threads : throw new ArgumentOutOfRangeException(nameof(threads), threads, "a worker needs at least one thread");
         Address = address;
         Validate = validate;
@@ -72,7 +74,7 @@ internal sealed partial class WorkerState
     public int RunningTasks => _executing;
 
     /// <summary>Whether a value is stored here.</summary>
-    public bool Holds(TaskKey key) => _keys.TryGetValue(key, out var k) && k.Status == Memory;
+    public bool Holds(TaskKey key) => _keys.TryGetValue(key, out var k) && k.IsHeld;
 
     /// <summary>Where a key is now (<see cref="Forgotten"/> when unknown).</summary>
     public WorkerKeyStatus StatusOf(TaskKey key) => _keys.TryGetValue(key, out var k) ? k.Status : Forgotten;
@@ -99,6 +101,9 @@ internal sealed partial class WorkerState
             case InputMissingEvent e: InputMissing(e); break;
             case DeleteKeysEvent e: Delete(e.Keys); break;
             case CancelTaskEvent e: Cancel(e.Key); break;
+            case MemorySampledEvent e: MemorySampled(e.ProcessBytes); break;
+            case KeysUnspilledEvent e: Unspilled(e.Keys); break;
+            case SpillFailedEvent e: SpillFailed(e.Key); break;
             default: throw new ArgumentException($"the worker has no handler for {stimulus.GetType().Name}", nameof(stimulus));
         }
         StartReady();
@@ -114,7 +119,7 @@ internal sealed partial class WorkerState
         {
             switch (known.Status)
             {
-                case Memory:
+                case Memory or Spilled:
                     known.Reported = true; // a copy fetched for a local task is now the center's result too
                     _out.Add(new ReportFinishedInstruction(new TaskRun(known.Key, known.NBytes, -1, _now, _now), TakeFetchedBytes(), _heldKeys, _stimulus));
                     break;
@@ -172,7 +177,7 @@ internal sealed partial class WorkerState
             }
             task.Dependencies.Add(dep);
             dep.Dependents.Add(task);
-            if (dep.Status != Memory)
+            if (!dep.IsHeld)
                 task.WaitingOn.Add(dep);
         }
         Transition(task, task.WaitingOn.Count == 0 ? Ready : Waiting);
@@ -256,7 +261,7 @@ internal sealed partial class WorkerState
         _executing--;
         _out.Add(new ReportFetchFailedInstruction(task.Key, e.Dependency, [Address], _stimulus));
         Transition(task, Forgotten);
-        if (_keys.TryGetValue(e.Dependency, out var dep) && dep.Status == Memory)
+        if (_keys.TryGetValue(e.Dependency, out var dep) && dep.IsHeld)
         {
             // The store disagrees with the records: believe the store, and let the center hear so.
             foreach (var other in dep.Dependents.ToList())
@@ -274,7 +279,7 @@ internal sealed partial class WorkerState
         {
             if (!_keys.TryGetValue(key, out var known))
                 continue;
-            if (known.Status == Memory && known.Reported)
+            if (known.IsHeld && known.Reported)
             {
                 known.Reported = false;
                 ReleaseIfUnused(known); // a local task still reading it keeps it until it has run
@@ -315,16 +320,18 @@ internal sealed partial class WorkerState
     /// <summary>A fetched copy nobody here reads and the center does not count on is dropped.</summary>
     private void ReleaseIfUnused(WorkerKey key)
     {
-        if (key.Status == Memory && !key.Reported && !key.IsUsed)
+        if (key.IsHeld && !key.Reported && !key.IsUsed)
             Transition(key, Forgotten);
     }
 
     private void StartReady()
     {
-        while (_executing < Threads && _ready.Count > 0)
+        while (_executing < Threads && _ready.Count > 0 && !_paused)
         {
             var task = _ready.Min!;
             Transition(task, Executing);
+            foreach (var dep in task.Dependencies)
+                dep.LastUsed = _sequence++;
             _executing++;
             _out.Add(new ExecuteInstruction(task.Key, task.Node!.Value, task.Session, _stimulus));
         }
@@ -341,6 +348,11 @@ internal sealed partial class WorkerState
     /// <summary>Emits the drops and the fetches of this event, one fetch per peer.</summary>
     private void Flush()
     {
+        if (_spills.Count > 0)
+        {
+            _out.Insert(FirstExecute(), new SpillInstruction([.. _spills], _stimulus));
+            _spills.Clear();
+        }
         if (_drops.Count > 0)
         {
             _out.Insert(FirstExecute(), new DropInstruction([.. _drops], _stimulus));

@@ -7,8 +7,11 @@ namespace LazyDist.Distributed.Worker;
 /// The values a worker holds, and which of their buffers it may recycle when they are dropped:
 /// an array this worker owns alone (made by an operation that returns a fresh array, or received
 /// from a peer), not read by a local operation that might keep it, and not being sent right now.
+/// A held value may be spilled (<see cref="Spill"/>): written to a file and let go in memory; the
+/// first read of it (by a task or for a peer) reads the file back once, deletes it, and keeps the
+/// value in memory again, noting the key for the state machine (<see cref="TakeUnspilled"/>).
 /// </summary>
-internal sealed class WorkerStore
+internal sealed partial class WorkerStore
 {
     private readonly ConcurrentDictionary<TaskKey, object?> _values = new();
     private readonly HashSet<TaskKey> _owned = [];
@@ -17,10 +20,12 @@ internal sealed class WorkerStore
 
     public int Count => _values.Count;
 
-    public bool TryGet(TaskKey key, out object? value) => _values.TryGetValue(key, out value);
+    /// <summary>The value of a held key, read back from disk if it was spilled.</summary>
+    /// <exception cref="IOException">A spilled value's file could not be read.</exception>
+    public bool TryGet(TaskKey key, out object? value) => _values.TryGetValue(key, out value) && Resident(key, ref value);
 
     public object? Get(TaskKey key) =>
-        _values.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"{key} is not on this worker");
+        TryGet(key, out var value) ? value : throw new KeyNotFoundException($"{key} is not on this worker");
 
     /// <summary>Stores a value; <paramref name="owned"/> says no one else references it.</summary>
     public void Put(TaskKey key, object? value, bool owned)
@@ -45,10 +50,12 @@ internal sealed class WorkerStore
     /// <summary>Looks a value up to send it; it is not recycled until <see cref="SendDone"/>.</summary>
     public bool TryGetForSending(TaskKey key, out object? value)
     {
+        if (!_values.TryGetValue(key, out value) || !Resident(key, ref value))
+            return false;
         lock (_gate)
         {
-            if (!_values.TryGetValue(key, out value))
-                return false;
+            if (!_values.TryGetValue(key, out var now) || !ReferenceEquals(now, value))
+                return false; // dropped (or spilled again) meanwhile: the reader asks another holder
             _sending[key] = _sending.GetValueOrDefault(key) + 1;
             return true;
         }
@@ -72,7 +79,9 @@ internal sealed class WorkerStore
         {
             if (!_values.TryRemove(key, out var value))
                 return;
-            if (_owned.Remove(key) && !_sending.ContainsKey(key))
+            if (value is SpilledValue spilled)
+                spilled.Delete();
+            else if (_owned.Remove(key) && !_sending.ContainsKey(key))
                 recycle = value;
         }
         if (recycle is not null)
@@ -83,8 +92,11 @@ internal sealed class WorkerStore
     {
         lock (_gate)
         {
+            foreach (var value in _values.Values)
+                (value as SpilledValue)?.Delete();
             _values.Clear();
             _owned.Clear();
+            _unspilled.Clear();
         }
     }
 }
