@@ -12,8 +12,11 @@ internal static class ByteSize
         ("K", 1000L), ("M", 1_000_000L), ("G", 1_000_000_000L), ("T", 1_000_000_000_000L), ("B", 1L),
     ];
 
-    /// <exception cref="UsageException">Not a positive size; the message quotes it and names <paramref name="option"/>.</exception>
-    public static long Parse(string text, string option)
+    /// <param name="text">The size as typed.</param>
+    /// <param name="option">The option it came with, named in the message.</param>
+    /// <param name="allowZero">Whether 0 is allowed (an option where it means none).</param>
+    /// <exception cref="UsageException">Not a positive size (or 0, when allowed); the message quotes it and names <paramref name="option"/>.</exception>
+    public static long Parse(string text, string option, bool allowZero = false)
     {
         string trimmed = text.Trim();
         long factor = 1;
@@ -26,8 +29,8 @@ internal static class ByteSize
                 break;
             }
         }
-        if (!double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number) || number <= 0 || number * factor >= long.MaxValue)
-            throw new UsageException($"{option} must be a size such as 4GB, 512MiB or 100000, got '{text}'");
+        if (!double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double number) || number < 0 || (number == 0 && !allowZero) || number * factor >= long.MaxValue)
+            throw new UsageException($"{option} must be a size such as 4GB, 512MiB or 100000{(allowZero ? " (0 for none)" : "")}, got '{text}'");
         return (long)Math.Round(number * factor);
     }
 }

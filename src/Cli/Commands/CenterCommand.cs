@@ -15,7 +15,8 @@ internal static class CenterCommand
         var host = new Option<string>("--host") { Description = "Address to listen on (non-loopback needs --token)." }.WithEnvironment(context, "127.0.0.1").IsListenAddress();
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)." }.WithEnvironment(context, 8786).IsPort();
         var token = new Option<string>("--token") { Description = "Secret that workers and clients must present." }.AsSecret();
-        var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token };
+        var heartbeatTimeout = new Option<double>("--heartbeat-timeout") { Description = "Seconds without a heartbeat after which a worker is removed and its work given to others." }.WithEnvironment(context, 15.0).IsPositiveSeconds();
+        var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token, heartbeatTimeout };
         var tls = new TlsCliOptions();
         tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
@@ -26,7 +27,14 @@ internal static class CenterCommand
             CenterHost center;
             try
             {
-                center = await CenterHost.StartAsync(new CenterOptions { Host = hostValue, Port = portValue, Token = parsed.SecretValue(token, context), Tls = tls.Read(parsed) }, loggers);
+                center = await CenterHost.StartAsync(new CenterOptions
+                {
+                    Host = hostValue,
+                    Port = portValue,
+                    Token = parsed.SecretValue(token, context),
+                    Tls = tls.Read(parsed),
+                    HeartbeatTimeout = TimeSpan.FromSeconds(parsed.GetValue(heartbeatTimeout)),
+                }, loggers);
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {

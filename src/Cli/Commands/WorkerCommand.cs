@@ -28,7 +28,8 @@ internal static class WorkerCommand
         var host = new Option<string>("--host") { Description = "Address of this worker's data port, reachable by peers." }.WithEnvironment(context, "127.0.0.1").IsListenAddress();
         var timeout = new Option<double>("--center-timeout") { Description = "Seconds to keep trying a lost center before exiting." }.WithEnvironment(context, 30.0).IsPositiveSeconds();
         var maxResult = new Option<string>("--max-result-bytes") { Description = "The largest result a task may return (e.g. 2GB); a larger one fails its task. Default: no bound but the wire's." };
-        var command = new Command("worker", "Run a worker that joins a center.") { center, nthreads, name, token, host, timeout, maxResult };
+        var memoryLimit = new Option<string>("--memory-limit") { Description = "The worker's memory limit (e.g. 4GB; 0 for none): above 60% held results spill to disk, above 80% it pauses, above 95% its nanny restarts it. Default: the machine's memory, or its cgroup's limit." };
+        var command = new Command("worker", "Run a worker that joins a center.") { center, nthreads, name, token, host, timeout, maxResult, memoryLimit };
         var tls = new TlsCliOptions();
         tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
@@ -43,6 +44,7 @@ internal static class WorkerCommand
                 CenterTimeout = TimeSpan.FromSeconds(parsed.GetValue(timeout)),
                 Tls = tls.Read(parsed),
                 MaxResultBytes = parsed.GetValue(maxResult) is { } max ? ByteSize.Parse(max, "--max-result-bytes") : null,
+                MemoryLimit = parsed.GetValue(memoryLimit) is { } limit ? ByteSize.Parse(limit, "--memory-limit", allowZero: true) : null,
             };
             using var loggers = CliLogging.Create(LogLevels.Of(parsed, context, LogLevel.Information));
             try
