@@ -90,7 +90,7 @@ public sealed partial class CenterHost
     {
         var specs = new TaskSpec[tasks.Length];
         for (int i = 0; i < tasks.Length; i++)
-            specs[i] = new TaskSpec(tasks[i].Key.ToTaskKey(), ToKeys(tasks[i].Dependencies), tasks[i].Node, tasks[i].Priority);
+            specs[i] = new TaskSpec(tasks[i].Key.ToTaskKey(), ToKeys(tasks[i].Dependencies), tasks[i].Node, tasks[i].Priority, Math.Max(0, tasks[i].Retries));
         return specs;
     }
 
@@ -155,6 +155,10 @@ public sealed partial class CenterHost
                 break;
             case KeyErredInstruction i:
                 ToClient(i.ClientId, new KeyErredMessage(WireKey.From(i.Key), WireKey.From(i.FailedKey), i.Error.ExceptionType, i.Error.Message, i.Error.StackTrace, i.StimulusId));
+                break;
+            case TaskRetriedInstruction i:
+                _log.LogWarning("task {Key} failed on {Worker} ({Type}: {Message}); running it again ({Left} retries left)",
+                    LogText.Of(i.Key.ToString()), i.Worker, i.Error.ExceptionType, LogText.Of(i.Error.Message), i.RetriesLeft);
                 break;
             case AllWorkersPausedInstruction i:
                 _log.LogWarning("every worker is paused for memory ({Workers}); {Tasks} tasks wait for one to resume. " +

@@ -18,11 +18,13 @@ internal sealed partial class SchedulerState
         {
             if (_tasks.TryGetValue(spec.Key, out var known))
             {
+                known.RetriesLeft = Math.Max(known.RetriesLeft, spec.Retries);
                 if (known.Status == Erred && !known.IsNeeded)
                     Transition(known, Released); // a resubmitted failure is tried again
                 continue;
             }
             var task = new CenterTask(spec.Key, spec.Node, (generation << 40) + spec.Priority, _sequence++, e.ClientId, PrefixOf(spec.Key));
+            task.RetriesLeft = spec.Retries;
             task.Prefix.Moved(Forgotten, Released);
             _log.Add(new TransitionRecord<CenterTaskStatus>(task.Key, Forgotten, Released, _stimulus, _now));
             _tasks[spec.Key] = task;
@@ -272,7 +274,8 @@ internal sealed partial class SchedulerState
         if (!_tasks.TryGetValue(e.Run.Key, out var task) || task.ProcessingOn?.Id != e.WorkerId)
             return; // stale: the task was cancelled or moved
         task.Prefix.Ran(e.Run.Duration, 0);
-        Fail(task, e.Error);
+        if (!Retry(task, e.Error))
+            Fail(task, e.Error);
     }
 
     /// <summary>Drops what nobody needs: a result from its holders, a task not yet finished; then forgets it if it can.</summary>

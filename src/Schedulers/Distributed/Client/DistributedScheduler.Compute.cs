@@ -8,16 +8,29 @@ public sealed partial class DistributedScheduler
     /// <inheritdoc/>
     /// <exception cref="NotSupportedException">A task's function captures a value that cannot travel, or a literal cannot be serialized; the message names the task and the value.</exception>
     /// <exception cref="IOException">The center was lost.</exception>
-    public async ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken = default)
+    public ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken = default) =>
+        ComputeAsync(graph, keys, Retries, cancellationToken);
+
+    /// <summary>Computes <paramref name="keys"/> of <paramref name="graph"/>, each task run again up to <paramref name="retries"/> times when its own code throws (dask's <c>retries=</c>).</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="keys">The keys wanted.</param>
+    /// <param name="retries">How many times a task whose own code threw runs again before its error reaches the caller; a lost input or worker never counts.</param>
+    /// <param name="cancellationToken">Stops waiting (the cluster forgets the keys).</param>
+    /// <returns>The values of <paramref name="keys"/>, in order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="retries"/> is negative.</exception>
+    /// <exception cref="NotSupportedException">A task's function captures a value that cannot travel, or a literal cannot be serialized; the message names the task and the value.</exception>
+    /// <exception cref="IOException">The center was lost.</exception>
+    public async ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, int retries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(keys);
+        ArgumentOutOfRangeException.ThrowIfNegative(retries);
         cancellationToken.ThrowIfCancellationRequested();
         if (keys.Count == 0)
             return [];
         var tasks = graph.RunOrder(keys); // culled, validated, in priority order: inputs first
         var wanted = keys.Distinct().ToList();
-        var interests = SubmitTasks([.. tasks.Select((p, i) => new OutgoingTask(p.Key, p.Value, null, i))], wanted);
+        var interests = SubmitTasks([.. tasks.Select((p, i) => new OutgoingTask(p.Key, p.Value, null, i))], wanted, retries: retries);
         try
         {
             var values = await Task.WhenAll(interests.Select(p => GetValueAsync(p, cancellationToken))).ConfigureAwait(false);

@@ -189,7 +189,7 @@ public sealed partial class DistributedScheduler
     {
         var wire = new SubmittedTask[tasks.Count];
         for (int i = 0; i < wire.Length; i++)
-            wire[i] = new SubmittedTask(WireKey.From(tasks[i].Key), ToWire(tasks[i].Dependencies), tasks[i].Node.Items, tasks[i].Priority);
+            wire[i] = new SubmittedTask(WireKey.From(tasks[i].Key), ToWire(tasks[i].Dependencies), tasks[i].Node.Items, tasks[i].Priority, tasks[i].Retries);
         return wire;
     }
 }

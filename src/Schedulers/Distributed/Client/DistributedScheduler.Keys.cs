@@ -25,6 +25,7 @@ public sealed partial class DistributedScheduler
     /// <param name="tasks">The tasks; remote nodes are not sent (the center holds those keys already).</param>
     /// <param name="wanted">The keys to hold.</param>
     /// <param name="userCode">The user assemblies that the tasks given already serialized need; the others' are found here.</param>
+    /// <param name="retries">How many times each task runs again when its own code throws; <see cref="Retries"/> when null.</param>
     /// <returns>The interests, one per entry of <paramref name="wanted"/>.</returns>
     /// <remarks>
     /// The one place graphs leave this client. Returns at once: when the tasks need user code the
@@ -33,9 +34,10 @@ public sealed partial class DistributedScheduler
     /// </remarks>
     /// <exception cref="NotSupportedException">A task cannot be serialized, or needs another build of an assembly this session uses; the message names it.</exception>
     /// <exception cref="IOException">The center was lost.</exception>
-    internal PendingKey[] SubmitTasks(IReadOnlyList<OutgoingTask> tasks, IReadOnlyList<TaskKey> wanted, HashSet<Assembly>? userCode = null)
+    internal PendingKey[] SubmitTasks(IReadOnlyList<OutgoingTask> tasks, IReadOnlyList<TaskKey> wanted, HashSet<Assembly>? userCode = null, int? retries = null)
     {
         userCode ??= [];
+        int taskRetries = retries ?? Retries;
         var ordered = InputsFirst(tasks);
         var seen = new HashSet<TaskKey>(tasks.Count);
         var specs = new List<TaskSpec>(Math.Min(tasks.Count, PartSize));
@@ -45,7 +47,7 @@ public sealed partial class DistributedScheduler
             var task = ordered[i];
             if (task.Node.IsRemote || !seen.Add(task.Key))
                 continue; // the center holds a remote key already; a repeated pure task is sent once
-            specs.Add(new TaskSpec(task.Key, [.. task.Node.Dependencies], task.Serialized ?? TaskGraphSerializer.SerializeNode(task.Key, task.Node, userCode), task.Priority));
+            specs.Add(new TaskSpec(task.Key, [.. task.Node.Dependencies], task.Serialized ?? TaskGraphSerializer.SerializeNode(task.Key, task.Node, userCode), task.Priority, taskRetries));
             if (specs.Count == PartSize && i < ordered.Count - 1)
             {
                 // A big graph goes part by part as it is serialized: the center starts on it meanwhile.

@@ -27,6 +27,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     private readonly Queue<TaskCompletionSource<ClusterStatistics>> _statsRequests = new();
     private readonly StimulusIds _ids = new();
     private readonly string _name = $"client-{Environment.ProcessId}";
+    private int _retries;
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _receiveLoop;
     private Exception? _lost;
@@ -43,6 +44,23 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
 
     /// <summary>The center's address.</summary>
     public string CenterAddress { get; }
+
+    /// <summary>
+    /// How many times the center runs a task again when its own code throws, before the error reaches
+    /// you (dask's <c>retries=</c>), for everything this client submits from now on: <c>Submit</c>,
+    /// <c>Map</c>, <c>Compute</c>, <c>Persist</c>; 0 by default. A lost input or a lost worker never counts
+    /// as a failure: those tasks are recomputed.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative number.</exception>
+    public int Retries
+    {
+        get => _retries;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _retries = value;
+        }
+    }
 
     /// <summary>Bytes of results gathered from workers by this client.</summary>
     public long GatheredBytes => _workers.BytesReceived;

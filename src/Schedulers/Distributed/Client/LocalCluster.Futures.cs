@@ -8,6 +8,13 @@ public sealed partial class LocalCluster
     /// <inheritdoc cref="DistributedScheduler.Pool"/>
     public Pool Pool => Client.Pool;
 
+    /// <inheritdoc cref="DistributedScheduler.Retries"/>
+    public int Retries
+    {
+        get => Client.Retries;
+        set => Client.Retries = value;
+    }
+
     /// <inheritdoc cref="DistributedScheduler.GetStatisticsAsync"/>
     public Task<ClusterStatistics> GetStatisticsAsync(bool resetPeak = false, CancellationToken cancellationToken = default) =>
         Client.GetStatisticsAsync(resetPeak, cancellationToken);

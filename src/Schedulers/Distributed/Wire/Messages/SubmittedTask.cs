@@ -7,5 +7,7 @@ namespace LazyDist.Distributed.Wire;
 /// <param name="Dependencies">The keys it reads.</param>
 /// <param name="Node">The serialized node, forwarded to a worker as it is.</param>
 /// <param name="Priority">Its static priority in the submitted graph (lower runs first).</param>
+/// <param name="Retries">How many times it is run again when its own code throws.</param>
 [MessagePackObject]
-internal sealed record SubmittedTask([property: Key(0)] WireKey Key, [property: Key(1)] WireKey[] Dependencies, [property: Key(2)] byte[] Node, [property: Key(3)] long Priority);
+internal sealed record SubmittedTask([property: Key(0)] WireKey Key, [property: Key(1)] WireKey[] Dependencies, [property: Key(2)] byte[] Node, [property: Key(3)] long Priority,
+    [property: Key(4)] int Retries = 0);
