@@ -5,10 +5,23 @@ namespace LazyDist.Distributed.Wire;
 
 /// <summary>
 /// Connections to workers' data ports, one per address, reused; requests on one connection take
-/// turns. Used by workers to fetch inputs from peers and by clients to gather results.
+/// turns. Used by workers to fetch inputs from peers and by clients to gather results. A peer that
+/// sends nothing for <c>stallTimeout</c> while a request waits on it (stopped, hung, or its host
+/// gone without a reset) fails the request as unreachable, so the reader moves on to another holder
+/// or lets the center recompute; a slow peer still sending is waited for.
 /// </summary>
-internal sealed class PeerPool(WireSecurity security, string name) : IAsyncDisposable
+/// <param name="security">The token and TLS to present.</param>
+/// <param name="name">This reader's name, in the peer's logs.</param>
+/// <param name="stallTimeout">How long a request may see no bytes arrive (<see cref="DefaultStallTimeout"/> by default).</param>
+/// <param name="time">The clock of the stall timeout.</param>
+internal sealed class PeerPool(WireSecurity security, string name, TimeSpan? stallTimeout = null, TimeProvider? time = null) : IAsyncDisposable
 {
+    /// <summary>How long a request waits without a byte arriving before its peer counts as stalled.</summary>
+    public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly TimeSpan _stallTimeout = stallTimeout ?? DefaultStallTimeout;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <summary>A pool that presents <paramref name="token"/>, over plain TCP.</summary>
     public PeerPool(string token, string name) : this(WireSecurity.Create(token), name)
     {
@@ -46,10 +59,20 @@ internal sealed class PeerPool(WireSecurity security, string name) : IAsyncDispo
             throw new IOException($"cannot reach the worker at {address}: {e.Message}", e);
         }
         await peer.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watch = WatchAsync(peer.Connection, stalled);
         try
         {
             peer.Connection.Send(new GetDataMessage([.. keys.Select(WireKey.From)]));
-            var reply = await peer.Connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            Envelope reply;
+            try
+            {
+                reply = await peer.Connection.ReceiveAsync(stalled.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new IOException($"{address} sent nothing for {_stallTimeout.TotalSeconds:0.#} s: stalled or stopped");
+            }
             if (reply.Header is not DataMessage data || data.Values.Length != keys.Count)
                 throw new WireProtocolException($"{address} answered GetData with {reply.Header.GetType().Name}");
             if (reply.Payloads.Count != data.Values.Count(v => !v.Missing))
@@ -71,7 +94,33 @@ internal sealed class PeerPool(WireSecurity security, string name) : IAsyncDispo
         }
         finally
         {
+            await stalled.CancelAsync().ConfigureAwait(false);
+            await watch.ConfigureAwait(false);
             peer.Turn.Release();
+        }
+    }
+
+    /// <summary>Cancels <paramref name="stalled"/> when a whole stall timeout passes without a payload byte arriving on <paramref name="connection"/>.</summary>
+    private async Task WatchAsync(WireConnection connection, CancellationTokenSource stalled)
+    {
+        long seen = connection.PayloadBytesArriving;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_stallTimeout, _time, stalled.Token).ConfigureAwait(false);
+                long now = connection.PayloadBytesArriving;
+                if (now == seen)
+                {
+                    await stalled.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+                seen = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The request ended first.
         }
     }
 

@@ -30,6 +30,7 @@ internal sealed class WireConnection : IAsyncDisposable
     private readonly CancellationTokenSource _closing = new();
     private long _bytesSent;
     private long _bytesReceived;
+    private long _bytesArriving;
     private int _disposed;
 
     public WireConnection(Stream stream, string remote, FrameLimits? limits = null)
@@ -53,6 +54,9 @@ internal sealed class WireConnection : IAsyncDisposable
 
     /// <summary>Payload bytes received so far.</summary>
     public long PayloadBytesReceived => Interlocked.Read(ref _bytesReceived);
+
+    /// <summary>Payload bytes read so far, counted part by part while a large payload arrives (how a reader tells a slow peer from a stalled one).</summary>
+    public long PayloadBytesArriving => Interlocked.Read(ref _bytesArriving);
 
     /// <summary>Completes when the writer stops (the connection closed or failed).</summary>
     public Task Completion => _writeLoop;
@@ -179,7 +183,13 @@ internal sealed class WireConnection : IAsyncDisposable
         }
         if (array is byte[] bytes)
         {
-            await _reader.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            for (int done = 0; done < bytes.Length;)
+            {
+                int n = Math.Min(bytes.Length - done, ReadPartBytes);
+                await _reader.ReadExactlyAsync(bytes.AsMemory(done, n), cancellationToken).ConfigureAwait(false);
+                Interlocked.Add(ref _bytesArriving, n);
+                done += n;
+            }
             return new Payload(bytes);
         }
         var part = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, ReadPartBytes));
@@ -190,6 +200,7 @@ internal sealed class WireConnection : IAsyncDisposable
                 int n = (int)Math.Min(length - done, part.Length - part.Length % size);
                 await _reader.ReadExactlyAsync(part.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
                 CopyInto(array, done / size, part.AsSpan(0, n));
+                Interlocked.Add(ref _bytesArriving, n);
                 done += n;
             }
         }

@@ -48,7 +48,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
         _memory = MemoryPolicy.Of(options);
         _state = new WorkerState(options.Threads, memory: _memory);
         _security = WireSecurity.Create(options.Token, options.Tls, serves: true);
-        _peers = new PeerPool(_security, options.Name);
+        _peers = new PeerPool(_security, options.Name, options.PeerStallTimeout, time);
         _codeFetcher = new CodeFetcher(SendToCenter, TimeSpan.FromSeconds(60), time);
         _dataListener = new TcpListener(ListenAddress.Resolve(options.Host, options.Token, ListenerKind.DataPort), 0);
         _admission = ConnectionGate.ForDataPort(options.Name, _security, _log);

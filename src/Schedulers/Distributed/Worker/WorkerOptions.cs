@@ -24,6 +24,9 @@ public sealed record WorkerOptions
     /// <summary>The most bytes a task's result may have on the wire; a larger one fails its task, by key and size. Null: no bound but the wire's.</summary>
     public long? MaxResultBytes { get; init; }
 
+    /// <summary>How long a fetch from a peer may see no bytes arrive before that peer counts as stalled (stopped or hung): the fetch then tries another holder, or gives its task back to the center, which recomputes the input.</summary>
+    public TimeSpan PeerStallTimeout { get; init; } = Wire.PeerPool.DefaultStallTimeout;
+
     /// <summary>How often the worker tells the center it is alive.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 
