@@ -26,7 +26,7 @@ public class SpillingClusterTests
         // The worker's next heartbeat carries what it spilled: at least the data above its limit went to disk.
         await cluster.Center.WaitForAsync(s => s.Workers.Values.Sum(w => w.SpilledBytes) >= chunks * 8L * ChunkSize - Limit, CancellationToken.None)
             .WaitAsync(TimeSpan.FromSeconds(60));
-        var statistics = await cluster.GetStatisticsAsync();
+        var statistics = await cluster.Client.GetStatisticsAsync();
         Assert.That(statistics.SpilledBytes, Is.GreaterThanOrEqualTo(chunks * 8L * ChunkSize - Limit));
     }
 }

@@ -37,7 +37,7 @@ public class RetriesClusterTests
     public async Task Compute_ThrowsTwice_OneRetry_FailsWithItsOwnSecondError()
     {
         await using var cluster = await LocalCluster.StartAsync(workers: 1);
-        cluster.Retries = 1;
+        cluster.Client.Retries = 1;
         var error = Assert.ThrowsAsync<TaskFailedException>(async () => await cluster.ComputeAsync(FlakyGraph(_counter), ["flaky"]));
         Assert.That(error!.Message, Does.Contain("flaky run 2").And.Contain("InvalidOperationException"));
         Assert.That(File.ReadAllLines(_counter), Has.Length.EqualTo(2), "run once, retried once");
