@@ -53,6 +53,11 @@ public sealed partial class CenterHost
             (PeerRole.Client, ReportMissingMessage m) => new MissingReportedEvent(id, m.Key.ToTaskKey(), m.Holder, m.StimulusId),
             _ => null,
         };
+        if (role == PeerRole.Worker && message is WorkerRestartedMessage restarted)
+        {
+            stimulus = new WorkerRestartedEvent(id, LogText.Of(restarted.Reason), _ids.Next("worker-restarted", NameOf(id)));
+            _log.LogWarning("worker {Name} {Reason}; restarted by its nanny", LogText.Of(NameOf(id)), LogText.Of(restarted.Reason));
+        }
         if (stimulus is not null)
         {
             Post(stimulus);

@@ -86,6 +86,16 @@ public sealed partial class CenterHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Worker processes that replaced an earlier one, restarted by their nannies, in all.</summary>
+    public int Restarts
+    {
+        get
+        {
+            lock (_gate)
+                return _state.Restarts;
+        }
+    }
+
     /// <summary>Starts listening.</summary>
     /// <exception cref="InvalidOperationException">A non-loopback address without a token: shipped code would be open to anyone who can connect.</exception>
     /// <exception cref="ArgumentException">The host is not an IP address, or a TLS file is missing or unreadable; the message names it.</exception>

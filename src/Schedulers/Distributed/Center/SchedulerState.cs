@@ -112,6 +112,7 @@ internal sealed partial class SchedulerState
         {
             case WorkerJoinedEvent e: WorkerJoined(e); break;
             case WorkerLeftEvent e: RemoveWorker(e.WorkerId, e.Reason); break;
+            case WorkerRestartedEvent e: WorkerRestarted(e); break;
             case GraphSubmittedEvent e: GraphSubmitted(e); break;
             case TaskFinishedEvent e: TaskFinished(e); break;
             case TaskErredEvent e: TaskErred(e); break;

@@ -24,6 +24,12 @@ public sealed record WorkerOptions
     /// <summary>The most bytes a task's result may have on the wire; a larger one fails its task, by key and size. Null: no bound but the wire's.</summary>
     public long? MaxResultBytes { get; init; }
 
+    /// <summary>The worker's memory limit in bytes; its nanny replaces the worker process above <see cref="NannyOptions.TerminateFraction"/> of it. Null: no limit.</summary>
+    public long? MemoryLimit { get; init; }
+
+    /// <summary>Why this worker process replaces an earlier one of the same name (set by its nanny; the center logs it and counts the restart).</summary>
+    internal string? RestartReason { get; init; }
+
     /// <summary>How often the worker tells the center it is alive.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 
