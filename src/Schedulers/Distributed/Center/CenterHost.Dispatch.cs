@@ -65,6 +65,11 @@ public sealed partial class CenterHost
         }
         if (ReceiveCode(id, role, envelope, connection))
             return;
+        if (role == PeerRole.Client && message is WaitForWorkersMessage wait)
+        {
+            _ = AnswerWhenWorkersAsync(id, connection, wait);
+            return;
+        }
         if (role == PeerRole.Client && message is GetStatsMessage stats)
         {
             lock (_gate)

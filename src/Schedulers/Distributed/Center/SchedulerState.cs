@@ -125,6 +125,7 @@ internal sealed partial class SchedulerState
             default: throw new ArgumentException($"the scheduler has no handler for {stimulus.GetType().Name}", nameof(stimulus));
         }
         Admit();
+        TrackUnrunnable();
         foreach (var (worker, keys) in _deletes)
             _out.Add(new DeleteKeysInstruction(worker, keys, _stimulus));
         if (Options.Validate)
@@ -150,6 +151,7 @@ internal sealed partial class SchedulerState
             Emit(new RemoveWorkerInstruction(worker.Id, reason, _stimulus));
             RemoveWorker(worker.Id, reason);
         }
+        FailUnrunnable();
     }
 
     /// <summary>A worker's own count of the keys it holds, kept in the running total of all workers'.</summary>

@@ -28,6 +28,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     private readonly StimulusIds _ids = new();
     private readonly string _name = $"client-{Environment.ProcessId}";
     private readonly CancellationTokenSource _closing = new();
+    private readonly TimeProvider _time;
     private readonly Task _receiveLoop;
     private Exception? _lost;
     private long _completions;
@@ -36,6 +37,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     {
         _center = center;
         CenterAddress = address;
+        _time = time;
         _state = new ClientState(time);
         _workers = new PeerPool(security, _name);
         _receiveLoop = Task.Run(ReceiveLoopAsync);

@@ -14,4 +14,13 @@ public sealed record LocalClusterOptions
 
     /// <summary>The most bytes a task's result may have (see <see cref="WorkerOptions.MaxResultBytes"/>); null for no bound but the wire's.</summary>
     public long? MaxResultBytes { get; init; }
+
+    /// <summary>Each worker's memory limit in bytes (see <see cref="WorkerOptions.MemoryLimit"/>); a worker process above <see cref="NannyOptions.TerminateFraction"/> of it is replaced. Null: no limit.</summary>
+    public long? MemoryLimit { get; init; }
+
+    /// <summary>How the cluster looks after its worker processes: <see cref="NannyOptions.Restarts"/> false leaves a dead one dead.</summary>
+    public NannyOptions Nanny { get; init; } = new();
+
+    /// <summary>How long tasks may wait while the cluster has no workers before they fail saying so (see <see cref="CenterOptions.NoWorkersTimeout"/>).</summary>
+    public TimeSpan NoWorkersTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -3,6 +3,9 @@ namespace LazyDist.Distributed;
 /// <summary>How a nanny looks after its worker process (see <see cref="NannyProgram"/>).</summary>
 public sealed record NannyOptions
 {
+    /// <summary>Replace a worker process that dies or crosses its memory limit (true), or leave a dead one dead and end, as without a nanny (false).</summary>
+    public bool Restarts { get; init; } = true;
+
     /// <summary>The share of <see cref="WorkerOptions.MemoryLimit"/> above which the worker process is killed and replaced (dask's <c>terminate</c>, 0.95).</summary>
     public double TerminateFraction { get; init; } = 0.95;
 

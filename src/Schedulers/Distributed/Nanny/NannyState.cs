@@ -65,7 +65,7 @@ internal sealed class NannyState
             case ChildExitedEvent e:
                 ChildExited(e.ExitCode);
                 break;
-            case MemorySampledEvent e when Status == Running && _memoryLimit is { } limit && e.Bytes > limit * _options.TerminateFraction:
+            case MemorySampledEvent e when Status == Running && _options.Restarts && _memoryLimit is { } limit && e.Bytes > limit * _options.TerminateFraction:
                 Replace(string.Create(CultureInfo.InvariantCulture, $"exceeded {_options.TerminateFraction * 100:0.#}% of {ResultLimit.Bytes(limit)} ({ResultLimit.Bytes(e.Bytes)})"), countsAsDeath: true);
                 break;
             case RestartRequestedEvent e when Status == Running:
@@ -124,6 +124,9 @@ internal sealed class NannyState
                 break;
             case Running when code == 2:
                 Exit(LogLevel.Error, $"worker {_name} cannot start with these settings (exit 2; its output says why); the nanny stops", 2);
+                break;
+            case Running when !_options.Restarts:
+                Exit(LogLevel.Warning, $"worker {_name} died (exit {code}); not restarted", 1);
                 break;
             case Running:
                 _replaceReason = $"died (exit {code})";

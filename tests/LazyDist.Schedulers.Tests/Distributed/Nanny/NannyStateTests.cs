@@ -146,4 +146,17 @@ public class NannyStateTests
             Assert.That(Handle(new StopRequestedEvent()), Is.Empty);
         });
     }
+
+    [Test]
+    public void RestartsOff_ADeadChildStaysDead_AndMemoryIsNotWatched()
+    {
+        _state = new NannyState("w1", Limit, new NannyOptions { Restarts = false }, _time);
+        Running();
+        Assert.That(Handle(new MemorySampledEvent(Limit)), Is.Empty);
+        Assert.That(Handle(new ChildExitedEvent(137)), Is.EqualTo(new NannyInstruction[]
+        {
+            new LogInstruction(LogLevel.Warning, "worker w1 died (exit 137); not restarted"),
+            new ExitInstruction(1),
+        }));
+    }
 }
