@@ -10,11 +10,12 @@ namespace LazyDist.Distributed;
 /// <summary>
 /// A cluster on this machine (dask's "processes" scheduler, with locality): a center in this
 /// process and N worker processes on loopback, and an <see cref="IScheduler"/> that runs graphs on
-/// them. The cluster is its worker processes' nanny: one that dies is replaced, so it keeps its
-/// size. Worker processes exit when the cluster is disposed, and also when this process dies
-/// (they watch their standard input, which only this process holds open).
+/// them. Futures, the pool and the cluster's counters are its <see cref="Client"/>'s (as dask's
+/// <c>Client(cluster)</c>). The cluster is its worker processes' nanny: one that dies is replaced,
+/// so it keeps its size. Worker processes exit when the cluster is disposed, and also when this
+/// process dies (they watch their standard input, which only this process holds open).
 /// </summary>
-public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
+public sealed class LocalCluster : IScheduler, IAsyncDisposable
 {
     private readonly CenterHost _center;
     private readonly List<NannyHost> _nannies;
@@ -29,7 +30,7 @@ public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
     /// <summary>The center's address: other clients and workers may connect to it too.</summary>
     public string Address => _center.Address;
 
-    /// <summary>The client this cluster computes through.</summary>
+    /// <summary>The client this cluster computes through: futures, the pool, statistics (<c>cluster.Client.Submit(...)</c>).</summary>
     public DistributedScheduler Client { get; }
 
     /// <summary>The center, for tests that watch its state.</summary>

@@ -1,6 +1,6 @@
 namespace LazyDist.Distributed;
 
-/// <summary>How a nanny looks after its worker process (see <see cref="NannyProgram"/>).</summary>
+/// <summary>How a nanny looks after its worker process: <c>lazydist worker</c>'s, or a <see cref="LocalCluster"/>'s for each of its worker processes.</summary>
 public sealed record NannyOptions
 {
     /// <summary>Replace a worker process that dies or crosses its memory limit (true), or leave a dead one dead and end, as without a nanny (false).</summary>

@@ -13,7 +13,7 @@ namespace LazyDist.Distributed;
 /// killed leaves no orphan, as the worker process exits when its standard input (held by the
 /// nanny) closes.
 /// </summary>
-public static class NannyProgram
+internal static class NannyProgram
 {
     /// <summary>Runs a nanny and its worker process until told to stop, or until the worker process cannot go on.</summary>
     /// <param name="worker">The worker's settings, passed to every worker process.</param>
