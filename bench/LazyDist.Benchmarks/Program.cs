@@ -28,6 +28,8 @@ public static class Program
                 return Memory.MemoryCommand.Run(args[1..], Console.Out);
             case TinyTaskCommand.Name:
                 return TinyTaskCommand.Run(args[1..], Console.Out, Console.Error);
+            case NannyOverheadCommand.Name:
+                return NannyOverheadCommand.Run(args[1..], Console.Out, Console.Error);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

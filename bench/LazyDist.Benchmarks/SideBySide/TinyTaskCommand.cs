@@ -137,7 +137,8 @@ internal static class TinyTaskCommand
 
     private static double PerTask(double seconds, int tasks) => seconds * 1e6 / (tasks + 1);
 
-    private static int Option(IReadOnlyList<string> args, string name, int fallback)
+    /// <summary>An integer option's value, or <paramref name="fallback"/> when it is not given.</summary>
+    internal static int Option(IReadOnlyList<string> args, string name, int fallback)
     {
         for (int i = 0; i + 1 < args.Count; i++)
         {

@@ -28,8 +28,9 @@ internal static class WorkerCommand
         var host = new Option<string>("--host") { Description = "Address of this worker's data port, reachable by peers." }.WithEnvironment(context, "127.0.0.1").IsListenAddress();
         var timeout = new Option<double>("--center-timeout") { Description = "Seconds to keep trying a lost center before exiting." }.WithEnvironment(context, 30.0).IsPositiveSeconds();
         var maxResult = new Option<string>("--max-result-bytes") { Description = "The largest result a task may return (e.g. 2GB); a larger one fails its task. Default: no bound but the wire's." };
+        var noNanny = new Option<bool>("--no-nanny") { Description = "Run the worker in this process, without a nanny process that restarts it when it dies or crosses 95% of --memory-limit." };
         var memoryLimit = new Option<string>("--memory-limit") { Description = "The worker's memory limit (e.g. 4GB; 0 for none): above 60% held results spill to disk, above 80% it pauses, above 95% its nanny restarts it. Default: the machine's memory, or its cgroup's limit." };
-        var command = new Command("worker", "Run a worker that joins a center.") { center, nthreads, name, token, host, timeout, maxResult, memoryLimit };
+        var command = new Command("worker", "Run a worker that joins a center.") { center, nthreads, name, token, host, timeout, maxResult, noNanny, memoryLimit };
         var tls = new TlsCliOptions();
         tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
@@ -49,6 +50,13 @@ internal static class WorkerCommand
             using var loggers = CliLogging.Create(LogLevels.Of(parsed, context, LogLevel.Information));
             try
             {
+                if (!parsed.GetValue(noNanny))
+                {
+                    // A setting the worker cannot start with fails here, once, not in every worker process.
+                    _ = Distributed.Wire.WireSecurity.Create(options.Token, options.Tls, serves: true);
+                    _ = Distributed.Wire.ListenAddress.Resolve(options.Host, options.Token, Distributed.Wire.ListenerKind.DataPort);
+                    return await NannyProgram.RunAsync(options, nanny: null, loggers, cancellationToken);
+                }
                 return await WorkerProgram.RunAsync(options, loggers, cancellationToken: cancellationToken);
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)

@@ -54,6 +54,11 @@ public sealed partial class CenterHost
             (PeerRole.Client, ReportMissingMessage m) => new MissingReportedEvent(id, m.Key.ToTaskKey(), m.Holder, m.StimulusId),
             _ => null,
         };
+        if (role == PeerRole.Worker && message is WorkerRestartedMessage restarted)
+        {
+            stimulus = new WorkerRestartedEvent(id, LogText.Of(restarted.Reason), _ids.Next("worker-restarted", NameOf(id)));
+            _log.LogWarning("worker {Name} {Reason}; restarted by its nanny", LogText.Of(NameOf(id)), LogText.Of(restarted.Reason));
+        }
         if (stimulus is not null)
         {
             Post(stimulus);
@@ -61,6 +66,11 @@ public sealed partial class CenterHost
         }
         if (ReceiveCode(id, role, envelope, connection))
             return;
+        if (role == PeerRole.Client && message is WaitForWorkersMessage wait)
+        {
+            _ = AnswerWhenWorkersAsync(id, connection, wait);
+            return;
+        }
         if (role == PeerRole.Client && message is GetStatsMessage stats)
         {
             lock (_gate)

@@ -43,11 +43,12 @@ public sealed partial class CenterHost : IAsyncDisposable
         _options = options;
         _log = loggers.CreateLogger("lazydist.center");
         _time = time;
-        _state = new SchedulerState(new SchedulerOptions { HeartbeatTimeout = options.HeartbeatTimeout, Validate = options.ValidateState }, time);
+        _state = new SchedulerState(new SchedulerOptions { HeartbeatTimeout = options.HeartbeatTimeout, NoWorkersTimeout = options.NoWorkersTimeout, Validate = options.ValidateState }, time);
         _listener = new TcpListener(ParseBindAddress(options), options.Port);
         _admission = ConnectionGate.ForCenter(WireSecurity.Create(options.Token, options.Tls, serves: true), _log);
         _ticker = time.CreateTimer(_ =>
         {
+            WarnIfNoWorkers(); // first: a tick that fails the waiting tasks is warned of too
             Post(new TickEvent(_ids.Next("tick")));
             EndLeftSessions();
         }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
@@ -86,6 +87,16 @@ public sealed partial class CenterHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Worker processes that replaced an earlier one, restarted by their nannies, in all.</summary>
+    public int Restarts
+    {
+        get
+        {
+            lock (_gate)
+                return _state.Restarts;
+        }
+    }
+
     /// <summary>Starts listening.</summary>
     /// <exception cref="InvalidOperationException">A non-loopback address without a token: shipped code would be open to anyone who can connect.</exception>
     /// <exception cref="ArgumentException">The host is not an IP address, or a TLS file is missing or unreadable; the message names it.</exception>
@@ -98,6 +109,8 @@ public sealed partial class CenterHost : IAsyncDisposable
         host._listener.Start();
         var bound = (IPEndPoint)host._listener.LocalEndpoint;
         host.Address = $"{options.Host}:{bound.Port}";
+        lock (host._gate)
+            host._state.Address = host.Address;
         host._acceptLoop = Task.Run(() => AcceptLoop.RunAsync(host._listener, host._admission, host.ServeAsync, host._stopping.Token));
         host._log.LogInformation("center listening at {Address}", host.Address);
         return Task.FromResult(host);

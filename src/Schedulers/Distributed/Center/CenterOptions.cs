@@ -18,6 +18,13 @@ public sealed record CenterOptions
     /// <summary>A worker silent for longer than this is removed and its work recomputed.</summary>
     public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long tasks may wait while no worker is connected before they fail with an error saying so
+    /// (<c>no workers connected to HOST:PORT for 60 s</c>), instead of waiting forever (dask's
+    /// <c>no-workers-timeout</c>).
+    /// </summary>
+    public TimeSpan NoWorkersTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Check the scheduler's invariants after every event (slow; for tests).</summary>
     public bool ValidateState { get; init; }
 }

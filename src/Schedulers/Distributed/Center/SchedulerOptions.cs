@@ -6,6 +6,9 @@ internal sealed record SchedulerOptions
     /// <summary>A worker silent for longer than this is removed.</summary>
     public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Tasks waiting this long with no worker connected fail, saying so.</summary>
+    public TimeSpan NoWorkersTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How many workers may die while running a task before it fails as a worker killer (3 deaths fail it).</summary>
     public int AllowedFailures { get; init; } = 2;
 

@@ -31,7 +31,7 @@ internal sealed partial class SchedulerState
             {
                 Fail(task, new ErrorInfo("LazyDist.KilledWorker",
                     $"task {task.Key} kept killing workers: {task.KilledWorkers.Count} workers died while running it " +
-                    $"({string.Join(", ", task.KilledWorkers)}); the last one: {reason}", null));
+                    $"({string.Join(", ", task.KilledWorkers)}); the last one: {reason}{RestartNote(task.KilledWorkers)}", null));
                 continue;
             }
             requeue.Add(task);

@@ -112,6 +112,7 @@ internal sealed partial class SchedulerState
         {
             case WorkerJoinedEvent e: WorkerJoined(e); break;
             case WorkerLeftEvent e: RemoveWorker(e.WorkerId, e.Reason); break;
+            case WorkerRestartedEvent e: WorkerRestarted(e); break;
             case GraphSubmittedEvent e: GraphSubmitted(e); break;
             case TaskFinishedEvent e: TaskFinished(e); break;
             case TaskErredEvent e: TaskErred(e); break;
@@ -125,6 +126,7 @@ internal sealed partial class SchedulerState
             default: throw new ArgumentException($"the scheduler has no handler for {stimulus.GetType().Name}", nameof(stimulus));
         }
         Admit();
+        TrackUnrunnable();
         foreach (var (worker, keys) in _deletes)
             _out.Add(new DeleteKeysInstruction(worker, keys, _stimulus));
         if (Options.Validate)
@@ -151,6 +153,7 @@ internal sealed partial class SchedulerState
             Emit(new RemoveWorkerInstruction(worker.Id, reason, _stimulus));
             RemoveWorker(worker.Id, reason);
         }
+        FailUnrunnable();
     }
 
     /// <summary>A worker's own count of the keys it holds, kept in the running total of all workers'.</summary>

@@ -44,6 +44,11 @@ public sealed partial class DistributedScheduler
                 request.TrySetResult(new ClusterStatistics(m.TransferredBytes, m.PeakKeys, m.Workers, m.Threads, m.PeakBytes, m.HeldBytes, m.HeldKeys, m.SpilledBytes));
             return;
         }
+        if (message is WorkersJoinedMessage joined)
+        {
+            WorkersJoined(joined);
+            return;
+        }
         ClientEvent stimulus = message switch
         {
             KeyInMemoryMessage k => new KeyInMemoryEvent(k.Key.ToTaskKey(), k.Holders, k.NBytes, k.StimulusId),
@@ -59,14 +64,17 @@ public sealed partial class DistributedScheduler
     private void OnLost(Exception cause)
     {
         List<TaskCompletionSource<ClusterStatistics>> stats;
+        List<TaskCompletionSource<int>> waits;
         lock (_gate)
         {
             _lost = cause;
             Post(new CenterLostEvent(cause.Message, _ids.Next("center-lost", _name)));
             stats = [.. _statsRequests];
             _statsRequests.Clear();
+            waits = TakeWorkerWaits();
         }
         stats.ForEach(s => s.TrySetException(LostError(cause.Message, cause)));
+        waits.ForEach(w => w.TrySetException(LostError(cause.Message, cause)));
     }
 
     /// <summary>

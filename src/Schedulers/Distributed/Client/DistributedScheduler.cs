@@ -29,6 +29,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     private readonly string _name = $"client-{Environment.ProcessId}";
     private int _retries;
     private readonly CancellationTokenSource _closing = new();
+    private readonly TimeProvider _time;
     private readonly Task _receiveLoop;
     private Exception? _lost;
     private long _completions;
@@ -37,6 +38,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     {
         _center = center;
         CenterAddress = address;
+        _time = time;
         _state = new ClientState(time);
         _workers = new PeerPool(security, _name);
         _receiveLoop = Task.Run(ReceiveLoopAsync);

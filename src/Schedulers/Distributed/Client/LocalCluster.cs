@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using LazyDist.Distributed.Center;
+using LazyDist.Distributed.Nanny;
 using LazyDist.Graph;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,18 +11,19 @@ namespace LazyDist.Distributed;
 /// A cluster on this machine (dask's "processes" scheduler, with locality): a center in this
 /// process and N worker processes on loopback, and an <see cref="IScheduler"/> that runs graphs on
 /// them. Futures, the pool and the cluster's counters are its <see cref="Client"/>'s (as dask's
-/// <c>Client(cluster)</c>). Worker processes exit when the cluster is disposed, and also when this
+/// <c>Client(cluster)</c>). The cluster is its worker processes' nanny: one that dies is replaced,
+/// so it keeps its size. Worker processes exit when the cluster is disposed, and also when this
 /// process dies (they watch their standard input, which only this process holds open).
 /// </summary>
 public sealed class LocalCluster : IScheduler, IAsyncDisposable
 {
     private readonly CenterHost _center;
-    private readonly List<Process> _processes;
+    private readonly List<NannyHost> _nannies;
 
-    private LocalCluster(CenterHost center, List<Process> processes, DistributedScheduler client)
+    private LocalCluster(CenterHost center, List<NannyHost> nannies, DistributedScheduler client)
     {
         _center = center;
-        _processes = processes;
+        _nannies = nannies;
         Client = client;
     }
 
@@ -33,8 +36,11 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
     /// <summary>The center, for tests that watch its state.</summary>
     internal CenterHost Center => _center;
 
-    /// <summary>The worker processes' ids.</summary>
-    public IReadOnlyList<int> WorkerProcessIds => [.. _processes.Select(p => p.Id)];
+    /// <summary>The worker processes' ids, now (a replaced process has a new id).</summary>
+    public IReadOnlyList<int> WorkerProcessIds => [.. _nannies.Select(n => n.ProcessId)];
+
+    /// <summary>Worker processes started to replace one that died, crossed its memory limit or was restarted, in all.</summary>
+    public int Restarts => _nannies.Sum(n => n.Restarts);
 
     /// <summary>Starts a center and <paramref name="workers"/> worker processes and waits until they have joined.</summary>
     /// <param name="workers">Worker processes; at least one.</param>
@@ -46,12 +52,17 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
     public static Task<LocalCluster> StartAsync(int workers = 2, int threadsPerWorker = 1, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default) =>
         StartAsync(new LocalClusterOptions { Workers = workers, ThreadsPerWorker = threadsPerWorker }, loggers, cancellationToken);
 
-    /// <summary>Starts a center and the worker processes <paramref name="options"/> describe and waits until they have joined.</summary>
-    /// <param name="options">The workers, their threads, TLS and result bound.</param>
+    /// <summary>
+    /// Starts a center and the worker processes <paramref name="options"/> describe and waits until
+    /// they have joined. The cluster is the nanny of its worker processes: one that dies (or crosses
+    /// its memory limit) is replaced under the same name, so the cluster keeps its size.
+    /// </summary>
+    /// <param name="options">The workers, their threads, TLS, result bound, memory limit and nanny.</param>
     /// <param name="loggers">Where the center and the workers' output log.</param>
     /// <param name="cancellationToken">Stops waiting for the workers.</param>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one worker or thread.</exception>
     /// <exception cref="ArgumentException">A TLS file is missing or unreadable; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">A worker process could not start; the message says how it ended.</exception>
     /// <exception cref="TimeoutException">The workers did not join within a minute.</exception>
     public static async Task<LocalCluster> StartAsync(LocalClusterOptions options, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default)
     {
@@ -62,31 +73,37 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
         loggers ??= NullLoggerFactory.Instance;
         var log = loggers.CreateLogger("lazydist.local-cluster");
         string token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, Tls = options.Tls }, loggers).ConfigureAwait(false);
-        var processes = new List<Process>();
+        var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, Tls = options.Tls, NoWorkersTimeout = options.NoWorkersTimeout }, loggers).ConfigureAwait(false);
+        var nannies = new List<NannyHost>();
         try
         {
             for (int i = 0; i < workers; i++)
             {
-                var process = WorkerProcess.Start(center.Address, token, options.ThreadsPerWorker, $"local-worker-{i}", WorkerProcess.Arguments(options.Tls, options.MaxResultBytes,
-                    options.MemoryLimit ?? Distributed.Worker.MemoryPolicy.MachineMemory() / options.Workers));
-                string name = $"local-worker-{i}";
-                process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
-                process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
-                process.BeginErrorReadLine();
-                process.BeginOutputReadLine();
-                processes.Add(process);
+                var worker = new WorkerOptions
+                {
+                    CenterAddress = center.Address,
+                    Token = token,
+                    Threads = options.ThreadsPerWorker,
+                    Name = $"local-worker-{i}",
+                    CenterTimeout = WorkerProcess.LocalCenterTimeout,
+                    Tls = options.Tls,
+                    MaxResultBytes = options.MaxResultBytes,
+                    MemoryLimit = options.MemoryLimit ?? Distributed.Worker.MemoryPolicy.MachineMemory() / options.Workers,
+                };
+                var nanny = new NannyHost(worker.Name, worker.MemoryLimit, options.Nanny, reason => StartProcess(worker with { RestartReason = reason }, log), log);
+                nannies.Add(nanny);
+                nanny.Start();
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromMinutes(1));
             var joined = center.WaitForWorkersAsync(workers, timeout.Token);
-            var died = Task.WhenAny(processes.Select(p => p.WaitForExitAsync(timeout.Token)));
+            var ended = Task.WhenAny(nannies.Select(n => n.Completion));
             try
             {
-                if (await Task.WhenAny(joined, died).ConfigureAwait(false) == died && !joined.IsCompleted)
+                if (await Task.WhenAny(joined, ended).ConfigureAwait(false) == ended && !joined.IsCompleted)
                 {
-                    var dead = processes.First(p => p.HasExited);
-                    throw new InvalidOperationException($"a worker process exited with code {dead.ExitCode} before joining the center (run with a logger at Debug level to see its output)");
+                    int code = await (await ended.ConfigureAwait(false)).ConfigureAwait(false);
+                    throw new InvalidOperationException($"a worker process could not start and join the center (its nanny ended with {code}; run with a logger at Debug level to see its output)");
                 }
                 await joined.ConfigureAwait(false);
             }
@@ -96,13 +113,52 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
             }
             var client = await DistributedScheduler.ConnectAsync(center.Address, token, options.Tls, cancellationToken).ConfigureAwait(false);
             await WarmUpAsync(client, cancellationToken).ConfigureAwait(false);
-            return new LocalCluster(center, processes, client);
+            return new LocalCluster(center, nannies, client);
         }
         catch
         {
-            Stop(processes);
+            await StopAsync(nannies).ConfigureAwait(false);
             await center.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>A worker process whose output lines go to the cluster's log at Debug level.</summary>
+    private static Process StartProcess(WorkerOptions worker, ILogger log)
+    {
+        var process = WorkerProcess.Start(worker);
+        string name = worker.Name;
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    /// <summary>
+    /// Restarts every worker process (dask's <c>Client.restart</c>) and waits until the new ones
+    /// have joined. Results the workers held are lost; what a client still wants (a computation
+    /// running now, a persisted future) is recomputed from its graph on the new processes, not
+    /// failed, and a task running at the restart counts it as one worker death toward
+    /// the worker-killer verdict (<see cref="SchedulerOptions.AllowedFailures"/>).
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting for the new processes.</param>
+    /// <exception cref="TimeoutException">Not every worker process was back within a minute.</exception>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        HashSet<int> before = [];
+        await _center.WaitForAsync(s => { before = [.. s.Workers.Keys]; return true; }, cancellationToken).ConfigureAwait(false);
+        foreach (var nanny in _nannies)
+            nanny.Restart("was restarted by its cluster");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        try
+        {
+            await _center.WaitForAsync(s => s.Workers.Count >= _nannies.Count && s.Workers.Keys.All(id => !before.Contains(id)), timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"only {_center.WorkerCount} of {_nannies.Count} restarted worker processes joined within a minute");
         }
     }
 
@@ -130,28 +186,14 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync().ConfigureAwait(false);
-        Stop(_processes);
+        await StopAsync(_nannies).ConfigureAwait(false);
         await _center.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"processes:{_processes.Count}";
+    public override string ToString() => $"processes:{_nannies.Count}";
 
-    private static void Stop(List<Process> processes)
-    {
-        foreach (var process in processes)
-        {
-            try
-            {
-                process.StandardInput.Close(); // the worker's cue to stop
-                if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
-                    process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-            process.Dispose();
-        }
-    }
+    /// <summary>Stops every worker process at once (each is killed after its nanny's grace period) and waits for them.</summary>
+    private static Task StopAsync(List<NannyHost> nannies) =>
+        Task.WhenAll(nannies.Select(n => n.DisposeAsync().AsTask()));
 }

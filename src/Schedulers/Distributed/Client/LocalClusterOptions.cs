@@ -17,8 +17,15 @@ public sealed record LocalClusterOptions
 
     /// <summary>
     /// Each worker's memory limit in bytes (see <see cref="WorkerOptions.MemoryLimit"/>): above 60% of it held
-    /// results spill to disk, above 80% the worker pauses. Null: the machine's memory (or its cgroup's limit)
-    /// divided among the workers, as dask; 0: no limit.
+    /// results spill to disk, above 80% the worker pauses, above <see cref="NannyOptions.TerminateFraction"/>
+    /// the worker process is replaced. Null: the machine's memory (or its cgroup's limit) divided among the
+    /// workers, as dask; 0: no limit.
     /// </summary>
     public long? MemoryLimit { get; init; }
+
+    /// <summary>How the cluster looks after its worker processes: <see cref="NannyOptions.Restarts"/> false leaves a dead one dead.</summary>
+    public NannyOptions Nanny { get; init; } = new();
+
+    /// <summary>How long tasks may wait while the cluster has no workers before they fail saying so (see <see cref="CenterOptions.NoWorkersTimeout"/>).</summary>
+    public TimeSpan NoWorkersTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

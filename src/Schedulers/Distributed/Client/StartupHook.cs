@@ -15,18 +15,20 @@ internal static class StartupHook
             return;
         Environment.SetEnvironmentVariable(WorkerProcess.ArgumentsVariable, null);
         Environment.SetEnvironmentVariable("DOTNET_STARTUP_HOOKS", null);
-        string[] args = text.Split('\n');
-        var options = new WorkerOptions
-        {
-            CenterAddress = args[0],
-            Token = args[2],
-            Threads = int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture),
-            Name = args[6],
-            CenterTimeout = TimeSpan.FromSeconds(5),
-        };
-        options = WorkerProcess.WithArguments(options, args[7..]);
+        var options = WorkerProcess.Parse(text.Split('\n'));
         using var loggers = new StandardErrorLoggerFactory(LogLevel.Information);
-        int code = WorkerProgram.RunAsync(options, loggers, exitWhenInputCloses: true).GetAwaiter().GetResult();
+        int code;
+        try
+        {
+            code = WorkerProgram.RunAsync(options, loggers, exitWhenInputCloses: true).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // A setting it cannot start with (a data port off loopback without a token, an unreadable
+            // TLS file): exit 2, which a nanny takes as "do not restart".
+            Console.Error.WriteLine($"worker {options.Name} cannot start: {e.Message}");
+            code = 2;
+        }
         loggers.Dispose();
         Environment.Exit(code);
     }

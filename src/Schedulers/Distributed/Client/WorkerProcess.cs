@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 
@@ -15,7 +16,16 @@ internal static class WorkerProcess
     /// <summary>Carries the worker's arguments to the startup hook (one per line).</summary>
     public const string ArgumentsVariable = "LAZYDIST_WORKER_ARGS";
 
-    public static Process Start(string centerAddress, string token, int threads, string name, IEnumerable<string>? options = null)
+    public static Process Start(string centerAddress, string token, int threads, string name, IEnumerable<string>? options = null) =>
+        Start(WithArguments(new WorkerOptions { CenterAddress = centerAddress, Token = token, Threads = threads, Name = name, CenterTimeout = LocalCenterTimeout }, [.. options ?? []]));
+
+    /// <summary>How long a local cluster's worker process tries a lost center before it exits.</summary>
+    public static readonly TimeSpan LocalCenterTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Starts a worker process with <paramref name="worker"/>'s settings.</summary>
+    /// <param name="worker">What the worker process runs with (its <see cref="WorkerOptions.RestartReason"/> goes to the center).</param>
+    /// <param name="inheritOutput">Write to this process's standard output and error (a nanny) instead of pipes read by the caller (a local cluster).</param>
+    public static Process Start(WorkerOptions worker, bool inheritOutput = false)
     {
         var entry = Assembly.GetEntryAssembly()?.Location;
         if (string.IsNullOrEmpty(entry))
@@ -24,8 +34,8 @@ internal static class WorkerProcess
         var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
         {
             RedirectStandardInput = true,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
+            RedirectStandardError = !inheritOutput,
+            RedirectStandardOutput = !inheritOutput,
             UseShellExecute = false,
         };
         if (Path.GetFileNameWithoutExtension(start.FileName) != "dotnet")
@@ -50,13 +60,12 @@ internal static class WorkerProcess
         // Tiny tasks make short-lived garbage by the million: a 64 MB first generation collects it less often
         // (measured on 20,000 tiny tasks, processes:2: the center's time per task halved, the workers' more).
         start.Environment["DOTNET_GCgen0size"] = "0x4000000";
-        start.Environment[ArgumentsVariable] = string.Join('\n',
-            [centerAddress, "--token", token, "--nthreads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--name", name, .. options ?? []]);
+        start.Environment[ArgumentsVariable] = string.Join('\n', Arguments(worker));
         return Process.Start(start) ?? throw new InvalidOperationException("could not start a worker process");
     }
 
     /// <summary>The options after the name: TLS files and the result bound, as option and value pairs.</summary>
-    public static IEnumerable<string> Arguments(TlsOptions? tls, long? maxResultBytes, long? memoryLimit = null)
+    public static IEnumerable<string> Arguments(TlsOptions? tls, long? maxResultBytes)
     {
         var pairs = new List<string>();
         void Add(string option, string? value)
@@ -67,24 +76,50 @@ internal static class WorkerProcess
         Add("--tls-cert", tls?.CertificatePath);
         Add("--tls-key", tls?.KeyPath);
         Add("--tls-ca", tls?.CertificateAuthorityPath);
-        Add("--max-result-bytes", maxResultBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add("--memory-limit", memoryLimit?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("--max-result-bytes", maxResultBytes?.ToString(CultureInfo.InvariantCulture));
         return pairs;
     }
 
-    /// <summary>Reads what <see cref="Arguments"/> wrote into <paramref name="options"/>.</summary>
-    public static WorkerOptions WithArguments(WorkerOptions options, IReadOnlyList<string> pairs)
+    /// <summary>Every setting of <paramref name="worker"/> a worker process needs, one per line: what <see cref="Parse"/> reads.</summary>
+    private static List<string> Arguments(WorkerOptions worker)
     {
-        for (int i = 0; i + 1 < pairs.Count; i += 2)
+        List<string> lines = [worker.CenterAddress, "--token", worker.Token, "--nthreads", worker.Threads.ToString(CultureInfo.InvariantCulture), "--name", worker.Name,
+            "--host", worker.Host, "--center-timeout", worker.CenterTimeout.TotalSeconds.ToString("R", CultureInfo.InvariantCulture), .. Arguments(worker.Tls, worker.MaxResultBytes)];
+        if (worker.MemoryLimit is { } limit)
+            lines.AddRange(["--memory-limit", limit.ToString(CultureInfo.InvariantCulture)]);
+        if (worker.RestartReason is { } reason)
+            lines.AddRange(["--restart-reason", reason.ReplaceLineEndings(" ")]);
+        return lines;
+    }
+
+    /// <summary>Reads what <see cref="Start(WorkerOptions, bool)"/> wrote.</summary>
+    public static WorkerOptions Parse(string[] lines) =>
+        WithArguments(new WorkerOptions
+        {
+            CenterAddress = lines[0],
+            Token = lines[2],
+            Threads = int.Parse(lines[4], CultureInfo.InvariantCulture),
+            Name = lines[6],
+            CenterTimeout = LocalCenterTimeout,
+        }, lines[7..]);
+
+    /// <summary>Reads option and value pairs into <paramref name="options"/>.</summary>
+    private static WorkerOptions WithArguments(WorkerOptions options, string[] pairs)
+    {
+        for (int i = 0; i + 1 < pairs.Length; i += 2)
         {
             var tls = options.Tls ?? new TlsOptions();
+            string value = pairs[i + 1];
             options = pairs[i] switch
             {
-                "--tls-cert" => options with { Tls = tls with { CertificatePath = pairs[i + 1] } },
-                "--tls-key" => options with { Tls = tls with { KeyPath = pairs[i + 1] } },
-                "--tls-ca" => options with { Tls = tls with { CertificateAuthorityPath = pairs[i + 1] } },
-                "--max-result-bytes" => options with { MaxResultBytes = long.Parse(pairs[i + 1], System.Globalization.CultureInfo.InvariantCulture) },
-                "--memory-limit" => options with { MemoryLimit = long.Parse(pairs[i + 1], System.Globalization.CultureInfo.InvariantCulture) },
+                "--tls-cert" => options with { Tls = tls with { CertificatePath = value } },
+                "--tls-key" => options with { Tls = tls with { KeyPath = value } },
+                "--tls-ca" => options with { Tls = tls with { CertificateAuthorityPath = value } },
+                "--max-result-bytes" => options with { MaxResultBytes = long.Parse(value, CultureInfo.InvariantCulture) },
+                "--host" => options with { Host = value },
+                "--center-timeout" => options with { CenterTimeout = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--memory-limit" => options with { MemoryLimit = long.Parse(value, CultureInfo.InvariantCulture) },
+                "--restart-reason" => options with { RestartReason = value },
                 _ => throw new FormatException($"unknown worker option {pairs[i]}"),
             };
         }

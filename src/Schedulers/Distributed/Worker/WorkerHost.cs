@@ -37,6 +37,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private WireConnection? _center;
     private OutgoingBatch? _reports;
     private int _epoch;
+    private int _restartReported;
     private Task _run = Task.CompletedTask;
     private Task _dataLoop = Task.CompletedTask;
 
@@ -111,6 +112,8 @@ public sealed partial class WorkerHost : IAsyncDisposable
                 connection = await WireConnection.ConnectAsync(_options.CenterAddress, _stopping.Token, security: _security).ConfigureAwait(false);
                 var hello = new HelloMessage(Handshake.ProtocolVersion, _options.Token, PeerRole.Worker, _options.Name, DataAddress, _options.Threads);
                 await Handshake.IntroduceAsync(connection, hello, _stopping.Token).ConfigureAwait(false);
+                if (_options.RestartReason is { } reason && Interlocked.Exchange(ref _restartReported, 1) == 0)
+                    connection.Send(new WorkerRestartedMessage(reason)); // once: a later rejoin of this process is not a restart
                 BeginSession(connection);
                 _log.LogInformation("worker {Name} joined the center at {Center}; data at {Data}", _options.Name, _options.CenterAddress, DataAddress);
                 await ReceiveFromCenterAsync(connection).ConfigureAwait(false);

@@ -27,6 +27,9 @@ public sealed record WorkerOptions
     /// <summary>How long a fetch from a peer may see no bytes arrive before that peer counts as stalled (stopped or hung): the fetch then tries another holder, or gives its task back to the center, which recomputes the input.</summary>
     public TimeSpan PeerStallTimeout { get; init; } = Wire.PeerPool.DefaultStallTimeout;
 
+    /// <summary>Why this worker process replaces an earlier one of the same name (set by its nanny; the center logs it and counts the restart).</summary>
+    internal string? RestartReason { get; init; }
+
     /// <summary>How often the worker tells the center it is alive.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -102,7 +102,7 @@ public class FuzzTests
     {
         var (center, address) = await StartCenterAsync();
         await using var _ = center;
-        await using var worker = CliProcess.Start("worker", ["worker", address, "--token", Token, "--nthreads", "1", "--name", "fuzz-worker"]);
+        await using var worker = CliProcess.Start("worker", ["worker", address, "--token", Token, "--nthreads", "1", "--name", "fuzz-worker", "--no-nanny"]);
         await using var client = await DistributedScheduler.ConnectAsync(address, Token);
         await using var holder = await HeldKey.StartAsync(address);
         await using var reader = new PeerPool(Token, "fuzz-reader");

@@ -35,4 +35,7 @@ namespace LazyDist.Distributed.Wire;
 [Union(26, typeof(FetchCodeMessage))]
 [Union(27, typeof(BatchMessage))]
 [Union(28, typeof(WorkerPausedMessage))]
+[Union(40, typeof(WorkerRestartedMessage))]
+[Union(41, typeof(WaitForWorkersMessage))]
+[Union(42, typeof(WorkersJoinedMessage))]
 internal abstract record WireMessage;
