@@ -15,7 +15,9 @@ internal static class CenterCommand
         var host = new Option<string>("--host") { Description = "Address to listen on (non-loopback needs --token)." }.WithEnvironment(context, "127.0.0.1").IsListenAddress();
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)." }.WithEnvironment(context, 8786).IsPort();
         var token = new Option<string>("--token") { Description = "Secret that workers and clients must present." }.AsSecret();
-        var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token };
+        var dashboardPort = new Option<int>("--dashboard-port") { Description = "Port of the web dashboard, on the center's address (0: any free port)." }.WithEnvironment(context, 8787).IsPort();
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Serve no web dashboard." }.WithEnvironment(context, false);
+        var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token, dashboardPort, noDashboard };
         var tls = new TlsCliOptions();
         tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
@@ -39,6 +41,10 @@ internal static class CenterCommand
             await using (center)
             {
                 context.Output.WriteLine($"center listening at {center.Address}");
+                await using var dashboard = parsed.GetValue(noDashboard) ? null
+                    : await CenterDashboard.StartAsync(center, hostValue, parsed.GetValue(dashboardPort), parsed.SecretValue(token, context), loggers);
+                if (dashboard is not null)
+                    context.Output.WriteLine($"dashboard at {dashboard.Url}");
                 context.Output.Flush();
                 await WaitForStopAsync(cancellationToken);
                 loggers.CreateLogger("lazydist.center").LogInformation("stopping");

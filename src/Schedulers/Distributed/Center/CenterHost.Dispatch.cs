@@ -60,6 +60,12 @@ public sealed partial class CenterHost
         }
         if (ReceiveCode(id, role, envelope, connection))
             return;
+        if (role == PeerRole.Worker && message is WorkerMetricsMessage metrics)
+        {
+            lock (_gate)
+                ReceiveMetrics(id, metrics);
+            return;
+        }
         if (role == PeerRole.Client && message is GetStatsMessage stats)
         {
             lock (_gate)
@@ -127,6 +133,7 @@ public sealed partial class CenterHost
         }
         foreach (var instruction in instructions)
             Carry(instruction);
+        RecordRun(stimulus);
         _busyTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
         if (_waiters.Count > 0)
             WakeWaiters();

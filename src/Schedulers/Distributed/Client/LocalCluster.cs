@@ -15,13 +15,18 @@ public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
 {
     private readonly CenterHost _center;
     private readonly List<Process> _processes;
+    private readonly IDashboard? _dashboard;
 
-    private LocalCluster(CenterHost center, List<Process> processes, DistributedScheduler client)
+    private LocalCluster(CenterHost center, List<Process> processes, DistributedScheduler client, IDashboard? dashboard)
     {
         _center = center;
         _processes = processes;
+        _dashboard = dashboard;
         Client = client;
     }
+
+    /// <summary>The dashboard's address to open in a browser (with the cluster's token), or null when <see cref="LocalClusterOptions.Dashboard"/> was not set.</summary>
+    public string? DashboardAddress => _dashboard?.Url;
 
     /// <summary>The center's address: other clients and workers may connect to it too.</summary>
     public string Address => _center.Address;
@@ -63,8 +68,11 @@ public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
         string token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, Tls = options.Tls }, loggers).ConfigureAwait(false);
         var processes = new List<Process>();
+        IDashboard? dashboard = null;
         try
         {
+            if (options.Dashboard is { } startDashboard)
+                dashboard = await startDashboard(center, token, cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < workers; i++)
             {
                 var process = WorkerProcess.Start(center.Address, token, options.ThreadsPerWorker, $"local-worker-{i}", WorkerProcess.Arguments(options.Tls, options.MaxResultBytes));
@@ -94,10 +102,12 @@ public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
             }
             var client = await DistributedScheduler.ConnectAsync(center.Address, token, options.Tls, cancellationToken).ConfigureAwait(false);
             await WarmUpAsync(client, cancellationToken).ConfigureAwait(false);
-            return new LocalCluster(center, processes, client);
+            return new LocalCluster(center, processes, client, dashboard);
         }
         catch
         {
+            if (dashboard is not null)
+                await dashboard.DisposeAsync().ConfigureAwait(false);
             Stop(processes);
             await center.DisposeAsync().ConfigureAwait(false);
             throw;
@@ -128,6 +138,8 @@ public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync().ConfigureAwait(false);
+        if (_dashboard is not null)
+            await _dashboard.DisposeAsync().ConfigureAwait(false);
         Stop(_processes);
         await _center.DisposeAsync().ConfigureAwait(false);
     }

@@ -14,4 +14,11 @@ public sealed record LocalClusterOptions
 
     /// <summary>The most bytes a task's result may have (see <see cref="WorkerOptions.MaxResultBytes"/>); null for no bound but the wire's.</summary>
     public long? MaxResultBytes { get; init; }
+
+    /// <summary>
+    /// Serves a web dashboard for the cluster's center, as dask's LocalCluster does: pass
+    /// <c>DashboardServer.Starter()</c> from the LazyDist.Dashboard package; null (the default) for none.
+    /// The address is <see cref="LocalCluster.DashboardAddress"/>.
+    /// </summary>
+    public DashboardStarter? Dashboard { get; init; }
 }

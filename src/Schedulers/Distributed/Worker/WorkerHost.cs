@@ -180,7 +180,10 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private void SendHeartbeat()
     {
         lock (_gate)
+        {
             _center?.Send(new HeartbeatMessage(_state.HeldBytes, _state.HeldKeys));
+            SendMetrics();
+        }
     }
 
     /// <summary>Stops: leaves the center, closes the data port; running tasks are abandoned.</summary>

@@ -34,4 +34,5 @@ namespace LazyDist.Distributed.Wire;
 [Union(25, typeof(SessionEndedMessage))]
 [Union(26, typeof(FetchCodeMessage))]
 [Union(27, typeof(BatchMessage))]
+[Union(40, typeof(WorkerMetricsMessage))] // 40: far from the numbers other work adds next
 internal abstract record WireMessage;
