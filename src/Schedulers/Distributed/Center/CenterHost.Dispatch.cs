@@ -66,6 +66,12 @@ public sealed partial class CenterHost
                 ReceiveMetrics(id, metrics);
             return;
         }
+        if (role == PeerRole.Client && message is GetProgressMessage progress)
+        {
+            lock (_gate)
+                Queue(connection, AnswerProgress(progress));
+            return;
+        }
         if (role == PeerRole.Client && message is GetStatsMessage stats)
         {
             lock (_gate)
@@ -122,6 +128,7 @@ public sealed partial class CenterHost
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         IReadOnlyList<SchedulerInstruction> instructions;
+        BeforeEvent(stimulus);
         try
         {
             instructions = _state.Handle(stimulus);
@@ -134,6 +141,7 @@ public sealed partial class CenterHost
         foreach (var instruction in instructions)
             Carry(instruction);
         RecordRun(stimulus);
+        AfterEvent(stimulus);
         _busyTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
         if (_waiters.Count > 0)
             WakeWaiters();

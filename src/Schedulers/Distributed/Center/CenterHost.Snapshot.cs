@@ -79,4 +79,13 @@ public sealed partial class CenterHost
     /// <summary>Keeps a worker's own measurements. Callers hold the lock.</summary>
     private void ReceiveMetrics(int id, WorkerMetricsMessage message) =>
         _metrics[id] = new WorkerMetrics(message.ProcessBytes, message.CpuPercent, message.SentBytes, message.ReceivedBytes);
+
+    /// <summary>A client's progress question answered from the per-group counters. Callers hold the lock.</summary>
+    private ProgressMessage AnswerProgress(GetProgressMessage question)
+    {
+        var finished = new long[question.Prefixes.Length];
+        for (int i = 0; i < finished.Length; i++)
+            finished[i] = _state.Prefixes.TryGetValue(question.Prefixes[i], out var prefix) ? prefix.Finished : 0;
+        return new ProgressMessage(finished, _state.HeldBytes);
+    }
 }

@@ -44,6 +44,11 @@ public sealed partial class DistributedScheduler
                 request.TrySetResult(new ClusterStatistics(m.TransferredBytes, m.PeakKeys, m.Workers, m.Threads, m.PeakBytes, m.HeldBytes, m.HeldKeys));
             return;
         }
+        if (message is ProgressMessage progress)
+        {
+            Answered(progress);
+            return;
+        }
         ClientEvent stimulus = message switch
         {
             KeyInMemoryMessage k => new KeyInMemoryEvent(k.Key.ToTaskKey(), k.Holders, k.NBytes, k.StimulusId),
@@ -65,6 +70,7 @@ public sealed partial class DistributedScheduler
             Post(new CenterLostEvent(cause.Message, _ids.Next("center-lost", _name)));
             stats = [.. _statsRequests];
             _statsRequests.Clear();
+            FailProgress(LostError(cause.Message, cause));
         }
         stats.ForEach(s => s.TrySetException(LostError(cause.Message, cause)));
     }

@@ -11,7 +11,7 @@ namespace LazyDist.Distributed;
 /// them. Worker processes exit when the cluster is disposed, and also when this process dies
 /// (they watch their standard input, which only this process holds open).
 /// </summary>
-public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
+public sealed partial class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposable
 {
     private readonly CenterHost _center;
     private readonly List<Process> _processes;
@@ -133,6 +133,10 @@ public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
     /// <inheritdoc/>
     public ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken = default) =>
         Client.ComputeAsync(graph, keys, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, IProgress<ComputeProgress> progress, CancellationToken cancellationToken = default) =>
+        Client.ComputeAsync(graph, keys, progress, cancellationToken);
 
     /// <summary>Stops the workers and the center.</summary>
     public async ValueTask DisposeAsync()

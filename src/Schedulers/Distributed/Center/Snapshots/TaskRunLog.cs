@@ -1,3 +1,5 @@
+using LazyDist.Graph;
+
 namespace LazyDist.Distributed.Center;
 
 /// <summary>

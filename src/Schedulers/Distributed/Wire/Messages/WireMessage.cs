@@ -34,5 +34,7 @@ namespace LazyDist.Distributed.Wire;
 [Union(25, typeof(SessionEndedMessage))]
 [Union(26, typeof(FetchCodeMessage))]
 [Union(27, typeof(BatchMessage))]
-[Union(40, typeof(WorkerMetricsMessage))] // 40: far from the numbers other work adds next
+[Union(40, typeof(WorkerMetricsMessage))] // 40-42: far from the numbers other work adds next
+[Union(41, typeof(GetProgressMessage))]
+[Union(42, typeof(ProgressMessage))]
 internal abstract record WireMessage;
