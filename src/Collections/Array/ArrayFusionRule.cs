@@ -4,93 +4,99 @@ using LazyDist.Graph;
 namespace LazyDist.Collections;
 
 /// <summary>
-/// Blockwise fusion of block programs: an <c>array.map</c> producer read only by an
-/// <c>array.map</c> or <c>array.reduce</c> consumer is spliced into the consumer's program at
+/// Blockwise fusion of block programs: an <c>array.map</c> producer read only by a program task
+/// (<see cref="MapTask"/>, <see cref="ReduceTask"/>) is spliced into the consumer's program at
 /// the instruction that loaded it, so <c>Random → ×2 → Sum</c> becomes one task per block that
 /// streams tiles through the generator, the multiply and the accumulator without ever
-/// materializing a block. Programs are postfix, so splicing is textual substitution with the
-/// producer's inputs, constants and seeds renumbered after the consumer's.
+/// materializing a block. Programs are postfix, so splicing is substitution of the producer's
+/// code, its inputs, constants and registers renumbered after the consumer's. A producer the
+/// consumer loads more than once (<c>Where(x &gt; 0.5, x * 2, x)</c>) is spliced at its first load
+/// and kept in a register that the later loads reuse, so it is computed once per tile.
 /// </summary>
 internal sealed class ArrayFusionRule : IFusionRule
 {
     public TaskNode? TryFuse(TaskNode consumer, Func<TaskKey, TaskNode?> inlinable)
     {
-        bool reduce = consumer.Op.Name == ArrayOperations.ReduceName;
-        int codesAt = reduce ? 2 : 0;
-        if (consumer.Args[codesAt] is not Literal { Value: int[] codes } ||
-            consumer.Args[codesAt + 1] is not Literal { Value: Array consts } ||
-            consumer.Args[codesAt + 2] is not Literal { Value: long[] seeds } ||
-            consumer.Args[^1] is not ArgList inputs)
+        IProgramTask? task = (IProgramTask?)MapTask.TryRead(consumer) ?? (IProgramTask?)ReduceTask.TryRead(consumer) ?? ScanTask.TryRead(consumer);
+        if (task is null)
             return null;
-
-        var producers = new TaskNode?[inputs.Items.Count];
+        var inputs = task.Inputs;
+        var producers = new MapTask?[inputs.Count];
+        // Inputs read other than element by element (a scalar, an input repeated along an axis) stay inputs.
+        var scalars = task.Program.Code.Where(c => c.Op is BlockOp.Scalar or BlockOp.InputAlong).Select(c => c.A).ToHashSet();
         bool any = false;
-        for (int i = 0; i < producers.Length; i++)
+        foreach (var load in task.Program.Code.Where(c => c.Op == BlockOp.Input))
         {
-            if (inputs.Items[i] is TaskRef r && inlinable(r.Key) is { Op.Name: ArrayOperations.MapName } p &&
-                p.Args[1] is Literal { Value: Array pc } && pc.GetType() == consts.GetType() && p.Args[4] is ArgList)
+            if (!scalars.Contains(load.A) && inputs[load.A] is TaskRef r && inlinable(r.Key) is { } node && MapTask.TryRead(node) is { } producer && producer.Program.OutputType == load.Type
+                && !task.Program.Code.Any(c => c.Op is BlockOp.Scalar or BlockOp.InputAlong && inputs[c.A] is TaskRef s && s.Key == r.Key))
             {
-                producers[i] = p;
+                producers[load.A] = producer;
                 any = true;
             }
         }
-        if (!any)
-            return null;
+        return any ? Splice(task, producers).ToNode() : null;
+    }
 
+    private static IProgramTask Splice(IProgramTask task, MapTask?[] producers)
+    {
+        // Inputs that name the same key are one input: loaded (or spliced) once, reused after.
+        var canonical = new int[producers.Length];
+        var firstOfKey = new Dictionary<TaskKey, int>();
+        for (int i = 0; i < producers.Length; i++)
+            canonical[i] = task.Inputs[i] is TaskRef r ? (firstOfKey.TryAdd(r.Key, i) ? i : firstOfKey[r.Key]) : i;
         var newInputs = new List<TaskArg>();
         var inputMap = new int[producers.Length];
         for (int i = 0; i < producers.Length; i++)
         {
-            if (producers[i] is null)
+            if (producers[canonical[i]] is null && canonical[i] == i)
             {
                 inputMap[i] = newInputs.Count;
-                newInputs.Add(inputs.Items[i]);
+                newInputs.Add(task.Inputs[i]);
             }
         }
-        var newCodes = new List<int>(codes.Length * 2);
-        var newConsts = new List<object?>(consts.Cast<object?>());
-        var newSeeds = new List<long>(seeds);
-        for (int c = 0; c < codes.Length; c += 3)
+        for (int i = 0; i < producers.Length; i++)
+            inputMap[i] = inputMap[canonical[i]];
+        var code = new List<Instruction>();
+        var constants = new List<long>(task.Program.Constants);
+        int registers = task.Program.Registers;
+        var loads = task.Program.Code.Where(c => c.Op == BlockOp.Input).GroupBy(c => canonical[c.A]).ToDictionary(g => g.Key, g => g.Count());
+        var kept = new Dictionary<int, int>();
+        foreach (var c in task.Program.Code)
         {
-            int code = codes[c], a = codes[c + 1], b = codes[c + 2];
-            if (code != ProgramCode.In)
+            if (!c.InputOperand)
             {
-                newCodes.AddRange([code, a, b]);
+                code.Add(c);
                 continue;
             }
-            if (producers[a] is not { } producer)
+            int input = canonical[c.A];
+            if (c.Op != BlockOp.Input || producers[input] is not { } producer)
             {
-                newCodes.AddRange([code, inputMap[a], b]);
+                code.Add(c with { A = inputMap[c.A] });
                 continue;
             }
-            var pCodes = (int[])((Literal)producer.Args[0]).Value!;
-            var pConsts = (Array)((Literal)producer.Args[1]).Value!;
-            var pSeeds = (long[])((Literal)producer.Args[2]).Value!;
-            var pInputs = ((ArgList)producer.Args[4]).Items;
-            int constBase = newConsts.Count, seedBase = newSeeds.Count, inputBase = newInputs.Count;
-            newConsts.AddRange(pConsts.Cast<object?>());
-            newSeeds.AddRange(pSeeds);
-            newInputs.AddRange(pInputs);
-            for (int pc = 0; pc < pCodes.Length; pc += 3)
+            if (kept.TryGetValue(input, out int register))
             {
-                int pcode = pCodes[pc], pa = pCodes[pc + 1], pb = pCodes[pc + 2];
-                if (pcode == ProgramCode.In)
-                    pa += inputBase;
-                else if (ProgramCode.UsesSeed(pcode))
-                    pa += seedBase;
-                if (ProgramCode.UsesConst(pcode))
-                    pb += constBase;
-                newCodes.AddRange([pcode, pa, pb]);
+                code.Add(new Instruction(BlockOp.Reuse, c.Type, register));
+                continue;
+            }
+            int constantBase = constants.Count, inputBase = newInputs.Count, registerBase = registers;
+            constants.AddRange(producer.Program.Constants);
+            newInputs.AddRange(producer.Inputs);
+            registers += producer.Program.Registers;
+            foreach (var p in producer.Program.Code)
+            {
+                code.Add(p with
+                {
+                    A = p.InputOperand ? p.A + inputBase : p.ConstantA ? p.A + constantBase : p.RegisterOperand ? p.A + registerBase : p.A,
+                    B = p.ConstantB ? p.B + constantBase : p.B,
+                });
+            }
+            if (loads[input] > 1)
+            {
+                kept[input] = registers;
+                code.Add(new Instruction(BlockOp.Keep, c.Type, registers++));
             }
         }
-        var typedConsts = Array.CreateInstance(consts.GetType().GetElementType()!, newConsts.Count);
-        for (int i = 0; i < newConsts.Count; i++)
-            typedConsts.SetValue(newConsts[i], i);
-        var args = consumer.Args.ToArray();
-        args[codesAt] = new Literal(newCodes.ToArray());
-        args[codesAt + 1] = new Literal(typedConsts);
-        args[codesAt + 2] = new Literal(newSeeds.ToArray());
-        args[^1] = new ArgList(newInputs);
-        return new TaskNode(consumer.Op, args);
+        return task.With(new BlockProgram(code, [.. constants]), newInputs);
     }
 }

@@ -17,13 +17,13 @@ public static class ArrayOperations
     /// <summary><c>Chunks.Sum(double[] chunk)</c>.</summary>
     public const string SumName = "array.sum";
 
-    /// <summary>An elementwise block program materialized into a block: <c>[codes, consts, seeds, length, inputs]</c>.</summary>
+    /// <summary>An elementwise block program materialized into a block (see <c>MapTask</c>).</summary>
     public const string MapName = "array.map";
 
-    /// <summary>A block program reduced into a partial state: <c>[reducer, geometry, codes, consts, seeds, inputs]</c>.</summary>
+    /// <summary>A block program reduced into a partial state (see <c>ReduceTask</c>).</summary>
     public const string ReduceName = "array.reduce";
 
-    /// <summary>Partial states combined, in order, and optionally finished: <c>[reducer, dtype, finish, scalar, partials]</c>.</summary>
+    /// <summary>Partial states combined, in order, and optionally finished (see <c>CombineTask</c>).</summary>
     public const string CombineName = "array.combine";
 
     private const OpTraits Fresh = OpTraits.ReturnsFreshArray | OpTraits.RetainsNoInput;
@@ -67,16 +67,23 @@ public static class ArrayOperations
         OperationRegistry.Register<long[], long>("scalar.sum", Scalars.Sum, OpTraits.RetainsNoInput);
         var random = OperationRegistry.Register<int, ulong, double[]>(RandomName, Chunks.Random, OpTraits.ReturnsFreshArray);
         var sum = OperationRegistry.Register<double[], double>(SumName, Chunks.Sum, OpTraits.RetainsNoInput);
-        OperationRegistry.Register(MapName, BlockKernels.Map, Fresh);
-        OperationRegistry.Register(ReduceName, BlockKernels.Reduce, Fresh);
-        OperationRegistry.Register(CombineName, BlockKernels.Combine, Fresh);
+        OperationRegistry.Register(MapName, MapTask.Run, Fresh);
+        OperationRegistry.Register(ReduceName, ReduceTask.Run, Fresh);
+        OperationRegistry.Register(CombineName, CombineTask.Run, Fresh);
+        OperationRegistry.Register(ScanTask.Name, ScanTask.Run, Fresh);
         OperationRegistry.Register("array.assemble", ShapeKernels.Assemble, Fresh);
         OperationRegistry.Register("array.check", ShapeKernels.Check);
+        OperationRegistry.Register("array.strided", IndexKernels.Strided, Fresh);
+        OperationRegistry.Register("array.take", IndexKernels.Take, Fresh);
+        OperationRegistry.Register("array.compress", IndexKernels.Compress, Fresh);
+        OperationRegistry.Register("array.repeat", IndexKernels.Repeat, Fresh);
+        OperationRegistry.Register("array.topk", OrderKernels.TopK, Fresh);
+        OperationRegistry.Register("array.percentile", OrderKernels.Percentile, Fresh);
+        OperationRegistry.Register("array.length", static a => IndexKernels.Length(a[0]), OpTraits.RetainsNoInput);
         OperationRegistry.Register("array.broadcast", ShapeKernels.Broadcast, Fresh);
         OperationRegistry.Register("array.transpose", ShapeKernels.Transpose, Fresh);
         OperationRegistry.Register("array.matmul", ShapeKernels.MatMul, Fresh);
         OperationRegistry.Register("array.addall", ShapeKernels.AddAll, Fresh);
-        OperationRegistry.Register("array.astype", ShapeKernels.AsType, Fresh);
         OperationRegistry.Register("array.first", static a => ShapeKernels.First(a[0]), OpTraits.RetainsNoInput);
         OperationRegistry.Register("array.npy-read", NpyKernels.ReadBlock, OpTraits.ReturnsFreshArray);
         OperationRegistry.Register("array.npy-write", NpyKernels.WriteBlock, OpTraits.RetainsNoInput);
@@ -84,6 +91,7 @@ public static class ArrayOperations
         var rule = new ArrayFusionRule();
         FusionRules.Register(MapName, rule);
         FusionRules.Register(ReduceName, rule);
+        FusionRules.Register(ScanTask.Name, rule);
         return (random, sum);
     }
 

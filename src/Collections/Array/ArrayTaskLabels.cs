@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using LazyDist.Collections.Kernels;
 using LazyDist.Graph;
@@ -17,51 +16,35 @@ internal static class ArrayTaskLabels
     [SuppressMessage("Usage", "CA2255", Justification = "Labels must be known whenever array tasks can exist, that is once this library is loaded.")]
     internal static void RegisterOnLoad()
     {
-        TaskLabels.Register(ArrayOperations.MapName, static node => Program(node, codesAt: 0));
+        TaskLabels.Register(ArrayOperations.MapName, static node => MapTask.TryRead(node) is { } map ? Steps(map.Program) : null);
         TaskLabels.Register(ArrayOperations.ReduceName, static node =>
-            node.Args[0] is Literal { Value: string reducer } && Program(node, codesAt: 2) is { } steps ? [.. steps, reducer] : null);
+            ReduceTask.TryRead(node) is { } reduce ? [.. Steps(reduce.Program), Name(reduce.Reducer.Kind)] : null);
         TaskLabels.Register(ArrayOperations.CombineName, static node =>
-            node.Args[0] is Literal { Value: string reducer } ? [reducer, "aggregate"] : null);
+            node.Args.Count > 0 && node.Args[0] is Literal { Value: string reducer } ? [Name(ReducerSpec.Parse(reducer).Kind), "aggregate"] : null);
     }
 
-    /// <summary>The steps of the block program whose codes and constants start at argument <paramref name="codesAt"/>.</summary>
-    private static List<string>? Program(TaskNode node, int codesAt)
-    {
-        if (node.Args.Count <= codesAt + 1 || node.Args[codesAt] is not Literal { Value: int[] codes } || node.Args[codesAt + 1] is not Literal { Value: Array consts })
-            return null;
-        var steps = new List<string>();
-        for (int i = 0; i + 2 < codes.Length; i += 3)
-        {
-            if (Step(codes[i], codes[i + 2], consts) is { } step)
-                steps.Add(step);
-        }
-        return steps;
-    }
+    private static string Name(ReduceKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static string? Step(int code, int constant, Array consts) => code switch
+    /// <summary>The steps of a block program that do something to the elements (loads and registers are not steps).</summary>
+    private static List<string> Steps(BlockProgram program) =>
+        [.. program.Code.Select(instruction => Step(instruction, program.Constants)).OfType<string>()];
+
+    private static string? Step(Instruction instruction, long[] constants) => instruction.Op switch
     {
-        ProgramCode.In => null,
-        ProgramCode.Random => "random",
-        ProgramCode.Normal => "normal",
-        ProgramCode.Arange => "arange",
-        ProgramCode.Linspace => "linspace",
-        ProgramCode.Const => constant < consts.Length ? Convert.ToDouble(consts.GetValue(constant), CultureInfo.InvariantCulture) switch { 0 => "zeros", 1 => "ones", _ => "full" } : "full",
-        ProgramCode.Neg => "neg",
-        ProgramCode.Abs => "abs",
-        ProgramCode.Sqrt => "sqrt",
-        ProgramCode.Exp => "exp",
-        ProgramCode.Log => "log",
-        >= ProgramCode.Add => ((code - ProgramCode.Add) % ProgramCode.ScalarRight) switch
-        {
-            0 => "add",
-            1 => "sub",
-            2 => "mul",
-            3 => "div",
-            4 => "pow",
-            5 => "minimum",
-            6 => "maximum",
-            _ => null,
-        },
-        _ => null,
+        BlockOp.Input or BlockOp.InputAlong or BlockOp.Scalar or BlockOp.Reuse or BlockOp.Keep => null,
+        BlockOp.Constant => instruction.B < constants.Length ? ConstantName(instruction.Type, constants[instruction.B]) : "full",
+        BlockOp.Negate => "neg",
+        BlockOp.Subtract => "sub",
+        BlockOp.Multiply => "mul",
+        BlockOp.Divide => "div",
+        BlockOp.Power => "pow",
+        BlockOp.Cast => "astype",
+        var op => op.ToString().ToLowerInvariant(),
     };
+
+    /// <summary><c>zeros</c>, <c>ones</c> or <c>full</c>, as the array was made.</summary>
+    private static string ConstantName(DType type, long bits) =>
+        bits == 0 ? "zeros"
+        : bits == (type switch { DType.Float64 => BlockProgram.Bits(1.0), DType.Float32 => BlockProgram.Bits(1f), _ => 1L }) ? "ones"
+        : "full";
 }

@@ -2,10 +2,15 @@ namespace LazyDist.Collections;
 
 /// <summary>
 /// The geometry of a chunked array: its shape, the block sizes along each axis, and conversions
-/// between a block's flat (row-major) number, its index per axis, its shape and its offset.
+/// between a block's flat (row-major) number, its index per axis, its shape and its offset. A
+/// block size of −1 is unknown (after boolean-mask selection, dask's NaN chunks): the axis's
+/// length is then −1 too, and anything that needs an offset fails, saying so.
 /// </summary>
 internal sealed class BlockGrid
 {
+    /// <summary>The message of an operation that needs sizes the grid does not know.</summary>
+    public const string UnknownMessage = "the array's chunk sizes are unknown (it was selected by a boolean mask): call ComputeChunkSizes() first, as dask's compute_chunk_sizes()";
+
     private readonly long[][] _starts;
     private readonly int[] _blockStrides;
 
@@ -31,8 +36,12 @@ internal sealed class BlockGrid
             count *= Counts[axis];
         }
         BlockCount = checked((int)count);
-        Size = Shapes.Product(shape);
+        HasUnknownChunks = chunks.Any(c => c.Any(s => s < 0));
+        Size = HasUnknownChunks ? -1 : Shapes.Product(shape);
     }
+
+    /// <summary>Whether some block sizes are unknown.</summary>
+    public bool HasUnknownChunks { get; }
 
     public long[] Shape { get; }
 
@@ -74,10 +83,16 @@ internal sealed class BlockGrid
         return shape;
     }
 
-    public int BlockSize(int flat) => Shapes.Product(BlockShape(flat));
+    /// <summary>The number of elements of block <paramref name="flat"/>, −1 when unknown.</summary>
+    public int BlockSize(int flat)
+    {
+        var shape = BlockShape(flat);
+        return shape.Any(s => s < 0) ? -1 : Shapes.Product(shape);
+    }
 
     public long[] BlockStart(int flat)
     {
+        RequireKnown();
         var index = BlockIndex(flat);
         var start = new long[Rank];
         for (int axis = 0; axis < Rank; axis++)
@@ -86,17 +101,29 @@ internal sealed class BlockGrid
     }
 
     /// <summary>Where block <paramref name="i"/> along <paramref name="axis"/> starts.</summary>
-    public long Start(int axis, int i) => _starts[axis][i];
+    public long Start(int axis, int i)
+    {
+        RequireKnown();
+        return _starts[axis][i];
+    }
 
     /// <summary>The block along <paramref name="axis"/> that holds position <paramref name="position"/>.</summary>
     public int BlockAt(int axis, long position)
     {
+        RequireKnown();
         int i = Array.BinarySearch(_starts[axis], position);
         i = i >= 0 ? i : ~i - 1;
         // Skip empty blocks that start at the same position.
         while (i < Counts[axis] - 1 && _starts[axis][i + 1] <= position)
             i++;
         return Math.Clamp(i, 0, Counts[axis] - 1);
+    }
+
+    /// <exception cref="InvalidOperationException">Some block sizes are unknown.</exception>
+    public void RequireKnown()
+    {
+        if (HasUnknownChunks)
+            throw new InvalidOperationException(UnknownMessage);
     }
 
     /// <summary>The boundaries of both chunkings together (dask's common refinement), for one axis of equal length.</summary>

@@ -1,4 +1,3 @@
-using System.Numerics;
 using LazyDist.Graph;
 
 namespace LazyDist.Collections;
@@ -16,7 +15,10 @@ internal static class BoxLayer
     /// <param name="boxChunks">The output's block sizes, in the source's rank.</param>
     /// <param name="keep">Which axes the output keeps (dropped axes have length 1).</param>
     public static DistArray<T> Create<T>(DistArray<T> x, string kind, long[] origin, int[][] boxChunks, bool[] keep)
-        where T : unmanaged, INumber<T>
+        where T : unmanaged => (DistArray<T>)Create((IArray)x, kind, origin, boxChunks, keep);
+
+    /// <inheritdoc cref="Create{T}(DistArray{T}, string, long[], int[][], bool[])"/>
+    public static IArray Create(IArray x, string kind, long[] origin, int[][] boxChunks, bool[] keep)
     {
         var src = x.Grid;
         var box = new BlockGrid([.. boxChunks.Select(c => c.Sum(s => (long)s))], boxChunks);
@@ -85,7 +87,7 @@ internal static class BoxLayer
         }
         long[] shape = [.. box.Shape.Where((_, axis) => keep[axis])];
         int[][] chunks = [.. boxChunks.Where((_, axis) => keep[axis])];
-        return new DistArray<T>(name, shape, chunks, Task, [x], ViewOf);
+        return ArrayFactory.Create(x.DType, name, shape, chunks, Task, [x], ViewOf);
     }
 
     private sealed record Piece(int Block, int[] SrcShape, int[] SrcStart, int[] DstStart, int[] Extent);

@@ -1,55 +1,54 @@
-using System.Numerics;
 using LazyDist.Graph;
 
 namespace LazyDist.Collections;
 
 /// <summary>
 /// numpy broadcasting for blocked arrays: shapes are right-aligned, a length-1 axis stretches to
-/// the other's length, and both operands are rechunked to the common refinement of their blocks
+/// the other's length, and all operands are rechunked to the common refinement of their blocks
 /// along the axes they share, so their blocks line up one for one.
 /// </summary>
 internal static class Broadcasting
 {
     public static (DistArray<TA> A, DistArray<TB> B) Align<TA, TB>(DistArray<TA> a, DistArray<TB> b)
-        where TA : unmanaged, INumber<TA>
-        where TB : unmanaged, INumber<TB>
+        where TA : unmanaged
+        where TB : unmanaged
     {
-        if (a.Grid.Shape.AsSpan().SequenceEqual(b.Grid.Shape) && BlockGrid.SameChunks(a.Grid.Chunks, b.Grid.Chunks))
-            return (a, b);
-        int rank = Math.Max(a.Rank, b.Rank);
-        var sa = Pad(a.Grid.Shape, rank);
-        var sb = Pad(b.Grid.Shape, rank);
-        var ca = Pad(a.Grid.Chunks, rank);
-        var cb = Pad(b.Grid.Chunks, rank);
+        var aligned = Align([a, b]);
+        return ((DistArray<TA>)aligned[0], (DistArray<TB>)aligned[1]);
+    }
+
+    /// <summary>The arrays broadcast to their common shape, in common blocks.</summary>
+    /// <exception cref="ArgumentException">The shapes cannot be broadcast together; the message names them.</exception>
+    public static IArray[] Align(IReadOnlyList<IArray> arrays)
+    {
+        var first = arrays[0].Grid;
+        if (arrays.All(a => a.Grid.Shape.AsSpan().SequenceEqual(first.Shape) && BlockGrid.SameChunks(a.Grid.Chunks, first.Chunks)))
+            return [.. arrays];
+        foreach (var a in arrays)
+            a.Grid.RequireKnown();
+        int rank = arrays.Max(a => a.Grid.Rank);
         var shape = new long[rank];
         var chunks = new int[rank][];
         for (int axis = 0; axis < rank; axis++)
         {
-            if (sa[axis] == sb[axis])
+            var lengths = arrays.Select(a => Pad(a.Grid.Shape, rank)[axis]).ToArray();
+            long length = lengths.Where(l => l != 1).Distinct().ToArray() switch
             {
-                shape[axis] = sa[axis];
-                chunks[axis] = BlockGrid.CommonRefinement(ca[axis], cb[axis]);
-            }
-            else if (sa[axis] == 1)
-            {
-                shape[axis] = sb[axis];
-                chunks[axis] = cb[axis];
-            }
-            else if (sb[axis] == 1)
-            {
-                shape[axis] = sa[axis];
-                chunks[axis] = ca[axis];
-            }
-            else
-            {
-                throw new ArgumentException($"operands could not be broadcast together with shapes {Shapes.Text(a.Grid.Shape)} {Shapes.Text(b.Grid.Shape)}");
-            }
+                [] => 1,
+                [var only] => only,
+                _ => throw new ArgumentException($"operands could not be broadcast together with shapes {string.Join(" ", arrays.Select(a => Shapes.Text(a.Grid.Shape)))}"),
+            };
+            shape[axis] = length;
+            chunks[axis] = arrays.Where((_, i) => lengths[i] == length).Select(a => Pad(a.Grid.Chunks, rank)[axis]).Aggregate(BlockGrid.CommonRefinement);
         }
-        return (To(a, shape, chunks), To(b, shape, chunks));
+        return [.. arrays.Select(a => To(a, shape, chunks))];
     }
 
     /// <summary><paramref name="x"/> stretched to <paramref name="shape"/> in blocks of <paramref name="chunks"/>.</summary>
-    public static DistArray<T> To<T>(DistArray<T> x, long[] shape, int[][] chunks) where T : unmanaged, INumber<T>
+    public static DistArray<T> To<T>(DistArray<T> x, long[] shape, int[][] chunks) where T : unmanaged => (DistArray<T>)To((IArray)x, shape, chunks);
+
+    /// <inheritdoc cref="To{T}(DistArray{T}, long[], int[][])"/>
+    public static IArray To(IArray x, long[] shape, int[][] chunks)
     {
         int rank = shape.Length;
         var padded = Expand(x, rank);
@@ -76,7 +75,7 @@ internal static class Broadcasting
             }
             return aligned.Grid.Flat(index);
         }
-        return new DistArray<T>(name, shape, chunks, b =>
+        return ArrayFactory.Create(x.DType, name, shape, chunks, b =>
         {
             int source = SourceBlock(b);
             return ArrayNodes.Op("array.broadcast", new TaskRef(aligned.ChunkKey(source)), new Literal(aligned.Grid.BlockShape(source)), new Literal(grid.BlockShape(b)));
@@ -84,18 +83,17 @@ internal static class Broadcasting
     }
 
     /// <summary><paramref name="x"/> with leading axes of length 1 up to <paramref name="rank"/> (a view: the blocks are the same).</summary>
-    public static DistArray<T> Expand<T>(DistArray<T> x, int rank) where T : unmanaged, INumber<T>
-    {
-        if (x.Rank == rank)
-            return x;
-        return View(x, Pad(x.Grid.Shape, rank), Pad(x.Grid.Chunks, rank));
-    }
+    public static IArray Expand(IArray x, int rank) =>
+        x.Grid.Rank == rank ? x : View(x, Pad(x.Grid.Shape, rank), Pad(x.Grid.Chunks, rank));
 
     /// <summary>The same blocks (same data, same order) under a new shape and chunks.</summary>
-    public static DistArray<T> View<T>(DistArray<T> x, long[] shape, int[][] chunks) where T : unmanaged, INumber<T>
+    public static DistArray<T> View<T>(DistArray<T> x, long[] shape, int[][] chunks) where T : unmanaged => (DistArray<T>)View((IArray)x, shape, chunks);
+
+    /// <inheritdoc cref="View{T}(DistArray{T}, long[], int[][])"/>
+    public static IArray View(IArray x, long[] shape, int[][] chunks)
     {
         string name = $"view-{Tokenizer.Token("view", x.Name, shape, ArrayNodes.Flatten(chunks))}";
-        return new DistArray<T>(name, shape, chunks, _ => throw new InvalidOperationException("a view has no tasks"), [x], b => x.ChunkKey(b));
+        return ArrayFactory.Create(x.DType, name, shape, chunks, _ => throw new InvalidOperationException("a view has no tasks"), [x], b => x.ChunkKey(b));
     }
 
     private static long[] Pad(long[] shape, int rank) => [.. Enumerable.Repeat(1L, rank - shape.Length), .. shape];

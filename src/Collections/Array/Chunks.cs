@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using LazyDist.Collections.Kernels;
 using LazyDist.Graph;
 
@@ -32,11 +31,14 @@ public static class Chunks
     /// <summary>Fills <paramref name="destination"/> with the stream of <paramref name="seed"/>.</summary>
     public static void Random(Span<double> destination, ulong seed) => Xoshiro256PlusX8.Fill(destination, seed);
 
-    /// <summary>The sum of <paramref name="chunk"/> (vectorized; its order of additions is fixed for a given length).</summary>
+    /// <summary>
+    /// The sum of <paramref name="chunk"/>, vectorized in eight lanes whose order of additions is
+    /// fixed for a given length on every machine and in every process.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="chunk"/> is null.</exception>
     public static double Sum(double[] chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        return TensorPrimitives.Sum<double>(chunk);
+        return Kernels.Reductions.EightLanes.Sum(chunk);
     }
 }

@@ -9,7 +9,7 @@ namespace LazyDist.Collections;
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class DenseArray<T>
-    where T : unmanaged, INumber<T>
+    where T : unmanaged
 {
     private readonly int[] _shape;
     private readonly int[] _strides;

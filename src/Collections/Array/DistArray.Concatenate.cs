@@ -9,7 +9,7 @@ public static partial class DistArray
     /// another (other axes are aligned by rechunking).
     /// </summary>
     /// <exception cref="ArgumentException">No arrays, or shapes that differ off the axis; the message names them.</exception>
-    public static DistArray<T> Concatenate<T>(IReadOnlyList<DistArray<T>> arrays, int axis = 0) where T : unmanaged, INumber<T>
+    public static DistArray<T> Concatenate<T>(IReadOnlyList<DistArray<T>> arrays, int axis = 0) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(arrays);
         if (arrays.Count == 0)
@@ -58,7 +58,7 @@ public static partial class DistArray
 
     /// <summary>The arrays stacked along a new axis at <paramref name="axis"/> (all of one shape).</summary>
     /// <exception cref="ArgumentException">No arrays, or different shapes.</exception>
-    public static DistArray<T> Stack<T>(IReadOnlyList<DistArray<T>> arrays, int axis = 0) where T : unmanaged, INumber<T>
+    public static DistArray<T> Stack<T>(IReadOnlyList<DistArray<T>> arrays, int axis = 0) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(arrays);
         if (arrays.Count == 0)

@@ -26,7 +26,8 @@ public static partial class DistArray
     /// </summary>
     /// <exception cref="ArgumentException">The chunks do not fit the shape; the message names both.</exception>
     public static DistArray<double> Random(long[] shape, ChunkSpec chunks, ulong seed) =>
-        ArrayNodes.Source<double>("random", shape, chunks, [], b => [(long)Chunks.Seed(seed, b)], ProgramCode.Random, seed);
+        ArrayNodes.Source<double>("random", shape, chunks,
+            (_, b) => BlockProgram.Source(new(BlockOp.Random, DType.Float64), [(long)Chunks.Seed(seed, b)]), seed);
 
     /// <summary>
     /// Normal deviates of mean <paramref name="mean"/> and standard deviation <paramref name="std"/>
@@ -37,17 +38,18 @@ public static partial class DistArray
     public static DistArray<double> Normal(long[] shape, ChunkSpec chunks, ulong seed, double mean = 0.0, double std = 1.0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(std);
-        return ArrayNodes.Source<double>("normal", shape, chunks, [mean, std], b => [(long)Chunks.Seed(seed ^ 0x6E6F_726D_616C_0000UL, b)], ProgramCode.Normal, seed);
+        return ArrayNodes.Source<double>("normal", shape, chunks, (_, b) => BlockProgram.Source(new(BlockOp.Normal, DType.Float64, 0, 1),
+            [(long)Chunks.Seed(seed ^ 0x6E6F_726D_616C_0000UL, b), BlockProgram.Bits(mean), BlockProgram.Bits(std)]), seed);
     }
 
     /// <summary>An array of <paramref name="shape"/> filled with <paramref name="value"/>.</summary>
     /// <exception cref="ArgumentException">The chunks do not fit the shape.</exception>
-    public static DistArray<T> Full<T>(long[] shape, ChunkSpec chunks, T value) where T : unmanaged, INumber<T> =>
-        ArrayNodes.Source<T>("full", shape, chunks, [value], _ => [], ProgramCode.Const, null);
+    public static DistArray<T> Full<T>(long[] shape, ChunkSpec chunks, T value) where T : unmanaged =>
+        ArrayNodes.Source<T>("full", shape, chunks, (_, _) => BlockProgram.Source(new(BlockOp.Constant, DTypes.Of<T>()), [BlockProgram.Bits(value)]), null);
 
-    /// <summary>An array of zeros.</summary>
+    /// <summary>An array of zeros (of <c>false</c> for bools).</summary>
     /// <exception cref="ArgumentException">The chunks do not fit the shape.</exception>
-    public static DistArray<T> Zeros<T>(long[] shape, ChunkSpec chunks) where T : unmanaged, INumber<T> => Full(shape, chunks, T.Zero);
+    public static DistArray<T> Zeros<T>(long[] shape, ChunkSpec chunks) where T : unmanaged => Full(shape, chunks, default(T));
 
     /// <summary>An array of ones.</summary>
     /// <exception cref="ArgumentException">The chunks do not fit the shape.</exception>
@@ -55,7 +57,8 @@ public static partial class DistArray
 
     /// <summary>
     /// <c>start, start + step, ...</c> below <paramref name="stop"/> (above, for a negative step), as numpy's
-    /// <c>arange</c>: <c>ceil((stop − start) / step)</c> elements, element <c>i</c> being <c>start + i·step</c>.
+    /// <c>arange</c>: <c>ceil((stop − start) / step)</c> elements (counted without overflow), element <c>i</c>
+    /// being <c>start + i·d</c> with numpy's <c>d = (start + step) − start</c>.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="step"/> is zero.</exception>
     public static DistArray<T> Arange<T>(T start, T stop, T step, int chunkSize) where T : unmanaged, INumber<T>
@@ -63,14 +66,24 @@ public static partial class DistArray
         if (step == T.Zero)
             throw new ArgumentException("arange step must not be zero", nameof(step));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSize);
-        long length = Math.Max(0, (long)Math.Ceiling(double.CreateTruncating(stop - start) / double.CreateTruncating(step)));
-        if (typeof(T) == typeof(int) || typeof(T) == typeof(long))
+        long length;
+        T second;
+        if (DTypes.IsFloating(DTypes.Of<T>()))
         {
-            long s = long.CreateTruncating(start), e = long.CreateTruncating(stop), d = long.CreateTruncating(step);
-            length = Math.Max(0, d > 0 ? (e - s + d - 1) / d : (s - e - d - 1) / -d);
+            double s = double.CreateTruncating(start), d = double.CreateTruncating(step);
+            length = (long)Math.Max(0, Math.Ceiling((double.CreateTruncating(stop) - s) / d));
+            second = T.CreateTruncating(s + d);
+        }
+        else
+        {
+            Int128 s = Int128.CreateTruncating(start), e = Int128.CreateTruncating(stop), d = Int128.CreateTruncating(step);
+            var count = d > 0 ? (e - s + d - 1) / d : (s - e - d - 1) / -d;
+            length = (long)Int128.Clamp(count, 0, long.MaxValue);
+            second = T.CreateTruncating(s + d);
         }
         var grid = new BlockGrid([length], ChunkSpec.FromSize(chunkSize).Normalize([length]));
-        return ArrayNodes.Source<T>("arange", [length], chunkSize, [start, step], b => [grid.BlockStart(b)[0]], ProgramCode.Arange, null);
+        return ArrayNodes.Source<T>("arange", [length], chunkSize, (_, b) => BlockProgram.Source(new(BlockOp.Arange, DTypes.Of<T>(), 0, 1),
+            [grid.BlockStart(b)[0], BlockProgram.Bits(start), BlockProgram.Bits(second)]), null);
     }
 
     /// <summary><c>0, 1, ..., stop − 1</c>.</summary>
@@ -89,12 +102,13 @@ public static partial class DistArray
         double step = div > 0 ? (stop - start) / div : 0.0;
         long endIndex = endpoint && num > 1 ? num - 1 : -1;
         var grid = new BlockGrid([num], ChunkSpec.FromSize(chunkSize).Normalize([num]));
-        return ArrayNodes.Source<double>("linspace", [num], chunkSize, [start, step, stop], b => [grid.BlockStart(b)[0], endIndex], ProgramCode.Linspace, endIndex);
+        return ArrayNodes.Source<double>("linspace", [num], chunkSize, (_, b) => BlockProgram.Source(new(BlockOp.Linspace, DType.Float64, 0, 2),
+            [grid.BlockStart(b)[0], endIndex, BlockProgram.Bits(start), BlockProgram.Bits(step), BlockProgram.Bits(stop)]), endIndex);
     }
 
     /// <summary>A lazy array over a copy of <paramref name="data"/>, in chunks of <paramref name="chunks"/>.</summary>
     /// <exception cref="ArgumentException">The chunks do not fit the length.</exception>
-    public static DistArray<T> FromArray<T>(T[] data, ChunkSpec chunks) where T : unmanaged, INumber<T>
+    public static DistArray<T> FromArray<T>(T[] data, ChunkSpec chunks) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(data);
         long[] shape = [data.Length];
@@ -107,7 +121,7 @@ public static partial class DistArray
 
     /// <summary>A lazy array over a copy of the 2-D <paramref name="data"/>, in blocks of <paramref name="chunks"/>.</summary>
     /// <exception cref="ArgumentException">The chunks do not fit the shape.</exception>
-    public static DistArray<T> FromArray<T>(T[,] data, ChunkSpec chunks) where T : unmanaged, INumber<T>
+    public static DistArray<T> FromArray<T>(T[,] data, ChunkSpec chunks) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(data);
         int rows = data.GetLength(0), cols = data.GetLength(1);
@@ -135,7 +149,7 @@ public static partial class DistArray
     /// block's shape given by <paramref name="chunks"/> (explicit sizes per axis).
     /// </summary>
     /// <exception cref="ArgumentException">The number of blocks does not match the chunks.</exception>
-    public static DistArray<T> FromBlocks<T>(IReadOnlyList<Delayed<T[]>> blocks, int[][] chunks) where T : unmanaged, INumber<T>
+    public static DistArray<T> FromBlocks<T>(IReadOnlyList<Delayed<T[]>> blocks, int[][] chunks) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(chunks);
@@ -152,7 +166,7 @@ public static partial class DistArray
 
     /// <summary>A 2-D array from a grid of delayed blocks, with the given row and column block sizes.</summary>
     /// <exception cref="ArgumentException">The grid does not match the sizes.</exception>
-    public static DistArray<T> FromBlocks<T>(Delayed<T[]>[,] blocks, int[] rowChunks, int[] columnChunks) where T : unmanaged, INumber<T>
+    public static DistArray<T> FromBlocks<T>(Delayed<T[]>[,] blocks, int[] rowChunks, int[] columnChunks) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(blocks);
         if (blocks.GetLength(0) != rowChunks.Length || blocks.GetLength(1) != columnChunks.Length)

@@ -6,45 +6,27 @@ namespace LazyDist.Collections;
 
 public static partial class DistArray
 {
-    /// <summary>The absolute value of each element.</summary>
-    public static DistArray<T> Abs<T>(this DistArray<T> array) where T : unmanaged, INumber<T> => Unary(array, ProgramCode.Abs, "abs");
+    /// <summary>The absolute value of each element (the most negative integer is its own, as numpy wraps).</summary>
+    public static DistArray<T> Abs<T>(this DistArray<T> array) where T : unmanaged, INumber<T> => Unary(array, BlockOp.Abs, "abs");
 
     /// <summary>The negation of each element.</summary>
-    public static DistArray<T> Negate<T>(this DistArray<T> array) where T : unmanaged, INumber<T> => Unary(array, ProgramCode.Neg, "neg");
+    public static DistArray<T> Negate<T>(this DistArray<T> array) where T : unmanaged, INumber<T> => Unary(array, BlockOp.Negate, "neg");
 
-    /// <summary>The square root of each element.</summary>
-    public static DistArray<T> Sqrt<T>(this DistArray<T> array) where T : unmanaged, IFloatingPointIeee754<T> => Unary(array, ProgramCode.Sqrt, "sqrt");
-
-    /// <summary>e raised to each element.</summary>
-    public static DistArray<T> Exp<T>(this DistArray<T> array) where T : unmanaged, IFloatingPointIeee754<T> => Unary(array, ProgramCode.Exp, "exp");
-
-    /// <summary>The natural logarithm of each element.</summary>
-    public static DistArray<T> Log<T>(this DistArray<T> array) where T : unmanaged, IFloatingPointIeee754<T> => Unary(array, ProgramCode.Log, "log");
-
-    /// <summary>Each element raised to <paramref name="exponent"/>.</summary>
-    public static DistArray<T> Pow<T>(this DistArray<T> array, T exponent) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Scalar(array, ProgramCode.Pow, exponent, left: false, "pow");
-
-    /// <summary>Each element raised to the matching element of <paramref name="exponent"/> (broadcast).</summary>
-    /// <exception cref="ArgumentException">The shapes cannot be broadcast together; the message names both.</exception>
-    public static DistArray<T> Pow<T>(this DistArray<T> array, DistArray<T> exponent) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Binary(array, exponent, ProgramCode.Pow, "pow");
-
-    /// <summary>The elementwise minimum (NaN wins) of two arrays (broadcast).</summary>
+    /// <summary>The elementwise minimum (NaN wins) of two arrays (broadcast), as numpy's <c>minimum</c>.</summary>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
-    public static DistArray<T> Minimum<T>(this DistArray<T> array, DistArray<T> other) where T : unmanaged, INumber<T> => Binary(array, other, ProgramCode.Min, "minimum");
+    public static DistArray<T> Minimum<T>(this DistArray<T> array, DistArray<T> other) where T : unmanaged, INumber<T> => Binary(array, other, BlockOp.Minimum, "minimum");
 
-    /// <summary>The elementwise maximum (NaN wins) of two arrays (broadcast).</summary>
+    /// <summary>The elementwise maximum (NaN wins) of two arrays (broadcast), as numpy's <c>maximum</c>.</summary>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
-    public static DistArray<T> Maximum<T>(this DistArray<T> array, DistArray<T> other) where T : unmanaged, INumber<T> => Binary(array, other, ProgramCode.Max, "maximum");
+    public static DistArray<T> Maximum<T>(this DistArray<T> array, DistArray<T> other) where T : unmanaged, INumber<T> => Binary(array, other, BlockOp.Maximum, "maximum");
 
     /// <summary>
     /// <paramref name="selector"/> applied to each element. The delegate runs on local schedulers
     /// (it is not a built-in operation); the array's own operations stay built-in.
     /// </summary>
     public static DistArray<TResult> Select<T, TResult>(this DistArray<T> array, Func<T, TResult> selector)
-        where T : unmanaged, INumber<T>
-        where TResult : unmanaged, INumber<TResult>
+        where T : unmanaged
+        where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
         ArgumentNullException.ThrowIfNull(selector);
@@ -57,9 +39,9 @@ public static partial class DistArray
     /// <summary><paramref name="selector"/> applied to matching elements of two arrays (broadcast, aligned by rechunking).</summary>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast together; the message names both.</exception>
     public static DistArray<TResult> Zip<T, TOther, TResult>(this DistArray<T> array, DistArray<TOther> other, Func<T, TOther, TResult> selector)
-        where T : unmanaged, INumber<T>
-        where TOther : unmanaged, INumber<TOther>
-        where TResult : unmanaged, INumber<TResult>
+        where T : unmanaged
+        where TOther : unmanaged
+        where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
         ArgumentNullException.ThrowIfNull(other);
@@ -72,39 +54,29 @@ public static partial class DistArray
             k => new TaskNode(op, new TaskRef(a.ChunkKey(k)), new TaskRef(b.ChunkKey(k))), [a, b]);
     }
 
-    /// <summary>The array converted to <typeparamref name="TResult"/> (floating to integer truncates, as numpy's <c>astype</c>).</summary>
-    public static DistArray<TResult> AsType<T, TResult>(this DistArray<T> array)
-        where T : unmanaged, INumber<T>
-        where TResult : unmanaged, INumber<TResult>
+    internal static DistArray<TResult> Convert<T, TResult>(DistArray<T> array)
+        where T : unmanaged
+        where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
         if (array is DistArray<TResult> same)
             return same;
-        string dtype = DTypes.Name(DTypes.Of<TResult>());
-        string name = $"astype-{Tokenizer.Token("astype", array.Name, dtype)}";
-        return new DistArray<TResult>(name, [.. array.Grid.Shape], array.Grid.Chunks,
-            b => ArrayNodes.Op("array.astype", dtype, new TaskRef(array.ChunkKey(b))), [array]);
+        return ElementwiseLayer.Unary<T, TResult>(array, BlockOp.Cast, "astype", (int)DTypes.Of<TResult>());
     }
 
-    internal static DistArray<T> Unary<T>(DistArray<T> array, int code, string kind) where T : unmanaged, INumber<T>
+    internal static DistArray<T> Unary<T>(DistArray<T> array, BlockOp op, string kind) where T : unmanaged =>
+        ElementwiseLayer.Unary<T, T>(array, op, kind);
+
+    internal static DistArray<T> Scalar<T>(DistArray<T> array, BlockOp op, T value, bool left, string kind) where T : unmanaged =>
+        ElementwiseLayer.Scalar<T, T>(array, op, value, left, kind);
+
+    internal static DistArray<T> Binary<T>(DistArray<T> left, DistArray<T> right, BlockOp op, string kind) where T : unmanaged =>
+        ElementwiseLayer.Binary<T, T>(left, right, op, kind);
+
+    internal static BlockGrid GridOf<T>(DistArray<T> array) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
-        return ArrayNodes.Elementwise(kind, [array], [ProgramCode.In, 0, 0, code, 0, 0], []);
-    }
-
-    internal static DistArray<T> Scalar<T>(DistArray<T> array, int code, T value, bool left, string kind) where T : unmanaged, INumber<T>
-    {
-        ArgumentNullException.ThrowIfNull(array);
-        int op = code + (left ? ProgramCode.ScalarLeft : ProgramCode.ScalarRight);
-        return ArrayNodes.Elementwise(kind, [array], [ProgramCode.In, 0, 0, op, 0, 0], [value]);
-    }
-
-    internal static DistArray<T> Binary<T>(DistArray<T> left, DistArray<T> right, int code, string kind) where T : unmanaged, INumber<T>
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        var (a, b) = Broadcasting.Align(left, right);
-        return ArrayNodes.Elementwise(kind, [a, b], [ProgramCode.In, 0, 0, ProgramCode.In, 1, 0, code, 0, 0], []);
+        return array.Grid;
     }
 
     // The kernels are made apart from the graph-building code, so their closures capture only the

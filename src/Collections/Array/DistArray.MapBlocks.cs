@@ -12,8 +12,8 @@ public static partial class DistArray
     /// </summary>
     /// <exception cref="TaskFailedException">At compute time: a returned block has the wrong shape.</exception>
     public static DistArray<TResult> MapBlocks<T, TResult>(this DistArray<T> array, Func<DenseArray<T>, DenseArray<TResult>> mapper)
-        where T : unmanaged, INumber<T>
-        where TResult : unmanaged, INumber<TResult>
+        where T : unmanaged
+        where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
         ArgumentNullException.ThrowIfNull(mapper);
@@ -27,8 +27,8 @@ public static partial class DistArray
 
     // Made apart from the graph-building code so that the closure, which travels, captures only the mapper.
     private static Func<T[], int[], TResult[]> MapBlocksKernel<T, TResult>(Func<DenseArray<T>, DenseArray<TResult>> mapper)
-        where T : unmanaged, INumber<T>
-        where TResult : unmanaged, INumber<TResult> => (block, shape) =>
+        where T : unmanaged
+        where TResult : unmanaged => (block, shape) =>
     {
         var result = mapper(new DenseArray<T>(shape, block));
         if (!result.Shape.SequenceEqual(shape))

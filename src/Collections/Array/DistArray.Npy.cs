@@ -14,7 +14,7 @@ public static partial class DistArray
     /// </summary>
     /// <exception cref="FormatException">The file is not a .npy file this reader supports, or holds another element type than <typeparamref name="T"/>; the message says which.</exception>
     /// <exception cref="ArgumentException">The chunks do not fit the file's shape.</exception>
-    public static DistArray<T> FromNpy<T>(string path, ChunkSpec chunks) where T : unmanaged, INumber<T>
+    public static DistArray<T> FromNpy<T>(string path, ChunkSpec chunks) where T : unmanaged
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
@@ -39,7 +39,7 @@ public static partial class DistArray
     /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <returns>The number of data bytes written.</returns>
     /// <exception cref="TaskFailedException">A task threw (for example an I/O error); it names the key.</exception>
-    public static long ToNpy<T>(this DistArray<T> array, string path, IScheduler? scheduler = null) where T : unmanaged, INumber<T>
+    public static long ToNpy<T>(this DistArray<T> array, string path, IScheduler? scheduler = null) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -49,7 +49,7 @@ public static partial class DistArray
         using (var stream = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
         {
             stream.Write(header);
-            stream.SetLength(header.Length + grid.Size * System.Runtime.InteropServices.Marshal.SizeOf<T>());
+            stream.SetLength(header.Length + grid.Size * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
         }
         string name = $"to-npy-{Tokenizer.Unique()}";
         var write = ArrayOperations.Get("array.npy-write");

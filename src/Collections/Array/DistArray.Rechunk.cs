@@ -1,4 +1,3 @@
-using System.Numerics;
 
 namespace LazyDist.Collections;
 
@@ -9,16 +8,19 @@ public static partial class DistArray
     /// not change are reused as they are; each new block is assembled from the old blocks it overlaps.
     /// </summary>
     /// <exception cref="ArgumentException">The chunks do not fit the shape; the message names both.</exception>
-    public static DistArray<T> Rechunk<T>(this DistArray<T> array, ChunkSpec chunks) where T : unmanaged, INumber<T>
+    public static DistArray<T> Rechunk<T>(this DistArray<T> array, ChunkSpec chunks) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
+        array.Grid.RequireKnown();
         return RechunkTo(array, chunks.Normalize(array.Grid.Shape));
     }
 
-    internal static DistArray<T> RechunkTo<T>(DistArray<T> array, int[][] chunks) where T : unmanaged, INumber<T>
+    internal static DistArray<T> RechunkTo<T>(DistArray<T> array, int[][] chunks) where T : unmanaged => (DistArray<T>)RechunkTo((IArray)array, chunks);
+
+    internal static IArray RechunkTo(IArray array, int[][] chunks)
     {
         if (BlockGrid.SameChunks(array.Grid.Chunks, chunks))
             return array;
-        return BoxLayer.Create(array, "rechunk", new long[array.Rank], chunks, [.. Enumerable.Repeat(true, array.Rank)]);
+        return BoxLayer.Create(array, "rechunk", new long[array.Grid.Rank], chunks, [.. Enumerable.Repeat(true, array.Grid.Rank)]);
     }
 }

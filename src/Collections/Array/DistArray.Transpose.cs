@@ -10,7 +10,7 @@ public static partial class DistArray
     /// when <paramref name="axes"/> is omitted, as numpy). Each block is transposed on its own.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="axes"/> is not a permutation of the axes.</exception>
-    public static DistArray<T> Transpose<T>(this DistArray<T> array, params int[] axes) where T : unmanaged, INumber<T>
+    public static DistArray<T> Transpose<T>(this DistArray<T> array, params int[] axes) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
         int rank = array.Rank;
@@ -41,11 +41,12 @@ public static partial class DistArray
     /// rows of the new shape; blocks keep about the same number of elements.
     /// </summary>
     /// <exception cref="ArgumentException">The new shape does not hold the same number of elements; the message names both shapes.</exception>
-    public static DistArray<T> Reshape<T>(this DistArray<T> array, params long[] shape) where T : unmanaged, INumber<T>
+    public static DistArray<T> Reshape<T>(this DistArray<T> array, params long[] shape) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
         ArgumentNullException.ThrowIfNull(shape);
         var grid = array.Grid;
+        grid.RequireKnown();
         shape = (long[])shape.Clone();
         int unknown = Array.IndexOf(shape, -1L);
         if (unknown >= 0)
@@ -72,10 +73,10 @@ public static partial class DistArray
     }
 
     /// <summary>The elements in row-major order as a 1-D array (numpy's <c>ravel</c>).</summary>
-    public static DistArray<T> Ravel<T>(this DistArray<T> array) where T : unmanaged, INumber<T> => array.Reshape(array.Length);
+    public static DistArray<T> Ravel<T>(this DistArray<T> array) where T : unmanaged => array.Reshape(array.Length);
 
     /// <summary>A 1-D view of <paramref name="array"/> after rechunking it to blocks of whole rows.</summary>
-    private static DistArray<T> Flatten<T>(DistArray<T> array) where T : unmanaged, INumber<T>
+    private static DistArray<T> Flatten<T>(DistArray<T> array) where T : unmanaged
     {
         var grid = array.Grid;
         if (grid.Rank == 1)

@@ -7,9 +7,18 @@ public sealed partial class DistArray<T>
     /// whole): <c>x[10..500]</c>, <c>x[.., 3]</c>, <c>x[^1]</c>. Ranges keep the axis, indices remove
     /// it. Blocks wholly inside the selection are reused as they are; the others are cut.
     /// </summary>
-    /// <exception cref="ArgumentException">More slices than axes.</exception>
+    /// <exception cref="ArgumentException">More slices than axes, or two ellipses.</exception>
+    /// <exception cref="NotSupportedException">More than one index array.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is outside its axis; the message names it.</exception>
     public DistArray<T> this[params Slice[] slices] => DistArray.GetItem(this, slices);
+
+    /// <summary>
+    /// The elements where <paramref name="mask"/> (of this array's shape) holds, in row-major order
+    /// (numpy's <c>x[mask]</c>): a 1-D array whose chunk sizes are known once computed
+    /// (<see cref="HasUnknownChunks"/>, <see cref="ComputeChunkSizes"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The mask's shape is not this array's.</exception>
+    public DistArray<T> this[DistArray<bool> mask] => MaskLayer.Create(this, mask);
 
     /// <summary>The blocks, each as an array of its own: <c>x.Blocks[i, j]</c> (dask's <c>x.blocks</c>).</summary>
     public BlockView<T> Blocks => new(this);
@@ -18,7 +27,7 @@ public sealed partial class DistArray<T>
 /// <summary>The blocks of a <see cref="DistArray{T}"/>, each as a one-block array.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 public readonly struct BlockView<T> : IEquatable<BlockView<T>>
-    where T : unmanaged, System.Numerics.INumber<T>
+    where T : unmanaged
 {
     private readonly DistArray<T> _array;
 

@@ -12,8 +12,8 @@ namespace LazyDist.Collections;
 /// its elements as a flat row-major <typeparamref name="T"/>[].
 /// </summary>
 /// <typeparam name="T">The element type: <see cref="double"/>, <see cref="float"/>, <see cref="int"/> or <see cref="long"/>.</typeparam>
-public sealed partial class DistArray<T> : IGraphSource
-    where T : unmanaged, INumber<T>
+public sealed partial class DistArray<T> : IArray
+    where T : unmanaged
 {
     private readonly Func<int, TaskNode> _blockTask;
     private readonly Func<int, TaskKey?>? _viewOf;
@@ -37,16 +37,25 @@ public sealed partial class DistArray<T> : IGraphSource
 
     internal BlockGrid Grid { get; }
 
+    BlockGrid IArray.Grid => Grid;
+
+    internal static DType DType { get; } = DTypes.Of<T>();
+
+    DType IArray.DType => DType;
+
     /// <summary>The name shared by the blocks' keys: block <c>b</c> is <c>(Name, b)</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The length of each axis.</summary>
+    /// <summary>The length of each axis (−1 for an axis of unknown chunk sizes, see <see cref="HasUnknownChunks"/>).</summary>
     public IReadOnlyList<long> Shape => Grid.Shape;
+
+    /// <summary>Whether the block sizes are known only once computed (after boolean-mask selection, as dask's NaN chunks); <see cref="ComputeChunkSizes"/> learns them.</summary>
+    public bool HasUnknownChunks => Grid.HasUnknownChunks;
 
     /// <summary>The number of axes.</summary>
     public int Rank => Grid.Rank;
 
-    /// <summary>The number of elements.</summary>
+    /// <summary>The number of elements (−1 while chunk sizes are unknown).</summary>
     public long Length => Grid.Size;
 
     /// <summary>The block sizes along each axis (dask's <c>chunks</c>).</summary>
@@ -77,6 +86,14 @@ public sealed partial class DistArray<T> : IGraphSource
 
     /// <summary>The shape of block <paramref name="index"/>.</summary>
     public IReadOnlyList<int> BlockShape(int index) => Grid.BlockShape(index);
+
+    /// <summary>
+    /// The array converted to <typeparamref name="TResult"/> (numpy's <c>astype</c>: floating to
+    /// integer truncates toward zero, saturating, NaN to 0; integers wrap; to bool is "not zero"),
+    /// fused with what reads it.
+    /// </summary>
+    /// <typeparam name="TResult">The new element type.</typeparam>
+    public DistArray<TResult> AsType<TResult>() where TResult : unmanaged => DistArray.Convert<T, TResult>(this);
 
     /// <summary>The graph that <see cref="Compute(IScheduler?, bool)"/> runs: optimized unless <paramref name="optimize"/> is false.</summary>
     public TaskGraph GetGraph(bool optimize = true) =>
@@ -138,8 +155,29 @@ public sealed partial class DistArray<T> : IGraphSource
         return Assemble(blocks);
     }
 
+    /// <summary>
+    /// The same array (same keys, same tasks) with its block sizes known: each block is computed
+    /// for its length (dask's <c>compute_chunk_sizes</c>). An array whose sizes are known is returned as it is.
+    /// </summary>
+    /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public DistArray<T> ComputeChunkSizes(IScheduler? scheduler = null)
+    {
+        if (!HasUnknownChunks)
+            return this;
+        string name = $"chunk-sizes-{Tokenizer.Token("chunk-sizes", Name)}";
+        var length = ArrayOperations.Get("array.length");
+        var tasks = Enumerable.Range(0, ChunkCount).Select(b => new KeyValuePair<TaskKey, TaskNode>(new(name, b), new TaskNode(length, new TaskRef(ChunkKey(b))))).ToList();
+        var layer = new TaskLayer(tasks, [this]);
+        var graph = GraphBuilder.Build([layer]);
+        var sizes = (scheduler ?? ThreadedScheduler.Default).Get(graph, [.. tasks.Select(t => t.Key)]).Select(v => (int)(long)v!).ToArray();
+        return new DistArray<T>(Name, [sizes.Sum(s => (long)s)], [sizes], _blockTask, _dependencies, _viewOf);
+    }
+
     private T[] Assemble(object?[] blocks)
     {
+        if (HasUnknownChunks)
+            return blocks.Cast<T[]>().SelectMany(b => b).ToArray();
         var result = new T[Length];
         if (Rank == 1)
         {

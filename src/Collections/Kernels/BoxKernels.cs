@@ -50,6 +50,49 @@ internal static class BoxKernels
         }
     }
 
+    /// <summary>Per axis the positions <c>start + k·step</c>, <c>k &lt; count</c>, of <paramref name="src"/>, as a new block.</summary>
+    public static T[] Strided<T>(T[] src, int[] srcShape, int[] start, int[] step, int[] count) where T : unmanaged
+    {
+        int rank = srcShape.Length;
+        var dst = Graph.ChunkPool.Rent<T>(Shapes.Product(count));
+        if (dst.Length == 0)
+            return dst;
+        if (rank == 0)
+        {
+            dst[0] = src[0];
+            return dst;
+        }
+        Span<long> strides = stackalloc long[rank];
+        long s = 1;
+        for (int axis = rank - 1; axis >= 0; axis--)
+        {
+            strides[axis] = s;
+            s *= srcShape[axis];
+        }
+        int inner = count[rank - 1], innerStep = step[rank - 1];
+        Span<int> index = stackalloc int[rank];
+        int d = 0;
+        while (true)
+        {
+            long offset = 0;
+            for (int axis = 0; axis < rank; axis++)
+                offset += (start[axis] + (long)index[axis] * step[axis]) * strides[axis];
+            if (innerStep == 1)
+                src.AsSpan((int)offset, inner).CopyTo(dst.AsSpan(d, inner));
+            else
+            {
+                for (int k = 0; k < inner; k++)
+                    dst[d + k] = src[offset + (long)k * innerStep];
+            }
+            d += inner;
+            int axisToBump = rank - 2;
+            while (axisToBump >= 0 && ++index[axisToBump] == count[axisToBump])
+                index[axisToBump--] = 0;
+            if (axisToBump < 0)
+                return dst;
+        }
+    }
+
     /// <summary>Expands <paramref name="src"/> (1 along broadcast axes) to <paramref name="shape"/>.</summary>
     public static T[] Broadcast<T>(T[] src, int[] srcShape, int[] shape) where T : unmanaged
     {
@@ -125,17 +168,16 @@ internal static class BoxKernels
         return dst;
     }
 
-    /// <summary>C += A·B for an m×k block A and a k×n block B (row by row, each row an AXPY).</summary>
-    public static T[] MatMul<T>(T[] a, T[] b, int m, int k, int n) where T : unmanaged, System.Numerics.INumber<T>
+    /// <summary>C = A·B for an m×k block A and a k×n block B (row by row, each row a sum of scaled rows of B, two roundings per step).</summary>
+    public static void MatMul<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n) where T : unmanaged, System.Numerics.INumber<T>
     {
-        var c = new T[m * n];
+        c.Clear();
         for (int i = 0; i < m; i++)
         {
-            var row = c.AsSpan(i * n, n);
+            var row = c.Slice(i * n, n);
             for (int j = 0; j < k; j++)
-                TensorPrimitives.MultiplyAdd(b.AsSpan(j * n, n), a[i * k + j], row, row);
+                TensorPrimitives.MultiplyAdd(b.Slice(j * n, n), a[i * k + j], row, row);
         }
-        return c;
     }
 
     /// <summary>The elementwise sum of equally long blocks, in list order.</summary>

@@ -11,23 +11,20 @@ namespace LazyDist.Collections.Kernels;
 internal static class NpyKernels
 {
     /// <summary><c>[path, dataOffset, long[] fullShape, long[] blockStart, int[] blockShape, string dtype]</c> → the block.</summary>
-    public static object ReadBlock(object?[] a) => DTypes.Parse((string)a[5]!) switch
-    {
-        DType.Float64 => Read<double>(a),
-        DType.Float32 => Read<float>(a),
-        DType.Int32 => Read<int>(a),
-        _ => Read<long>(a),
-    };
+    public static object ReadBlock(object?[] a) => Blocks.Get<object, ReadFunction>(DTypes.Parse((string)a[5]!), new(a));
 
     /// <summary><c>[path, dataOffset, long[] fullShape, long[] blockStart, int[] blockShape, block]</c> → bytes written.</summary>
-    public static object WriteBlock(object?[] a) => a[5] switch
+    public static object WriteBlock(object?[] a) => Blocks.Get<object, WriteFunction>(Blocks.TypeOf(a[5]), new(a));
+
+    private readonly struct ReadFunction(object?[] a) : IBlockFunction<object>
     {
-        double[] b => Write(a, b),
-        float[] b => Write(a, b),
-        int[] b => Write(a, b),
-        long[] b => Write(a, b),
-        var other => throw new NotSupportedException($"cannot write {other?.GetType().Name} to .npy"),
-    };
+        public object Invoke<T>() where T : unmanaged => Read<T>(a);
+    }
+
+    private readonly struct WriteFunction(object?[] a) : IBlockFunction<object>
+    {
+        public object Invoke<T>() where T : unmanaged => Write(a, (T[])a[5]!);
+    }
 
     private static T[] Read<T>(object?[] a) where T : unmanaged
     {
@@ -55,7 +52,7 @@ internal static class NpyKernels
         using var handle = File.OpenHandle((string)a[0]!, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
         ForEachRun<T>(a, shape, (offset, start, length) =>
             RandomAccess.Write(handle, MemoryMarshal.AsBytes(block.AsSpan(start, length)), offset));
-        return (long)block.Length * Marshal.SizeOf<T>();
+        return (long)block.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
     }
 
     private static void ForEachRun<T>(object?[] a, int[] shape, Action<long, int, int> run) where T : unmanaged
@@ -63,7 +60,7 @@ internal static class NpyKernels
         long dataOffset = (long)a[1]!;
         var full = (long[])a[2]!;
         var start = (long[])a[3]!;
-        int rank = shape.Length, size = Marshal.SizeOf<T>();
+        int rank = shape.Length, size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
         if (Shapes.Product(shape) == 0)
             return;
         // Merge trailing axes the block spans completely into one contiguous run.

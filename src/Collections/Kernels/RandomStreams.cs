@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using LazyDist.Collections.Kernels.Elementwise;
+using LazyDist.Collections.Kernels.Elementwise.Transcendental;
 
 namespace LazyDist.Collections.Kernels;
 
@@ -19,7 +21,8 @@ internal sealed class UniformStream
 /// <summary>
 /// Normal deviates by a vectorized Box–Muller transform of a uniform stream: a tile of
 /// <c>2h</c> uniforms gives <c>r·cos(2πu₂)</c> for its first half and <c>r·sin(2πu₂)</c> for
-/// its second, with <c>r = √(−2 ln(1 − u₁))</c>. Deterministic per (seed, block, tiling).
+/// its second, with <c>r = √(−2 ln(1 − u₁))</c>. Deterministic per (seed, block, tiling), and the
+/// same in every process: the logarithm, sine and cosine are our own kernels.
 /// </summary>
 internal sealed class NormalStream(ulong seed, double mean, double std)
 {
@@ -42,12 +45,13 @@ internal sealed class NormalStream(ulong seed, double mean, double std)
         _uniform.Fill(u);
         Span<double> r = _a.AsSpan(0, h), angle = _b.AsSpan(0, h);
         TensorPrimitives.Subtract(1.0, u[..h], r);
-        TensorPrimitives.Log(r, r);
+        Loops.Unary<double, LogOperator>(r, r);
         TensorPrimitives.Multiply(r, -2.0, r);
         TensorPrimitives.Sqrt(r, r);
-        TensorPrimitives.Multiply(u[h..], 2.0, angle);
+        TensorPrimitives.Multiply(u[h..], 2.0 * Math.PI, angle);
         Span<double> sin = u[..h], cos = u[h..];
-        TensorPrimitives.SinCosPi(angle, sin, cos);
+        Loops.Unary<double, SinOperator>(angle, sin);
+        Loops.Unary<double, CosOperator>(angle, cos);
         TensorPrimitives.Multiply(cos, r, angle);
         TensorPrimitives.Multiply(sin, r, r);
         TensorPrimitives.Multiply(angle, std, angle);

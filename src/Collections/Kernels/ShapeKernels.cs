@@ -10,17 +10,21 @@ internal static class ShapeKernels
     /// <c>[int[] outShape, int[] geometry, pieces]</c>: geometry holds, per piece, its block shape,
     /// the box start in it, the box start in the output and the box extent (rank ints each).
     /// </summary>
-    public static object Assemble(object?[] a)
+    public static object Assemble(object?[] a) => Blocks.Get<object, AssembleFunction>(Blocks.TypeOf(((object?[])a[2]!)[0]), new(a));
+
+    private readonly struct AssembleFunction(object?[] a) : IBlockFunction<object>
     {
-        var pieces = (object?[])a[2]!;
-        return pieces[0] switch
-        {
-            double[] => Assemble<double>(a),
-            float[] => Assemble<float>(a),
-            int[] => Assemble<int>(a),
-            long[] => Assemble<long>(a),
-            var other => throw new NotSupportedException($"cannot assemble blocks of {other?.GetType().Name}"),
-        };
+        public object Invoke<T>() where T : unmanaged => Assemble<T>(a);
+    }
+
+    private readonly struct BroadcastFunction(object?[] a) : IBlockFunction<object>
+    {
+        public object Invoke<T>() where T : unmanaged => BoxKernels.Broadcast((T[])a[0]!, (int[])a[1]!, (int[])a[2]!);
+    }
+
+    private readonly struct TransposeFunction(object?[] a) : IBlockFunction<object>
+    {
+        public object Invoke<T>() where T : unmanaged => BoxKernels.Transpose((T[])a[0]!, (int[])a[1]!, (int[])a[2]!);
     }
 
     private static T[] Assemble<T>(object?[] a) where T : unmanaged
@@ -48,73 +52,37 @@ internal static class ShapeKernels
         return block;
     }
 
-    public static object Broadcast(object?[] a) => a[0] switch
-    {
-        double[] x => BoxKernels.Broadcast(x, (int[])a[1]!, (int[])a[2]!),
-        float[] x => BoxKernels.Broadcast(x, (int[])a[1]!, (int[])a[2]!),
-        int[] x => BoxKernels.Broadcast(x, (int[])a[1]!, (int[])a[2]!),
-        long[] x => BoxKernels.Broadcast(x, (int[])a[1]!, (int[])a[2]!),
-        var other => throw new NotSupportedException($"cannot broadcast {other?.GetType().Name}"),
-    };
+    /// <summary><c>[block, int[] blockShape, int[] shape]</c>: the block stretched along its length-1 axes.</summary>
+    public static object Broadcast(object?[] a) => Blocks.Get<object, BroadcastFunction>(Blocks.TypeOf(a[0]), new(a));
 
-    public static object Transpose(object?[] a) => a[0] switch
-    {
-        double[] x => BoxKernels.Transpose(x, (int[])a[1]!, (int[])a[2]!),
-        float[] x => BoxKernels.Transpose(x, (int[])a[1]!, (int[])a[2]!),
-        int[] x => BoxKernels.Transpose(x, (int[])a[1]!, (int[])a[2]!),
-        long[] x => BoxKernels.Transpose(x, (int[])a[1]!, (int[])a[2]!),
-        var other => throw new NotSupportedException($"cannot transpose {other?.GetType().Name}"),
-    };
+    /// <summary><c>[block, int[] blockShape, int[] permutation]</c>.</summary>
+    public static object Transpose(object?[] a) => Blocks.Get<object, TransposeFunction>(Blocks.TypeOf(a[0]), new(a));
 
-    /// <summary><c>[a, b, m, k, n]</c>.</summary>
-    public static object MatMul(object?[] a) => a[0] switch
-    {
-        double[] x => BoxKernels.MatMul(x, (double[])a[1]!, (int)a[2]!, (int)a[3]!, (int)a[4]!),
-        float[] x => BoxKernels.MatMul(x, (float[])a[1]!, (int)a[2]!, (int)a[3]!, (int)a[4]!),
-        int[] x => BoxKernels.MatMul(x, (int[])a[1]!, (int)a[2]!, (int)a[3]!, (int)a[4]!),
-        long[] x => BoxKernels.MatMul(x, (long[])a[1]!, (int)a[2]!, (int)a[3]!, (int)a[4]!),
-        var other => throw new NotSupportedException($"cannot multiply {other?.GetType().Name}"),
-    };
+    /// <summary><c>[a, b, m, k, n, batch]</c>: <c>batch</c> products of an m × k block by a k × n block, stacked.</summary>
+    public static object MatMul(object?[] a) => NumericDispatch.Get<object, MatMulFunction>(Blocks.TypeOf(a[0]), new(a));
 
-    /// <summary><c>[blocks]</c>: their elementwise sum.</summary>
-    public static object AddAll(object?[] a)
+    /// <summary><c>[blocks]</c>: their elementwise sum, in list order.</summary>
+    public static object AddAll(object?[] a) => NumericDispatch.Get<object, AddAllFunction>(Blocks.TypeOf(((object?[])a[0]!)[0]), new((object?[])a[0]!));
+
+    private readonly struct MatMulFunction(object?[] a) : INumericFunction<object>
     {
-        var blocks = (object?[])a[0]!;
-        return blocks[0] switch
+        public object Invoke<T>() where T : unmanaged, INumber<T>
         {
-            double[] => BoxKernels.AddAll<double>(blocks),
-            float[] => BoxKernels.AddAll<float>(blocks),
-            int[] => BoxKernels.AddAll<int>(blocks),
-            long[] => BoxKernels.AddAll<long>(blocks),
-            var other => throw new NotSupportedException($"cannot add {other?.GetType().Name}"),
-        };
+            int m = (int)a[2]!, k = (int)a[3]!, n = (int)a[4]!, batch = a.Length > 5 ? (int)a[5]! : 1;
+            var x = (T[])a[0]!;
+            var y = (T[])a[1]!;
+            var c = new T[batch * m * n];
+            for (int s = 0; s < batch; s++)
+                BoxKernels.MatMul(x.AsSpan(s * m * k, m * k), y.AsSpan(s * k * n, k * n), c.AsSpan(s * m * n, m * n), m, k, n);
+            return c;
+        }
+    }
+
+    private readonly struct AddAllFunction(object?[] blocks) : INumericFunction<object>
+    {
+        public object Invoke<T>() where T : unmanaged, INumber<T> => BoxKernels.AddAll<T>(blocks);
     }
 
     /// <summary>The first element of a one-element block.</summary>
     public static object? First(object? block) => ((Array)block!).GetValue(0);
-
-    /// <summary><c>[string dtype, block]</c>: the block converted (floating to integer truncates, as numpy's astype).</summary>
-    public static object AsType(object?[] a) => DTypes.Parse((string)a[0]!) switch
-    {
-        DType.Float64 => Convert<double>(a[1]),
-        DType.Float32 => Convert<float>(a[1]),
-        DType.Int32 => Convert<int>(a[1]),
-        _ => Convert<long>(a[1]),
-    };
-
-    private static TTo[] Convert<TTo>(object? block) where TTo : unmanaged, INumber<TTo> => block switch
-    {
-        double[] x => Convert<double, TTo>(x),
-        float[] x => Convert<float, TTo>(x),
-        int[] x => Convert<int, TTo>(x),
-        long[] x => Convert<long, TTo>(x),
-        _ => throw new NotSupportedException($"cannot convert {block?.GetType().Name}"),
-    };
-
-    private static TTo[] Convert<TFrom, TTo>(TFrom[] x) where TFrom : unmanaged, INumber<TFrom> where TTo : unmanaged, INumber<TTo>
-    {
-        var result = Graph.ChunkPool.Rent<TTo>(x.Length);
-        TensorPrimitives.ConvertTruncating<TFrom, TTo>(x, result);
-        return result;
-    }
 }

@@ -1,199 +1,191 @@
 using System.Buffers;
-using System.Numerics;
-using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
+using LazyDist.Collections.Kernels.Elementwise;
 
 namespace LazyDist.Collections.Kernels;
 
 /// <summary>
-/// Runs a block program tile by tile (<see cref="TileSize"/> elements at a time), so a chain of
-/// elementwise operations streams through L1/L2-sized tiles instead of materializing an array per
-/// operation. Fused and unfused graphs run the same tiles in the same order, so they give the same bits.
+/// Runs a <see cref="BlockProgram"/> tile by tile (<see cref="TileSize"/> elements at a time), so a
+/// chain of elementwise operations streams through L1/L2-sized tiles instead of materializing an
+/// array per operation. Fused and unfused graphs run the same tiles in the same order, and every
+/// kernel gives an element the same bits wherever it sits, so both give the same bits.
 /// </summary>
-internal sealed class TileProgram<T> : IDisposable
-    where T : unmanaged, INumber<T>
+internal sealed class TileProgram : IDisposable
 {
-    /// <summary>Elements per tile: a multiple of the generator's eight lanes.</summary>
+    /// <summary>Elements per tile: a multiple of the generator's eight lanes and of every vector width.</summary>
     public const int TileSize = 4096;
 
-    private readonly int[] _codes;
-    private readonly T[] _consts;
-    private readonly long[] _seeds;
+    private readonly IReadOnlyList<Instruction> _code;
+    private readonly long[] _constants;
     private readonly object?[] _inputs;
-    private readonly T[][] _buffers;
+    private readonly ulong[][] _buffers;
+    private ulong[] _scratch;
     private readonly object?[] _streams;
-    private readonly (T[] Array, int Offset)[] _stack;
+    private readonly long[] _scalars;
+    private readonly ulong[][] _registers;
+    private readonly Tile[] _stack;
 
-    public TileProgram(int[] codes, T[] consts, long[] seeds, object?[] inputs)
+    /// <exception cref="InvalidOperationException">An input is not a block of the type its instruction reads.</exception>
+    public TileProgram(BlockProgram program, object?[] inputs)
     {
-        _codes = codes;
-        _consts = consts;
-        _seeds = seeds;
+        _code = program.Code;
+        _constants = program.Constants;
         _inputs = inputs;
-        int depth = ProgramCode.MaxDepth(codes);
-        _buffers = new T[depth][];
-        for (int i = 0; i < depth; i++)
-            _buffers[i] = ArrayPool<T>.Shared.Rent(TileSize);
-        _stack = new (T[], int)[depth];
-        _streams = new object?[codes.Length / 3];
-        for (int i = 0; i < _streams.Length; i++)
+        OutputType = program.OutputType;
+        _buffers = new ulong[program.MaxDepth][];
+        for (int i = 0; i < _buffers.Length; i++)
+            _buffers[i] = ArrayPool<ulong>.Shared.Rent(TileSize);
+        _scratch = ArrayPool<ulong>.Shared.Rent(TileSize);
+        _registers = new ulong[program.Registers][];
+        for (int i = 0; i < _registers.Length; i++)
+            _registers[i] = ArrayPool<ulong>.Shared.Rent(TileSize);
+        _stack = new Tile[program.MaxDepth];
+        _streams = new object?[_code.Count];
+        _scalars = new long[_code.Count];
+        for (int i = 0; i < _code.Count; i++)
         {
-            int code = codes[3 * i], a = codes[3 * i + 1], b = codes[3 * i + 2];
-            _streams[i] = code switch
+            var c = _code[i];
+            if (c.InputOperand)
             {
-                ProgramCode.Random => new UniformStream((ulong)seeds[a]),
-                ProgramCode.Normal => new NormalStream((ulong)seeds[a], double.CreateTruncating(consts[b]), double.CreateTruncating(consts[b + 1])),
+                if (c.A >= inputs.Length || inputs[c.A] is not Array block || block.GetType().GetElementType() != DTypes.ClrType(c.Type))
+                    throw new InvalidOperationException($"block program input {c.A} is {Describe(c.A < inputs.Length ? inputs[c.A] : null)}, not a block of {DTypes.Name(c.Type)}");
+                if (c.Op == BlockOp.Scalar)
+                    _scalars[i] = SourceKernels.FirstBits(c.Type, block);
+            }
+            _streams[i] = c.Op switch
+            {
+                BlockOp.Random => new UniformStream((ulong)_constants[c.A]),
+                BlockOp.Normal => new NormalStream((ulong)_constants[c.A], BlockProgram.Value<double>(_constants, c.B), BlockProgram.Value<double>(_constants, c.B + 1)),
                 _ => null,
             };
         }
     }
 
+    public DType OutputType { get; }
+
+    /// <summary>Checks that every block the program loads has <paramref name="length"/> elements.</summary>
+    /// <exception cref="InvalidOperationException">One does not (blocks of unknown size that do not line up).</exception>
+    public void Expect(int length)
+    {
+        foreach (var c in _code.Where(c => c.Op == BlockOp.Input))
+        {
+            int actual = ((Array)_inputs[c.A]!).Length;
+            if (actual != length)
+                throw new InvalidOperationException($"block program input {c.A} has {actual} elements where the block has {length}: arrays of unknown chunk sizes that do not line up");
+        }
+    }
+
     /// <summary>The program's value on elements [<paramref name="start"/>, start + <paramref name="length"/>) of the block.</summary>
-    public ReadOnlySpan<T> Evaluate(long start, int length)
+    public Tile Evaluate(long start, int length)
     {
         int top = -1;
-        for (int i = 0; i < _codes.Length; i += 3)
+        for (int i = 0; i < _code.Count; i++)
         {
-            int code = _codes[i], a = _codes[i + 1], b = _codes[i + 2];
-            switch (code)
+            var c = _code[i];
+            switch (c.Op)
             {
-                case ProgramCode.In:
-                    _stack[++top] = ((T[])_inputs[a]!, (int)start);
+                case BlockOp.Input:
+                    _stack[++top] = new Tile((Array)_inputs[c.A]!, checked((int)start), c.Type);
                     break;
-                case ProgramCode.Random:
-                    ((UniformStream)_streams[i / 3]!).Fill(AsDouble(Push(ref top, length)));
+                case BlockOp.Scalar:
+                    SourceKernels.Fill(c.Type, _scalars[i], Push(ref top, c.Type), length);
                     break;
-                case ProgramCode.Normal:
-                    ((NormalStream)_streams[i / 3]!).Fill(AsDouble(Push(ref top, length)));
+                case BlockOp.Constant:
+                    SourceKernels.Fill(c.Type, _constants[c.B], Push(ref top, c.Type), length);
                     break;
-                case ProgramCode.Arange:
-                    Arange(Push(ref top, length), _consts[b], _consts[b + 1], _seeds[a] + start);
+                case BlockOp.Random:
+                    ((UniformStream)_streams[i]!).Fill(Push(ref top, DType.Float64).Span<double>(length));
                     break;
-                case ProgramCode.Linspace:
-                    Linspace(AsDouble(Push(ref top, length)), b, _seeds[a] + start, _seeds[a + 1]);
+                case BlockOp.Normal:
+                    ((NormalStream)_streams[i]!).Fill(Push(ref top, DType.Float64).Span<double>(length));
                     break;
-                case ProgramCode.Const:
-                    Push(ref top, length).Fill(_consts[b]);
+                case BlockOp.Arange:
+                    SourceKernels.Arange(c.Type, _constants[c.B], _constants[c.B + 1], _constants[c.A] + start, Push(ref top, c.Type), length);
                     break;
-                case >= ProgramCode.Neg and <= ProgramCode.Log:
-                    Unary(code, Peek(top, length), Target(top, length));
-                    _stack[top] = (_buffers[top], 0);
+                case BlockOp.Linspace:
+                    SourceKernels.Linspace(Push(ref top, DType.Float64).Span<double>(length), BlockProgram.Value<double>(_constants, c.B),
+                        BlockProgram.Value<double>(_constants, c.B + 1), BlockProgram.Value<double>(_constants, c.B + 2), _constants[c.A] + start, _constants[c.A + 1]);
                     break;
-                case >= ProgramCode.Add and <= ProgramCode.Max:
-                    Binary(code, Peek(top - 1, length), Peek(top, length), Target(top - 1, length));
-                    _stack[--top] = (_buffers[top], 0);
+                case BlockOp.Position:
+                    SourceKernels.Position(Push(ref top, DType.Int64).Span<long>(length), start, _constants[c.A], _constants[c.A + 1], _constants[c.A + 2]);
                     break;
-                case >= ProgramCode.Add + ProgramCode.ScalarRight and <= ProgramCode.Max + ProgramCode.ScalarRight:
-                    ScalarRight(code - ProgramCode.ScalarRight, Peek(top, length), _consts[b], Target(top, length));
-                    _stack[top] = (_buffers[top], 0);
+                case BlockOp.InputAlong:
+                    SourceKernels.Along(c.Type, (Array)_inputs[c.A]!, start, _constants[c.B], _constants[c.B + 1], Push(ref top, c.Type), length);
                     break;
-                case >= ProgramCode.Add + ProgramCode.ScalarLeft and <= ProgramCode.Max + ProgramCode.ScalarLeft:
-                    ScalarLeft(code - ProgramCode.ScalarLeft, _consts[b], Peek(top, length), Target(top, length));
-                    _stack[top] = (_buffers[top], 0);
+                case BlockOp.Keep:
+                    _stack[top].Span<byte>(length * DTypes.Size(c.Type)).CopyTo(new Tile(_registers[c.A], 0, c.Type).Span<byte>(length * DTypes.Size(c.Type)));
+                    break;
+                case BlockOp.Reuse:
+                    _stack[++top] = new Tile(_registers[c.A], 0, c.Type);
+                    break;
+                case BlockOp.Cast:
+                    if ((DType)c.B != c.Type)
+                    {
+                        CastKernels.Run(c.Type, (DType)c.B, _stack[top], Scratch((DType)c.B), length);
+                        SwapIn(top, (DType)c.B);
+                    }
+                    break;
+                case BlockOp.Where:
+                    ElementwiseKernels.Where(c.Type, _stack[top - 2], _stack[top - 1], _stack[top], Scratch(c.Type), length);
+                    top -= 2;
+                    SwapIn(top, c.Type);
+                    break;
+                case >= BlockOp.Add:
+                    if (c.A == 0)
+                    {
+                        ElementwiseKernels.Binary(c.Op, c.Type, 0, _stack[top - 1], _stack[top], 0, Scratch(c.ResultType), length);
+                        top--;
+                    }
+                    else
+                    {
+                        ElementwiseKernels.Binary(c.Op, c.Type, c.A, _stack[top], default, _constants[c.B], Scratch(c.ResultType), length);
+                    }
+                    SwapIn(top, c.ResultType);
                     break;
                 default:
-                    throw new InvalidOperationException($"unknown block program instruction {code}");
+                    ElementwiseKernels.Unary(c.Op, c.Type, _stack[top], Scratch(c.ResultType), length);
+                    SwapIn(top, c.ResultType);
+                    break;
             }
         }
-        return Peek(top, length);
+        return _stack[top];
     }
 
     /// <summary>Runs the program over a block of <paramref name="length"/> elements into a fresh array.</summary>
-    public T[] Materialize(int length)
+    public Array Materialize(int length)
     {
-        var result = Graph.ChunkPool.Rent<T>(length);
+        Expect(length);
+        var result = Blocks.Rent(OutputType, length);
+        int size = DTypes.Size(OutputType);
+        var bytes = new Tile(result, 0, OutputType).Span<byte>(length * size);
         for (int start = 0; start < length; start += TileSize)
         {
             int n = Math.Min(TileSize, length - start);
-            Evaluate(start, n).CopyTo(result.AsSpan(start, n));
+            Evaluate(start, n).Span<byte>(n * size).CopyTo(bytes.Slice(start * size, n * size));
         }
         return result;
     }
 
     public void Dispose()
     {
-        foreach (var buffer in _buffers)
-            ArrayPool<T>.Shared.Return(buffer);
+        foreach (var buffer in _buffers.Concat(_registers))
+            ArrayPool<ulong>.Shared.Return(buffer);
+        ArrayPool<ulong>.Shared.Return(_scratch);
     }
 
-    private Span<T> Push(ref int top, int length)
+    private Tile Push(ref int top, DType type)
     {
-        _stack[++top] = (_buffers[top], 0);
-        return _buffers[top].AsSpan(0, length);
+        ++top;
+        return _stack[top] = new Tile(_buffers[top], 0, type);
     }
 
-    private ReadOnlySpan<T> Peek(int index, int length) => _stack[index].Array.AsSpan(_stack[index].Offset, length);
+    private Tile Scratch(DType type) => new(_scratch, 0, type);
 
-    private Span<T> Target(int index, int length) => _buffers[index].AsSpan(0, length);
-
-    private static Span<double> AsDouble(Span<T> span) =>
-        typeof(T) == typeof(double) ? MemoryMarshal.Cast<T, double>(span) : throw new NotSupportedException($"this source makes doubles, not {typeof(T).Name}");
-
-    private static void Arange(Span<T> into, T first, T step, long offset)
+    /// <summary>The scratch buffer, just written, becomes stack slot <paramref name="index"/>'s buffer.</summary>
+    private void SwapIn(int index, DType type)
     {
-        for (int i = 0; i < into.Length; i++)
-            into[i] = first + T.CreateTruncating(offset + i) * step;
+        (_buffers[index], _scratch) = (_scratch, _buffers[index]);
+        _stack[index] = new Tile(_buffers[index], 0, type);
     }
 
-    private void Linspace(Span<double> into, int b, long offset, long endIndex)
-    {
-        double first = double.CreateTruncating(_consts[b]), step = double.CreateTruncating(_consts[b + 1]), stop = double.CreateTruncating(_consts[b + 2]);
-        for (int i = 0; i < into.Length; i++)
-            into[i] = (offset + i) * step + first;
-        long last = endIndex - offset;
-        if (last >= 0 && last < into.Length)
-            into[(int)last] = stop;
-    }
-
-    private static void Unary(int code, ReadOnlySpan<T> x, Span<T> into)
-    {
-        switch (code)
-        {
-            case ProgramCode.Neg: TensorPrimitives.Negate(x, into); break;
-            case ProgramCode.Abs: TensorPrimitives.Abs(x, into); break;
-            default: FloatingMath.Unary(code, x, into); break;
-        }
-    }
-
-    private static void Binary(int code, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> into)
-    {
-        switch (code)
-        {
-            case ProgramCode.Add: TensorPrimitives.Add(x, y, into); break;
-            case ProgramCode.Sub: TensorPrimitives.Subtract(x, y, into); break;
-            case ProgramCode.Mul: TensorPrimitives.Multiply(x, y, into); break;
-            case ProgramCode.Div: TensorPrimitives.Divide(x, y, into); break;
-            case ProgramCode.Min: TensorPrimitives.Min(x, y, into); break;
-            case ProgramCode.Max: TensorPrimitives.Max(x, y, into); break;
-            default: FloatingMath.Pow(x, y, into); break;
-        }
-    }
-
-    private static void ScalarRight(int code, ReadOnlySpan<T> x, T y, Span<T> into)
-    {
-        switch (code)
-        {
-            case ProgramCode.Add: TensorPrimitives.Add(x, y, into); break;
-            case ProgramCode.Sub: TensorPrimitives.Subtract(x, y, into); break;
-            case ProgramCode.Mul: TensorPrimitives.Multiply(x, y, into); break;
-            case ProgramCode.Div: TensorPrimitives.Divide(x, y, into); break;
-            case ProgramCode.Min: TensorPrimitives.Min(x, y, into); break;
-            case ProgramCode.Max: TensorPrimitives.Max(x, y, into); break;
-            default: FloatingMath.Pow(x, y, into); break;
-        }
-    }
-
-    private static void ScalarLeft(int code, T x, ReadOnlySpan<T> y, Span<T> into)
-    {
-        switch (code)
-        {
-            case ProgramCode.Add: TensorPrimitives.Add(y, x, into); break;
-            case ProgramCode.Sub: TensorPrimitives.Subtract(x, y, into); break;
-            case ProgramCode.Mul: TensorPrimitives.Multiply(y, x, into); break;
-            case ProgramCode.Div: TensorPrimitives.Divide(x, y, into); break;
-            case ProgramCode.Min: TensorPrimitives.Min(y, x, into); break;
-            case ProgramCode.Max: TensorPrimitives.Max(y, x, into); break;
-            default: FloatingMath.Pow(x, y, into); break;
-        }
-    }
+    private static string Describe(object? value) => value is null ? "missing" : $"a {value.GetType().Name}";
 }

@@ -82,27 +82,30 @@ public static class GraphOptimizer
                 dependents.TryGetValue(dep, out var readers) && readers.Count == 1 && readers.Contains(key)
                     ? producer
                     : null;
-            if (rewrite(node, Inlinable) is not { } fused)
-                continue;
-            graph[key] = fused;
-            var kept = new HashSet<TaskKey>(fused.Dependencies);
-            foreach (var dep in node.Dependencies)
+            // Again after each merge: a producer's inputs may now have this task as their only reader.
+            while (rewrite(node, Inlinable) is { } fused)
             {
-                if (kept.Contains(dep))
-                    continue;
-                // The producer was merged into this task: its inputs are now read by this task.
-                if (!graph.TryGetValue(dep, out var merged))
-                    continue;
-                foreach (var input in merged.Dependencies)
+                graph[key] = fused;
+                var kept = new HashSet<TaskKey>(fused.Dependencies);
+                foreach (var dep in node.Dependencies)
                 {
-                    if (dependents.TryGetValue(input, out var readers))
+                    if (kept.Contains(dep))
+                        continue;
+                    // The producer was merged into this task: its inputs are now read by this task.
+                    if (!graph.TryGetValue(dep, out var merged))
+                        continue;
+                    foreach (var input in merged.Dependencies)
                     {
-                        readers.Remove(dep);
-                        readers.Add(key);
+                        if (dependents.TryGetValue(input, out var readers))
+                        {
+                            readers.Remove(dep);
+                            readers.Add(key);
+                        }
                     }
+                    graph.Remove(dep);
+                    dependents.Remove(dep);
                 }
-                graph.Remove(dep);
-                dependents.Remove(dep);
+                node = fused;
             }
         }
     }

@@ -14,6 +14,7 @@ internal static class LiteralCodec
     private enum Tag : byte
     {
         Null, Bool, Int, Long, ULong, Double, Float, String, DoubleArray, FloatArray, IntArray, LongArray, ByteArray, List, Code,
+        BoolArray, ShortArray, UIntArray, ULongArray,
     }
 
     public static void Write(ref MessagePackWriter writer, object? value, CodeWriteContext? code = null) => Write(ref writer, value, code, 0);
@@ -38,6 +39,10 @@ internal static class LiteralCodec
             case int[] a: writer.Write((byte)Tag.IntArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case long[] a: writer.Write((byte)Tag.LongArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case byte[] a: writer.Write((byte)Tag.ByteArray); writer.Write(a); break;
+            case bool[] a: writer.Write((byte)Tag.BoolArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
+            case short[] a: writer.Write((byte)Tag.ShortArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
+            case uint[] a: writer.Write((byte)Tag.UIntArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
+            case ulong[] a: writer.Write((byte)Tag.ULongArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case object?[] items:
                 writer.Write((byte)Tag.List);
                 writer.WriteArrayHeader(items.Length);
@@ -90,6 +95,10 @@ internal static class LiteralCodec
             Tag.IntArray => ReadArray<int>(ref reader),
             Tag.LongArray => ReadArray<long>(ref reader),
             Tag.ByteArray => ReadArray<byte>(ref reader),
+            Tag.BoolArray => ReadArray<bool>(ref reader),
+            Tag.ShortArray => ReadArray<short>(ref reader),
+            Tag.UIntArray => ReadArray<uint>(ref reader),
+            Tag.ULongArray => ReadArray<ulong>(ref reader),
             Tag.List => ReadList(ref reader, code),
             Tag.Code => CaptureCodec.Read(ref reader, code ?? CodeReadContext.For(null), []),
             _ => throw new FormatException($"unknown literal tag {(byte)tag}"),

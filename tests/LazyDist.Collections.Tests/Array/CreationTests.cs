@@ -107,10 +107,12 @@ public class CreationTests
     }
 
     [Test]
-    public void Arange_Doubles_StartPlusIndexTimesStep()
+    public void Arange_Doubles_NumpysBits()
     {
         var x = DistArray.Arange(0.5, 3.0, 0.3, 4).Compute(Cases.Sync);
-        Assert.That(x, Is.EqualTo(Enumerable.Range(0, 9).Select(i => 0.5 + i * 0.3)));
+        // numpy.arange(0.5, 3.0, 0.3): start, start + step, then start + i * ((start + step) - start)
+        double[] numpy = [0.5, 0.8, 1.1, 1.4000000000000001, 1.7000000000000002, 2.0, 2.3000000000000003, 2.6000000000000005, 2.9000000000000004];
+        Assert.That(x.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(numpy.Select(BitConverter.DoubleToInt64Bits)));
     }
 
     [Test]

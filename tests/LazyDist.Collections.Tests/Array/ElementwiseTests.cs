@@ -55,7 +55,7 @@ public class ElementwiseTests
         var (a, ra) = Cases.Make(r, shape);
         var (b, rb) = Cases.Make(r, shape);
         var on = Cases.On(seed);
-        var ints = (a * 100.0).AsType<double, int>();
+        var ints = (a * 100.0).AsType<int>();
         return Cases.Close(ra.Map(v => v * v).Data, a.Select(v => v * v).Compute(on))
             && Cases.Close(Dense.Zip(ra, rb, Math.Max).Data, a.Zip(b, Math.Max).Compute(on))
             && ints.Compute(on).SequenceEqual(ra.Data.Select(v => (int)(v * 100)))

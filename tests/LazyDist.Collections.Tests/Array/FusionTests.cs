@@ -58,14 +58,17 @@ public class FusionTests
     }
 
     [Test]
-    public void SharedIntermediate_NotFused_ComputedOnce()
+    public void SharedIntermediate_FusedOnce_KeptInARegister()
     {
         var x = DistArray.Random(1000L, 100, 1) * 2.0;
         var z = x + x.Exp();
         var graph = z.GetGraph();
+        var program = LazyDist.Collections.Kernels.MapTask.TryRead(graph[z.ChunkKey(0)])!.Program;
         Assert.Multiple(() =>
         {
-            Assert.That(graph.Keys.Count(k => k.Name == x.Name), Is.EqualTo(10), "x is read twice per block: it stays");
+            Assert.That(graph.Keys.Count(k => k.Name == x.Name), Is.Zero, "x's only reader after fusing exp is z: it fuses too");
+            Assert.That(program.Code.Count(c => c.Op == LazyDist.Collections.Kernels.BlockOp.Random), Is.EqualTo(1), "and is computed once per tile");
+            Assert.That(program.Code.Count(c => c.Op == LazyDist.Collections.Kernels.BlockOp.Reuse), Is.EqualTo(1));
             Assert.That(z.Compute(Cases.Threads), Is.EqualTo(z.Compute(Cases.Sync, optimize: false)));
         });
     }

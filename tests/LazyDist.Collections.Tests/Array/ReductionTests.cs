@@ -100,7 +100,7 @@ public class ReductionTests
     public void Min_Empty_MessageLikeNumpy()
     {
         var ex = Assert.Throws<ArgumentException>(() => DistArray.Zeros<double>([0, 3], 2).Min());
-        Assert.That(ex!.Message, Does.Contain("zero-size array to reduction operation min which has no identity"));
+        Assert.That(ex!.Message, Does.Contain("zero-size array to reduction operation minimum which has no identity"));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using LazyDist.Collections.Kernels;
+using LazyDist.Collections.Kernels.Reductions;
 
 namespace LazyDist.Collections.Tests.Kernels;
 
@@ -12,29 +13,54 @@ public class TileProgramTests
         var r = new Random(length);
         var a = Enumerable.Range(0, length).Select(_ => r.NextDouble() + 0.5).ToArray();
         var b = Enumerable.Range(0, length).Select(_ => r.NextDouble() - 0.5).ToArray();
+        const DType F = DType.Float64;
         // ((a * 3) - b) / 2, then max with b, then negate
-        int[] codes =
+        var program = new BlockProgram(
         [
-            ProgramCode.In, 0, 0, ProgramCode.Mul + ProgramCode.ScalarRight, 0, 0, ProgramCode.In, 1, 0, ProgramCode.Sub, 0, 0,
-            ProgramCode.Div + ProgramCode.ScalarRight, 0, 1, ProgramCode.In, 1, 0, ProgramCode.Max, 0, 0, ProgramCode.Neg, 0, 0,
-        ];
-        using var program = new TileProgram<double>(codes, [3.0, 2.0], [], [a, b]);
-        var result = program.Materialize(length);
+            new(BlockOp.Input, F, 0), new(BlockOp.Multiply, F, Instruction.ConstantRight, 0), new(BlockOp.Input, F, 1), new(BlockOp.Subtract, F),
+            new(BlockOp.Divide, F, Instruction.ConstantRight, 1), new(BlockOp.Input, F, 1), new(BlockOp.Maximum, F), new(BlockOp.Negate, F),
+        ], [BlockProgram.Bits(3.0), BlockProgram.Bits(2.0)]);
+        using var tiles = new TileProgram(program, [a, b]);
+        var result = (double[])tiles.Materialize(length);
         Assert.That(result, Is.EqualTo(a.Zip(b, (x, y) => -Math.Max((x * 3 - y) / 2, y))));
     }
 
     [Test]
     public void Materialize_RandomSource_EqualsChunksRandom([ValueSource(nameof(Lengths))] int length)
     {
-        using var program = new TileProgram<double>([ProgramCode.Random, 0, 0], [], [12345], []);
-        Assert.That(program.Materialize(length), Is.EqualTo(Chunks.Random(length, 12345)));
+        using var tiles = new TileProgram(BlockProgram.Source(new(BlockOp.Random, DType.Float64), [12345]), []);
+        Assert.That(tiles.Materialize(length), Is.EqualTo(Chunks.Random(length, 12345)));
     }
 
     [Test]
     public void Materialize_ArangeAndConst_Integers([ValueSource(nameof(Lengths))] int length)
     {
-        using var program = new TileProgram<long>([ProgramCode.Arange, 0, 0, ProgramCode.Const, 0, 2, ProgramCode.Mul, 0, 0], [5, 3, 2], [100], []);
-        Assert.That(program.Materialize(length), Is.EqualTo(Enumerable.Range(0, length).Select(i => (5 + (100L + i) * 3) * 2)));
+        var program = new BlockProgram([new(BlockOp.Arange, DType.Int64, 0, 1), new(BlockOp.Constant, DType.Int64, 0, 3), new(BlockOp.Multiply, DType.Int64)], [100, 5, 8, 2]);
+        using var tiles = new TileProgram(program, []);
+        Assert.That(tiles.Materialize(length), Is.EqualTo(Enumerable.Range(0, length).Select(i => (5 + (100L + i) * 3) * 2)));
+    }
+
+    [Test]
+    public void Materialize_MixedTypes_CastCompareWhere([ValueSource(nameof(Lengths))] int length)
+    {
+        var ints = Enumerable.Range(0, length).Select(i => i % 7 - 3).ToArray();
+        var doubles = Enumerable.Range(0, length).Select(i => i * 0.25).ToArray();
+        // where(ints > 0, float64(ints) * 2, doubles)
+        var program = new BlockProgram(
+        [
+            new(BlockOp.Input, DType.Int32, 0), new(BlockOp.Greater, DType.Int32, Instruction.ConstantRight, 0),
+            new(BlockOp.Input, DType.Int32, 0), new(BlockOp.Cast, DType.Int32, 0, (int)DType.Float64), new(BlockOp.Multiply, DType.Float64, Instruction.ConstantRight, 1),
+            new(BlockOp.Input, DType.Float64, 1), new(BlockOp.Where, DType.Float64),
+        ], [BlockProgram.Bits(0), BlockProgram.Bits(2.0)]);
+        using var tiles = new TileProgram(program, [ints, doubles]);
+        Assert.That(tiles.Materialize(length), Is.EqualTo(ints.Zip(doubles, (i, d) => i > 0 ? i * 2.0 : d)));
+    }
+
+    [Test]
+    public void Constructor_InputOfAnotherType_NamesBoth()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => new TileProgram(BlockProgram.Load(DType.Float32), [new double[3]]));
+        Assert.That(ex!.Message, Does.Contain("Double[]").And.Contain("float32"));
     }
 
     [Test]
@@ -42,7 +68,7 @@ public class TileProgramTests
     {
         var r = new Random(length + 1);
         var x = Enumerable.Range(0, length).Select(_ => (r.NextDouble() - 0.5) * Math.Pow(10, r.Next(-3, 4))).ToArray();
-        var (sum, comp) = FloatSumReducer<double>.CompensatedSum(x);
+        var (sum, comp) = EightLanes.CompensatedSum(x);
         double exact = ExactSum(x);
         Assert.That(sum + comp, Is.EqualTo(exact).Within(4e-16 * Math.Max(1e-300, Math.Abs(exact))));
     }

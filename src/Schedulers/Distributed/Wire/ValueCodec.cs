@@ -20,6 +20,10 @@ internal static class ValueCodec
         int[] a => (ValueKind.Ints, new Payload(a)),
         long[] a => (ValueKind.Longs, new Payload(a)),
         byte[] a => (ValueKind.Bytes, new Payload(a)),
+        bool[] a => (ValueKind.Bools, new Payload(a)),
+        short[] a => (ValueKind.Shorts, new Payload(a)),
+        uint[] a => (ValueKind.UInts, new Payload(a)),
+        ulong[] a => (ValueKind.ULongs, new Payload(a)),
         CodedValue c => (ValueKind.Code, new Payload(c.Bytes)),
         Graph.Blocks.ElementBlock b => (ValueKind.Block, new Payload(b.Encode())),
         _ => PackOrCode(value),
@@ -43,6 +47,10 @@ internal static class ValueCodec
         ValueKind.Ints => Cast<int>(payload),
         ValueKind.Longs => Cast<long>(payload),
         ValueKind.Bytes => payload,
+        ValueKind.Bools => Cast<bool>(payload),
+        ValueKind.Shorts => Cast<short>(payload),
+        ValueKind.UInts => Cast<uint>(payload),
+        ValueKind.ULongs => Cast<ulong>(payload),
         ValueKind.Packed => Unpack(payload),
         ValueKind.Code => new CodedValue(payload),
         ValueKind.Block => Graph.Blocks.ElementBlock.FromWire(payload),
@@ -53,7 +61,7 @@ internal static class ValueCodec
     /// <exception cref="NotSupportedException">The value's type has no wire form.</exception>
     public static void EnsureEncodable(object? value)
     {
-        if (value is double[] or float[] or int[] or long[] or byte[] or CodedValue)
+        if (value is double[] or float[] or int[] or long[] or byte[] or bool[] or short[] or uint[] or ulong[] or CodedValue)
             return;
         if (value is Graph.Blocks.ElementBlock block) { block.EnsureEncodable(); return; }
         _ = PackOrCode(value);
@@ -66,10 +74,18 @@ internal static class ValueCodec
     /// <exception cref="NotSupportedException">The value's type has no wire form.</exception>
     public static long EncodedSize(object? value) => value switch
     {
-        double[] or float[] or int[] or long[] or byte[] => SizeOf(value),
+        double[] or float[] or int[] or long[] or byte[] or bool[] or short[] or uint[] or ulong[] => SizeOf(value),
         CodedValue c => c.Bytes.Length,
+        Graph.Blocks.ElementBlock b => EncodableBlockSize(b),
         _ => PackOrCode(value).Item2.Length,
     };
+
+    // A partition's block is encoded only when it travels: here it is checked, and its size estimated.
+    private static long EncodableBlockSize(Graph.Blocks.ElementBlock block)
+    {
+        block.EnsureEncodable();
+        return block.EstimatedBytes;
+    }
 
     private static long SizeOf(object? value, int depth) => value switch
     {

@@ -26,4 +26,16 @@ internal enum ValueKind : byte
 
     /// <summary>A block of elements (a bag's partition) in the block codec's form; read by the task that knows its element type.</summary>
     Block = 7,
+
+    /// <summary>The raw bytes of a <c>bool[]</c> (array blocks of numpy's other element types; 8–15 are left for other kinds).</summary>
+    Bools = 16,
+
+    /// <summary>The raw bytes of a <c>short[]</c>.</summary>
+    Shorts = 17,
+
+    /// <summary>The raw bytes of a <c>uint[]</c>.</summary>
+    UInts = 18,
+
+    /// <summary>The raw bytes of a <c>ulong[]</c>.</summary>
+    ULongs = 19,
 }

@@ -1,0 +1,62 @@
+using System.Numerics;
+using LazyDist.Graph;
+
+namespace LazyDist.Collections.Kernels;
+
+/// <summary>
+/// An <c>array.scan</c> task: a block program's values scanned along one axis of the block
+/// (numpy's <c>cumsum</c>/<c>cumprod</c> within the block), in the program's output type, one
+/// element after another in order, as numpy's accumulate. The block is seen as
+/// <c>outer × R × inner</c> with the axis in the middle. Its node is
+/// <c>[string kind, long[] geometry, int[] code, long[] constants, inputs]</c>.
+/// </summary>
+internal sealed record ScanTask(bool Product, long[] Geometry, BlockProgram Program, IReadOnlyList<TaskArg> Inputs) : IProgramTask
+{
+    public const string Name = "array.scan";
+
+    public TaskNode ToNode() =>
+        new(ArrayOperations.Get(Name), Product ? "prod" : "sum", new Literal(Geometry), new Literal(Program.EncodeCode()), new Literal(Program.Constants), new ArgList(Inputs));
+
+    IProgramTask IProgramTask.With(BlockProgram program, IReadOnlyList<TaskArg> inputs) => this with { Program = program, Inputs = inputs };
+
+    public static ScanTask? TryRead(TaskNode node) =>
+        node.Op.Name == Name && node.Args is [Literal { Value: string kind }, Literal { Value: long[] geometry }, Literal { Value: int[] code }, Literal { Value: long[] constants }, ArgList inputs]
+            ? new ScanTask(kind == "prod", geometry, BlockProgram.Decode(code, constants), inputs.Items)
+            : null;
+
+    /// <summary>Runs the task on its evaluated arguments.</summary>
+    public static object Run(object?[] a)
+    {
+        var program = BlockProgram.Decode((int[])a[2]!, (long[])a[3]!);
+        using var tiles = new TileProgram(program, (object?[])a[4]!);
+        var result = Blocks.Rent(program.OutputType, checked((int)((long[])a[1]!).Aggregate(1L, (p, s) => p * s)));
+        var action = new ScanAction((string)a[0]! == "prod", (long[])a[1]!, tiles, new Tile(result, 0, program.OutputType));
+        NumericDispatch.Run(program.OutputType, ref action);
+        return result;
+    }
+
+    private readonly struct ScanAction(bool product, long[] g, TileProgram tiles, Tile result) : INumericAction
+    {
+        public void Invoke<T>() where T : unmanaged, INumber<T>
+        {
+            long r = g[1], inner = g[2], n = g[0] * r * inner;
+            tiles.Expect((int)n);
+            var output = result.Span<T>((int)n);
+            var running = new T[Math.Max(inner, 1)];
+            for (long start = 0; start < n; start += TileProgram.TileSize)
+            {
+                int length = (int)Math.Min(TileProgram.TileSize, n - start);
+                var tile = tiles.Evaluate(start, length).Span<T>(length);
+                for (int i = 0; i < length; i++)
+                {
+                    long p = start + i;
+                    long b = p % inner;
+                    T x = tile[i];
+                    // The first element along the axis starts the run; the others add (or multiply) in order.
+                    running[b] = p / inner % r == 0 ? x : product ? running[b] * x : running[b] + x;
+                    output[(int)p] = running[b];
+                }
+            }
+        }
+    }
+}
