@@ -1,48 +1,73 @@
 using LazyDist.Graph;
+using Spectre.Console;
 
 namespace LazyDist.Cli;
 
-/// <summary>Draws "done/total tasks" on stderr while a run goes, only when stderr is a terminal.</summary>
-internal sealed class ProgressReporter : IDisposable
+/// <summary>
+/// The CLI's progress bars (Spectre.Console), fed by the scheduler's <see cref="IProgress{T}"/>
+/// reports on every scheduler, clusters included: one bar for all tasks and one per key group, on
+/// stderr, only when stderr is a terminal; piped, nothing is drawn and the work gets no progress sink.
+/// </summary>
+internal static class ProgressReporter
 {
-    private readonly IReportsRunStatistics _scheduler;
-    private readonly TextWriter _error;
-    private readonly Timer _timer;
-    private bool _drawn;
+    /// <summary>The most key groups drawn as bars of their own (more would not fit a terminal).</summary>
+    private const int MaxPrefixBars = 8;
 
-    private ProgressReporter(IReportsRunStatistics scheduler, TextWriter error)
+    public static async Task<T> RunAsync<T>(TextWriter error, Func<IProgress<ComputeProgress>?, Task<T>> work)
     {
-        _scheduler = scheduler;
-        _error = error;
-        _timer = new Timer(_ => Draw(), null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200));
+        if (!ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected)
+            return await work(null);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        T result = default!;
+        await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var bars = new Bars(context);
+                result = await work(new Reports(bars));
+                bars.Complete();
+            });
+        return result;
     }
 
-    public static ProgressReporter? StartIfTerminal(IScheduler scheduler, TextWriter error) =>
-        scheduler is IReportsRunStatistics observed && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected
-            ? new ProgressReporter(observed, error)
-            : null;
-
-    public void Finish()
+    /// <summary>The bars of one run: all tasks, and the first key groups by name.</summary>
+    private sealed class Bars(ProgressContext context)
     {
-        _timer.Dispose();
-        lock (_timer)
+        private readonly ProgressTask _all = context.AddTask("tasks", maxValue: 1);
+        private readonly Dictionary<string, ProgressTask> _prefixes = new(StringComparer.Ordinal);
+
+        public void Show(ComputeProgress progress)
         {
-            if (_drawn)
-                _error.Write("\r\x1b[K");
+            lock (_prefixes)
+            {
+                _all.MaxValue = Math.Max(1, progress.Total);
+                _all.Value = progress.Done;
+                _all.Description = $"tasks {progress.Done}/{progress.Total}";
+                foreach (var prefix in progress.Prefixes.Take(MaxPrefixBars))
+                {
+                    if (!_prefixes.TryGetValue(prefix.Name, out var bar))
+                        _prefixes[prefix.Name] = bar = context.AddTask(Markup.Escape(prefix.Name), maxValue: Math.Max(1, prefix.Total));
+                    bar.MaxValue = Math.Max(1, prefix.Total);
+                    bar.Value = prefix.Done;
+                }
+            }
+        }
+
+        public void Complete()
+        {
+            lock (_prefixes)
+            {
+                _all.Value = _all.MaxValue;
+                foreach (var bar in _prefixes.Values)
+                    bar.Value = bar.MaxValue;
+            }
         }
     }
 
-    public void Dispose() => _timer.Dispose();
-
-    private void Draw()
+    /// <summary>Passes each report to the bars (on the scheduler's thread: drawing happens on Spectre's own).</summary>
+    private sealed class Reports(Bars bars) : IProgress<ComputeProgress>
     {
-        if (_scheduler.LastRun is not { } run)
-            return;
-        lock (_timer)
-        {
-            int width = 30, filled = run.TotalTasks == 0 ? width : width * run.CompletedTasks / run.TotalTasks;
-            _error.Write($"\r[{new string('#', filled)}{new string(' ', width - filled)}] {run.CompletedTasks}/{run.TotalTasks} tasks");
-            _drawn = true;
-        }
+        public void Report(ComputeProgress value) => bars.Show(value);
     }
 }

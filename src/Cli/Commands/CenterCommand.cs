@@ -16,7 +16,9 @@ internal static class CenterCommand
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)." }.WithEnvironment(context, 8786).IsPort();
         var token = new Option<string>("--token") { Description = "Secret that workers and clients must present." }.AsSecret();
         var heartbeatTimeout = new Option<double>("--heartbeat-timeout") { Description = "Seconds without a heartbeat after which a worker is removed and its work given to others." }.WithEnvironment(context, 15.0).IsPositiveSeconds();
-        var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token, heartbeatTimeout };
+        var dashboardPort = new Option<int>("--dashboard-port") { Description = "Port of the web dashboard, on the center's address (0: any free port)." }.WithEnvironment(context, 8787).IsPort();
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Serve no web dashboard." }.WithEnvironment(context, false);
+        var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token, heartbeatTimeout, dashboardPort, noDashboard };
         var tls = new TlsCliOptions();
         tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
@@ -47,6 +49,10 @@ internal static class CenterCommand
             await using (center)
             {
                 context.Output.WriteLine($"center listening at {center.Address}");
+                await using var dashboard = parsed.GetValue(noDashboard) ? null
+                    : await CenterDashboard.StartAsync(center, hostValue, parsed.GetValue(dashboardPort), parsed.SecretValue(token, context), loggers);
+                if (dashboard is not null)
+                    context.Output.WriteLine($"dashboard at {dashboard.Url}");
                 context.Output.Flush();
                 await WaitForStopAsync(cancellationToken);
                 loggers.CreateLogger("lazydist.center").LogInformation("stopping");

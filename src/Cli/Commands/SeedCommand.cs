@@ -35,16 +35,7 @@ internal static class SeedCommand
             await using var open = await spec.OpenAsync(parsed.SecretValue(token, context), loggers, cancellationToken);
             loggers.CreateLogger("lazydist.seed").LogInformation(
                 "running the seed: {Chunks} chunks of {ChunkSize} through the {Api} API on {Scheduler}", options.Chunks, options.ChunkSize, options.Api.Name(), options.Scheduler);
-            using var progress = ProgressReporter.StartIfTerminal(open.Scheduler, context.Error);
-            SeedResult result;
-            try
-            {
-                result = await SeedJob.RunAsync(options, open, cancellationToken);
-            }
-            finally
-            {
-                progress?.Finish();
-            }
+            var result = await ProgressReporter.RunAsync(context.Error, progress => SeedJob.RunAsync(options, open, progress, cancellationToken));
             context.Output.WriteLine(result.Format(options));
             return 0;
         });

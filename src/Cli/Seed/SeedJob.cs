@@ -11,7 +11,7 @@ namespace LazyDist.Cli.Seed;
 /// </summary>
 internal static class SeedJob
 {
-    public static async Task<SeedResult> RunAsync(SeedOptions options, OpenScheduler open, CancellationToken cancellationToken)
+    public static async Task<SeedResult> RunAsync(SeedOptions options, OpenScheduler open, IProgress<ComputeProgress>? progress, CancellationToken cancellationToken)
     {
         var scheduler = open.Scheduler;
         var before = open.Cluster is { } cluster ? await cluster.GetStatisticsAsync(resetPeak: true, cancellationToken) : null;
@@ -19,9 +19,9 @@ internal static class SeedJob
         var clock = Stopwatch.StartNew();
         double total = options.Api switch
         {
-            SeedApi.Array => await DistArray.Random((long)options.Chunks * options.ChunkSize, options.ChunkSize, options.Seed).Sum().ComputeAsync(scheduler, cancellationToken),
-            SeedApi.Delayed => await ThroughDelayed(options).ComputeAsync(scheduler, cancellationToken),
-            _ => (double)(await scheduler.GetAsync(HandBuiltGraph(options), "total", cancellationToken))!,
+            SeedApi.Array => await DistArray.Random((long)options.Chunks * options.ChunkSize, options.ChunkSize, options.Seed).Sum().ComputeAsync(scheduler, progress, cancellationToken),
+            SeedApi.Delayed => await ThroughDelayed(options).ComputeAsync(scheduler, progress, cancellationToken),
+            _ => (double)(await scheduler.ComputeAsync(HandBuiltGraph(options), ["total"], progress, cancellationToken))[0]!,
         };
         clock.Stop();
         var result = new SeedResult(total, clock.Elapsed) { PeakRssMegabytes = PeakMemory.ResidentMegabytes() };

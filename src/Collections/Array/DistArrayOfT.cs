@@ -95,7 +95,7 @@ public sealed partial class DistArray<T> : IArray
     /// <typeparam name="TResult">The new element type.</typeparam>
     public DistArray<TResult> AsType<TResult>() where TResult : unmanaged => DistArray.Convert<T, TResult>(this);
 
-    /// <summary>The graph that <see cref="Compute"/> runs: optimized unless <paramref name="optimize"/> is false.</summary>
+    /// <summary>The graph that <see cref="Compute(IScheduler?, bool)"/> runs: optimized unless <paramref name="optimize"/> is false.</summary>
     public TaskGraph GetGraph(bool optimize = true) =>
         optimize ? GraphOptimizer.Optimize(Graph, ChunkKeys) : Graph;
 
@@ -107,12 +107,20 @@ public sealed partial class DistArray<T> : IArray
     /// <param name="optimize">Whether to cull and fuse the graph first (the result is the same).</param>
     /// <exception cref="InvalidOperationException">The array is too long for one .NET array.</exception>
     /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
-    public T[] Compute(IScheduler? scheduler = null, bool optimize = true)
+    public T[] Compute(IScheduler? scheduler = null, bool optimize = true) => Compute(scheduler, null, optimize);
+
+    /// <summary>Computes every block, as <see cref="Compute(IScheduler?, bool)"/> does, reporting progress.</summary>
+    /// <param name="scheduler">Where to run; null for the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
+    /// <param name="progress">Receives the run's progress (done / total tasks per key group, bytes held) while it goes; null for none.</param>
+    /// <param name="optimize">Whether to cull and fuse the graph first (the result is the same).</param>
+    /// <exception cref="InvalidOperationException">The array is too long for one .NET array.</exception>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public T[] Compute(IScheduler? scheduler, IProgress<ComputeProgress>? progress, bool optimize = true)
     {
         if (Length > Array.MaxLength)
             throw new InvalidOperationException($"an array of shape {Shapes.Text(Grid.Shape)} ({Length} elements) is too long to compute into one .NET array (at most {Array.MaxLength})");
         var keys = ChunkKeys;
-        var blocks = SchedulerChoice.Resolve(scheduler).Get(GetGraph(optimize), keys);
+        var blocks = SchedulerChoice.Resolve(scheduler).Get(GetGraph(optimize), keys, progress);
         return Assemble(blocks);
     }
 
@@ -128,13 +136,22 @@ public sealed partial class DistArray<T> : IArray
     /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="optimize">Whether to cull and fuse the graph first.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public async Task<T[]> ComputeAsync(IScheduler? scheduler = null, bool optimize = true, CancellationToken cancellationToken = default)
+    public Task<T[]> ComputeAsync(IScheduler? scheduler = null, bool optimize = true, CancellationToken cancellationToken = default) =>
+        ComputeAsync(scheduler, null, optimize, cancellationToken);
+
+    /// <summary>Computes every block, asynchronously, reporting progress.</summary>
+    /// <param name="scheduler">Where to run; null for the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
+    /// <param name="progress">Receives the run's progress (done / total tasks per key group, bytes held) while it goes; null for none.</param>
+    /// <param name="optimize">Whether to cull and fuse the graph first.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public async Task<T[]> ComputeAsync(IScheduler? scheduler, IProgress<ComputeProgress>? progress, bool optimize = true, CancellationToken cancellationToken = default)
     {
         if (Length > Array.MaxLength)
             throw new InvalidOperationException($"an array of shape {Shapes.Text(Grid.Shape)} is too long to compute into one .NET array");
         var keys = ChunkKeys;
         var graph = GetGraph(optimize);
-        var blocks = await SchedulerChoice.Resolve(scheduler).ComputeAsync(graph, keys, cancellationToken).ConfigureAwait(false);
+        var blocks = await SchedulerChoice.Resolve(scheduler).ComputeAsync(graph, keys, progress, cancellationToken).ConfigureAwait(false);
         return Assemble(blocks);
     }
 

@@ -43,25 +43,41 @@ public class DistBag<T> : IGraphSource
     /// <summary>The key of partition <paramref name="index"/>.</summary>
     public TaskKey PartitionKey(int index) => new(Name, index);
 
-    /// <summary>The graph that <see cref="Compute"/> runs: culled and fused unless <paramref name="optimize"/> is false.</summary>
+    /// <summary>The graph that <see cref="Compute(IScheduler?, bool)"/> runs: culled and fused unless <paramref name="optimize"/> is false.</summary>
     public TaskGraph GetGraph(bool optimize = true) => optimize ? GraphOptimizer.Optimize(Graph, PartitionKeys) : Graph;
 
     /// <summary>Computes every partition and returns the elements in order.</summary>
     /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="optimize">Whether to cull and fuse the graph first (the elements are the same).</param>
     /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
-    public List<T> Compute(IScheduler? scheduler = null, bool optimize = true) =>
-        Assemble(SchedulerChoice.Resolve(scheduler).Get(GetGraph(optimize), PartitionKeys));
+    public List<T> Compute(IScheduler? scheduler = null, bool optimize = true) => Compute(scheduler, null, optimize);
+
+    /// <summary>Computes every partition and returns the elements in order, reporting progress.</summary>
+    /// <param name="scheduler">Where to run; null for the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
+    /// <param name="progress">Receives the run's progress (done / total tasks per key group, bytes held) while it goes; null for none.</param>
+    /// <param name="optimize">Whether to cull and fuse the graph first (the elements are the same).</param>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public List<T> Compute(IScheduler? scheduler, IProgress<ComputeProgress>? progress, bool optimize = true) =>
+        Assemble(SchedulerChoice.Resolve(scheduler).Get(GetGraph(optimize), PartitionKeys, progress));
 
     /// <summary>Computes every partition and returns the elements in order.</summary>
     /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="optimize">Whether to cull and fuse the graph first.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
-    public async Task<List<T>> ComputeAsync(IScheduler? scheduler = null, bool optimize = true, CancellationToken cancellationToken = default)
+    public Task<List<T>> ComputeAsync(IScheduler? scheduler = null, bool optimize = true, CancellationToken cancellationToken = default) =>
+        ComputeAsync(scheduler, null, optimize, cancellationToken);
+
+    /// <summary>Computes every partition and returns the elements in order, reporting progress.</summary>
+    /// <param name="scheduler">Where to run; null for the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
+    /// <param name="progress">Receives the run's progress (done / total tasks per key group, bytes held) while it goes; null for none.</param>
+    /// <param name="optimize">Whether to cull and fuse the graph first.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public async Task<List<T>> ComputeAsync(IScheduler? scheduler, IProgress<ComputeProgress>? progress, bool optimize = true, CancellationToken cancellationToken = default)
     {
         var graph = GetGraph(optimize);
-        return Assemble(await SchedulerChoice.Resolve(scheduler).ComputeAsync(graph, PartitionKeys, cancellationToken).ConfigureAwait(false));
+        return Assemble(await SchedulerChoice.Resolve(scheduler).ComputeAsync(graph, PartitionKeys, progress, cancellationToken).ConfigureAwait(false));
     }
 
     internal static List<T> Assemble(object?[] partitions)

@@ -6,7 +6,7 @@ namespace LazyDist.Collections;
 
 /// <summary>
 /// A lazy value of type <typeparamref name="T"/> (dask's <c>Delayed</c>): a key and the graph
-/// that computes it. Nothing runs until <see cref="Compute"/>. Build one with
+/// that computes it. Nothing runs until <see cref="Compute(IScheduler?, bool)"/>. Build one with
 /// <see cref="Delayed.Value{T}(T, TaskKey?)"/>, <see cref="Delayed.Call{T1, TResult}(Func{T1, TResult}, Delayed{T1}, bool, TaskKey?)"/>
 /// or <see cref="Select{TResult}(Func{T, TResult})"/>; a plain value converts implicitly.
 /// </summary>
@@ -63,18 +63,37 @@ public sealed class Delayed<T> : ISourced, ILazyValue
     public T Compute(IScheduler? scheduler = null, bool optimize = true) =>
         Inline is { } known ? Delayed.Convert<T>(known.Value) : Delayed.Convert<T>(SchedulerChoice.Resolve(scheduler).Get(GetGraph(optimize), Key));
 
-    /// <summary>The graph that <see cref="Compute"/> runs: optimized for <see cref="Key"/> unless <paramref name="optimize"/> is false.</summary>
+    /// <summary>Computes the value and waits for it, reporting progress.</summary>
+    /// <param name="scheduler">Where to run; null for the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
+    /// <param name="progress">Receives the run's progress (done / total tasks per key group, bytes held) while it goes; null for none.</param>
+    /// <param name="optimize">Whether to cull and fuse the graph first.</param>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public T Compute(IScheduler? scheduler, IProgress<ComputeProgress>? progress, bool optimize = true) =>
+        Inline is { } known ? Delayed.Convert<T>(known.Value) : Delayed.Convert<T>(SchedulerChoice.Resolve(scheduler).Get(GetGraph(optimize), [Key], progress)[0]);
+
+    /// <summary>The graph that <see cref="Compute(IScheduler?, bool)"/> runs: optimized for <see cref="Key"/> unless <paramref name="optimize"/> is false.</summary>
     public TaskGraph GetGraph(bool optimize = true) => optimize ? GraphOptimizer.Optimize(Graph, [Key]) : Graph;
 
     /// <summary>Computes the value.</summary>
     /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
-    /// <remarks>The graph is optimized first, as by <see cref="Compute"/>.</remarks>
+    /// <remarks>The graph is optimized first, as by <see cref="Compute(IScheduler?, bool)"/>.</remarks>
     public async ValueTask<T> ComputeAsync(IScheduler? scheduler = null, CancellationToken cancellationToken = default)
     {
         var value = await SchedulerChoice.Resolve(scheduler).GetAsync(GetGraph(), Key, cancellationToken).ConfigureAwait(false);
         return Delayed.Convert<T>(value);
+    }
+
+    /// <summary>Computes the value, reporting progress.</summary>
+    /// <param name="scheduler">Where to run; null for the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
+    /// <param name="progress">Receives the run's progress (done / total tasks per key group, bytes held) while it goes; null for none.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>
+    public async ValueTask<T> ComputeAsync(IScheduler? scheduler, IProgress<ComputeProgress>? progress, CancellationToken cancellationToken = default)
+    {
+        var values = await SchedulerChoice.Resolve(scheduler).ComputeAsync(GetGraph(), [Key], progress, cancellationToken).ConfigureAwait(false);
+        return Delayed.Convert<T>(values[0]);
     }
 
     /// <inheritdoc/>

@@ -30,6 +30,9 @@ public sealed class RunStatistics
     /// <summary>The most bytes of array results held at once (other values count 8 bytes).</summary>
     public long PeakHeldBytes { get; private set; }
 
+    /// <summary>Bytes of array results held now (other values count 8 bytes).</summary>
+    public long HeldBytes => _heldBytes;
+
     /// <summary>How long the run took, once it ended.</summary>
     public TimeSpan Elapsed { get; internal set; }
 

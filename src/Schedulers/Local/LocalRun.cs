@@ -35,6 +35,7 @@ internal sealed class LocalRun
     private readonly Func<TaskKey, object?> _valueOf;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _completed;
+    private ProgressTracker? _progress;
 
     private LocalRun(IReadOnlyList<KeyValuePair<TaskKey, TaskNode>> tasks, IReadOnlyList<TaskKey> requestedKeys)
     {
@@ -113,6 +114,13 @@ internal sealed class LocalRun
         return new LocalRun(graph.RunOrder(keys), keys);
     }
 
+    /// <summary>Reports this run's progress to <paramref name="progress"/> from now on (once now, as it goes, once at the end).</summary>
+    public void Track(IProgress<ComputeProgress> progress)
+    {
+        _progress = new ProgressTracker(_keys, progress);
+        _progress.Report(Statistics.HeldBytes);
+    }
+
     /// <summary>The key of task <paramref name="task"/>.</summary>
     public TaskKey KeyOf(int task) => _keys[task];
 
@@ -138,6 +146,7 @@ internal sealed class LocalRun
         _values[task] = value;
         _completed++;
         Statistics.TaskCompleted(value);
+        _progress?.Completed(task, Statistics.HeldBytes);
         foreach (int dep in _dependencies[task])
         {
             if (--_pendingDependents[dep] == 0 && !_requested[dep])
@@ -149,7 +158,10 @@ internal sealed class LocalRun
                 _ready.Enqueue(dependent, _priority[dependent]);
         }
         if (IsFinished)
+        {
             Statistics.Elapsed = _clock.Elapsed;
+            _progress?.Report(Statistics.HeldBytes);
+        }
     }
 
     /// <summary>The values of the requested keys, in request order.</summary>

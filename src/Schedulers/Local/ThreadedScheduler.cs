@@ -9,7 +9,7 @@ namespace LazyDist.Schedulers;
 /// static priority order; an intermediate result is dropped the moment its last dependent has
 /// run, unless it was requested; nothing is serialized or copied.
 /// </summary>
-public sealed class ThreadedScheduler : IScheduler, IReportsRunStatistics
+public sealed class ThreadedScheduler : IScheduler, IReportsRunStatistics, IReportsProgress
 {
     /// <summary>A shared scheduler with one thread per core: the default for collections.</summary>
     public static ThreadedScheduler Default { get; } = new();
@@ -34,7 +34,14 @@ public sealed class ThreadedScheduler : IScheduler, IReportsRunStatistics
     /// On a task's exception or on cancellation no further task starts and the returned task ends
     /// at once; tasks already running finish on their threads and their results are discarded.
     /// </remarks>
-    public ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken = default)
+    public ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken = default) =>
+        Run(graph, keys, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, IProgress<ComputeProgress> progress, CancellationToken cancellationToken = default) =>
+        Run(graph, keys, progress, cancellationToken);
+
+    private ValueTask<object?[]> Run(TaskGraph graph, IReadOnlyList<TaskKey> keys, IProgress<ComputeProgress>? progress, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
             return ValueTask.FromCanceled<object?[]>(cancellationToken);
@@ -48,6 +55,8 @@ public sealed class ThreadedScheduler : IScheduler, IReportsRunStatistics
             return ValueTask.FromException<object?[]>(error);
         }
         LastRun = run.Statistics;
+        if (progress is not null)
+            run.Track(progress);
         if (run.IsFinished)
             return ValueTask.FromResult(run.Results());
         return new ValueTask<object?[]>(new ThreadedRun(run, Math.Min(Threads, run.Statistics.TotalTasks), cancellationToken).Completion);

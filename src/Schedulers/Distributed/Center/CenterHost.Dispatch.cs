@@ -71,6 +71,18 @@ public sealed partial class CenterHost
             _ = AnswerWhenWorkersAsync(id, connection, wait);
             return;
         }
+        if (role == PeerRole.Worker && message is WorkerMetricsMessage metrics)
+        {
+            lock (_gate)
+                ReceiveMetrics(id, metrics);
+            return;
+        }
+        if (role == PeerRole.Client && message is GetProgressMessage progress)
+        {
+            lock (_gate)
+                Queue(connection, AnswerProgress(progress));
+            return;
+        }
         if (role == PeerRole.Client && message is GetStatsMessage stats)
         {
             lock (_gate)
@@ -127,6 +139,7 @@ public sealed partial class CenterHost
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         IReadOnlyList<SchedulerInstruction> instructions;
+        BeforeEvent(stimulus);
         try
         {
             instructions = _state.Handle(stimulus);
@@ -138,6 +151,8 @@ public sealed partial class CenterHost
         }
         foreach (var instruction in instructions)
             Carry(instruction);
+        RecordRun(stimulus);
+        AfterEvent(stimulus);
         _busyTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
         if (_waiters.Count > 0)
             WakeWaiters();

@@ -228,8 +228,7 @@ public sealed partial class CenterHost : IAsyncDisposable
                 _workers.Remove(id);
                 _names.Remove(id);
             }
-            Post(new WorkerLeftEvent(id, "its connection closed", _ids.Next("worker-left", name)));
-            _log.LogWarning("worker {Name} left", name);
+            Post(new WorkerLeftEvent(id, "its connection closed", _ids.Next("worker-left", name))); // logged with what it held
         }
         else
         {

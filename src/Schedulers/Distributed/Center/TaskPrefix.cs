@@ -12,7 +12,7 @@ internal sealed class TaskPrefix(string name)
 
     public string Name { get; } = name;
 
-    /// <summary>Tasks of this prefix the center knows now, in <paramref name="status"/>.</summary>
+    /// <summary>Tasks of this prefix the center knows now, in <paramref name="status"/>; for <see cref="CenterTaskStatus.Forgotten"/>, those it dropped, in all (dask counts them as done).</summary>
     public int Count(CenterTaskStatus status) => _counts[(int)status];
 
     /// <summary>Results of this prefix that arrived from workers, in all.</summary>
@@ -34,8 +34,7 @@ internal sealed class TaskPrefix(string name)
     {
         if (from != CenterTaskStatus.Forgotten)
             _counts[(int)from]--;
-        if (to != CenterTaskStatus.Forgotten)
-            _counts[(int)to]++;
+        _counts[(int)to]++; // Forgotten: a running total, never decremented (a new task comes "from" Forgotten)
     }
 
     internal void Ran(TimeSpan duration, long nbytes)

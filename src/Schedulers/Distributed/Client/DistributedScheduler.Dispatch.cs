@@ -49,6 +49,11 @@ public sealed partial class DistributedScheduler
             WorkersJoined(joined);
             return;
         }
+        if (message is ProgressMessage progress)
+        {
+            Answered(progress);
+            return;
+        }
         ClientEvent stimulus = message switch
         {
             KeyInMemoryMessage k => new KeyInMemoryEvent(k.Key.ToTaskKey(), k.Holders, k.NBytes, k.StimulusId),
@@ -72,6 +77,7 @@ public sealed partial class DistributedScheduler
             stats = [.. _statsRequests];
             _statsRequests.Clear();
             waits = TakeWorkerWaits();
+            FailProgress(LostError(cause.Message, cause));
         }
         stats.ForEach(s => s.TrySetException(LostError(cause.Message, cause)));
         waits.ForEach(w => w.TrySetException(LostError(cause.Message, cause)));

@@ -15,17 +15,22 @@ namespace LazyDist.Distributed;
 /// so it keeps its size. Worker processes exit when the cluster is disposed, and also when this
 /// process dies (they watch their standard input, which only this process holds open).
 /// </summary>
-public sealed class LocalCluster : IScheduler, IAsyncDisposable
+public sealed class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposable
 {
     private readonly CenterHost _center;
     private readonly List<NannyHost> _nannies;
+    private readonly IDashboard? _dashboard;
 
-    private LocalCluster(CenterHost center, List<NannyHost> nannies, DistributedScheduler client)
+    private LocalCluster(CenterHost center, List<NannyHost> nannies, DistributedScheduler client, IDashboard? dashboard)
     {
         _center = center;
         _nannies = nannies;
+        _dashboard = dashboard;
         Client = client;
     }
+
+    /// <summary>The dashboard's address to open in a browser (with the cluster's token), or null when <see cref="LocalClusterOptions.Dashboard"/> was not set.</summary>
+    public string? DashboardAddress => _dashboard?.Url;
 
     /// <summary>The center's address: other clients and workers may connect to it too.</summary>
     public string Address => _center.Address;
@@ -75,8 +80,11 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
         string token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, Tls = options.Tls, NoWorkersTimeout = options.NoWorkersTimeout }, loggers).ConfigureAwait(false);
         var nannies = new List<NannyHost>();
+        IDashboard? dashboard = null;
         try
         {
+            if (options.Dashboard is { } startDashboard)
+                dashboard = await startDashboard(center, token, cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < workers; i++)
             {
                 var worker = new WorkerOptions
@@ -113,10 +121,12 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
             }
             var client = await DistributedScheduler.ConnectAsync(center.Address, token, options.Tls, cancellationToken).ConfigureAwait(false);
             await WarmUpAsync(client, cancellationToken).ConfigureAwait(false);
-            return new LocalCluster(center, nannies, client);
+            return new LocalCluster(center, nannies, client, dashboard);
         }
         catch
         {
+            if (dashboard is not null)
+                await dashboard.DisposeAsync().ConfigureAwait(false);
             await StopAsync(nannies).ConfigureAwait(false);
             await center.DisposeAsync().ConfigureAwait(false);
             throw;
@@ -182,10 +192,16 @@ public sealed class LocalCluster : IScheduler, IAsyncDisposable
     public ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken = default) =>
         Client.ComputeAsync(graph, keys, cancellationToken);
 
+    /// <inheritdoc/>
+    public ValueTask<object?[]> ComputeAsync(TaskGraph graph, IReadOnlyList<TaskKey> keys, IProgress<ComputeProgress> progress, CancellationToken cancellationToken = default) =>
+        Client.ComputeAsync(graph, keys, progress, cancellationToken);
+
     /// <summary>Stops the workers and the center.</summary>
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync().ConfigureAwait(false);
+        if (_dashboard is not null)
+            await _dashboard.DisposeAsync().ConfigureAwait(false);
         await StopAsync(_nannies).ConfigureAwait(false);
         await _center.DisposeAsync().ConfigureAwait(false);
     }

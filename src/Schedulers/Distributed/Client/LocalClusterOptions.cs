@@ -28,4 +28,11 @@ public sealed record LocalClusterOptions
 
     /// <summary>How long tasks may wait while the cluster has no workers before they fail saying so (see <see cref="CenterOptions.NoWorkersTimeout"/>).</summary>
     public TimeSpan NoWorkersTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Serves a web dashboard for the cluster's center, as dask's LocalCluster does: pass
+    /// <c>DashboardServer.Starter()</c> from the LazyDist.Dashboard package; null (the default) for none.
+    /// The address is <see cref="LocalCluster.DashboardAddress"/>.
+    /// </summary>
+    public DashboardStarter? Dashboard { get; init; }
 }

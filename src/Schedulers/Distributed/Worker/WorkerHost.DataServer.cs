@@ -10,6 +10,7 @@ public sealed partial class WorkerHost
     /// <summary>Answers GetData requests from one peer or client until it disconnects.</summary>
     private async Task ServeDataAsync(WireConnection connection)
     {
+        ServingStarted(connection);
         try
         {
             var hello = await _admission.AdmitAsync(connection, _stopping.Token).ConfigureAwait(false);
@@ -42,6 +43,7 @@ public sealed partial class WorkerHost
         }
         finally
         {
+            ServingEnded(connection);
             await connection.DisposeAsync().ConfigureAwait(false);
         }
     }

@@ -49,6 +49,7 @@ public sealed partial class WorkerHost
         {
             var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
             error = new ErrorInfo(cause.GetType().FullName ?? cause.GetType().Name, cause.Message, cause.StackTrace);
+            _log.LogWarning("task {Key} failed: {ExceptionType}: {Message}", task.Key, error.ExceptionType, LogText.Of(error.Message));
         }
         var run = new TaskRun(task.Key, error is null && missing is null ? ValueCodec.SizeOf(result) : 0, thread, started, _time.GetUtcNow());
         lock (_gate)

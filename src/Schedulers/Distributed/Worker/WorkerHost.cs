@@ -186,7 +186,10 @@ public sealed partial class WorkerHost : IAsyncDisposable
     private void SendHeartbeat()
     {
         lock (_gate)
+        {
             _center?.Send(new HeartbeatMessage(_state.HeldBytes, _state.HeldKeys, _store.SpilledBytes));
+            SendMetrics();
+        }
     }
 
     /// <summary>Stops: leaves the center, closes the data port; running tasks are abandoned.</summary>

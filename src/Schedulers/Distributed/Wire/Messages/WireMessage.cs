@@ -38,4 +38,7 @@ namespace LazyDist.Distributed.Wire;
 [Union(40, typeof(WorkerRestartedMessage))]
 [Union(41, typeof(WaitForWorkersMessage))]
 [Union(42, typeof(WorkersJoinedMessage))]
+[Union(43, typeof(WorkerMetricsMessage))]
+[Union(44, typeof(GetProgressMessage))]
+[Union(45, typeof(ProgressMessage))]
 internal abstract record WireMessage;

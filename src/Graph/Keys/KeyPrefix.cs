@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using LazyDist.Graph;
 
-namespace LazyDist.Distributed.Center;
+namespace LazyDist.Graph;
 
 /// <summary>
 /// The group a key belongs to, for counters and pictures (dask's <c>key_split</c>): its name
