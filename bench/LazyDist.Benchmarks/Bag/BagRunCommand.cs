@@ -10,6 +10,7 @@ namespace LazyDist.Benchmarks.Bag;
 /// <summary>
 /// <c>bag-run WORKLOAD DIR MODE [REPEAT]</c>: runs one bag workload (or a baseline: <c>plinq</c>, <c>handwritten</c>)
 /// REPEAT times in a fresh process and prints one line per run: <c>workload mode seconds result peak_rss_mb</c>.
+/// <c>shuffle</c> needs no corpus (DIR is ignored): 10 M (long, long) pairs grouped into 64 partitions.
 /// MODE is <c>threads</c>, <c>sync</c> or <c>processes:N</c> (a local cluster, started before the clock).
 /// </summary>
 internal static class BagRunCommand
@@ -44,6 +45,7 @@ internal static class BagRunCommand
                     "handwritten" => BagWorkloads.HandWritten(root),
                     "lines" => $"lines={LazyDist.Collections.DistBag.LongCount(LazyDist.Collections.DistBag.ReadLines(Path.Combine(root, "text", "*.txt"))).Compute(scheduler)}",
                     "file-lines" => $"lines={Directory.GetFiles(Path.Combine(root, "text"), "*.txt").AsParallel().Sum(f => File.ReadLines(f).LongCount())}",
+                    "shuffle" => BagWorkloads.Shuffle(scheduler, cluster),
                     _ => BagWorkloads.Run(workload, root, scheduler),
                 };
                 double seconds = clock.Elapsed.TotalSeconds;

@@ -65,6 +65,31 @@ internal static class BagWorkloads
         return string.Create(CultureInfo.InvariantCulture, $"distinct={words.Distinct().Count().Compute(scheduler)}");
     }
 
+    /// <summary>
+    /// 10 M <c>(long, long)</c> pairs in 64 partitions grouped by key into 64 partitions (single-stage:
+    /// 64 × 64 buckets). On a cluster the result adds the bytes workers fetched from each other and what
+    /// the client gathered, against the pairs' own 16 bytes each: a ratio ≤ 1 means no pair crossed twice.
+    /// </summary>
+    public static string Shuffle(IScheduler scheduler, LazyDist.Distributed.LocalCluster? cluster)
+    {
+        const int Pairs = 10_000_000, Partitions = 64;
+        var counted = DistBag.Range(0, Pairs, Partitions)
+            .Select(i => (i * 7919L % 100_003, (long)i))
+            .GroupBy(p => p.Item1)
+            .Select(g => (long)g.Count())
+            .Sum();
+        var before = cluster?.Client.GetStatisticsAsync().GetAwaiter().GetResult();
+        long gatheredBefore = cluster?.Client.GatheredBytes ?? 0;
+        long total = counted.Compute(scheduler);
+        string result = string.Create(CultureInfo.InvariantCulture, $"pairs={total}");
+        if (cluster is null || before is null)
+            return result;
+        var after = cluster.Client.GetStatisticsAsync().GetAwaiter().GetResult();
+        double moved = after.TransferredBytes - before.TransferredBytes, pairBytes = 16.0 * Pairs;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{result} worker_to_worker_mb={moved / 1e6:F1} pair_mb={pairBytes / 1e6:F1} moved_per_pair_byte={moved / pairBytes:F3} client_gathered_bytes={cluster.Client.GatheredBytes - gatheredBefore}");
+    }
+
     /// <summary>The naive PLINQ query: <c>files.AsParallel().SelectMany(File.ReadLines).SelectMany(split).GroupBy(w => w)</c>.</summary>
     public static string NaivePlinq(string root)
     {

@@ -17,7 +17,7 @@ public static partial class DistBag
         CheckComparer(keyComparer, nameof(keyComparer));
         var combine = Stages.CombineBy<TKey, int>(Counting<TSource>.Combine);
         var partials = Combined<TSource, KeyValuePair<TKey, int>>(source, "count-by", [keySelector], Stages.CountBy(keySelector), combine);
-        return Shuffled<KeyValuePair<TKey, int>, KeyValuePair<TKey, int>, KeyValuePair<TKey, int>>(partials, "count-by", [], [], Hashes.OfPairKey<TKey, int>(), [combine]);
+        return Shuffled<KeyValuePair<TKey, int>, KeyValuePair<TKey, int>, KeyValuePair<TKey, int>>(partials, "count-by", [], [], Hashes.OfPairKey<TKey, int>(), [combine], source.PartitionCount);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ public static partial class DistBag
         var partials = Combined<TSource, KeyValuePair<TKey, TAccumulate>>(source, "aggregate-by", [keySelector, seed, func, combine],
             Stages.AggregateBy(keySelector, Seeds<TKey, TAccumulate>.Constant(seed), func), merge);
         return Shuffled<KeyValuePair<TKey, TAccumulate>, KeyValuePair<TKey, TAccumulate>, KeyValuePair<TKey, TAccumulate>>(partials, "aggregate-by", [], [],
-            Hashes.OfPairKey<TKey, TAccumulate>(), [merge]);
+            Hashes.OfPairKey<TKey, TAccumulate>(), [merge], source.PartitionCount);
     }
 
     /// <summary>Each distinct element and how many times it occurs (dask.bag's <c>frequencies</c>), counted inside each partition first.</summary>

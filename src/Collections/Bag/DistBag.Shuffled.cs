@@ -5,16 +5,16 @@ namespace LazyDist.Collections;
 public static partial class DistBag
 {
     /// <summary>
-    /// A bag of <paramref name="input"/>'s partition count whose partitions are made by shuffling: each input
-    /// partition runs <paramref name="mapStages"/> (its own pipeline fused in front), its results go by
-    /// <paramref name="hash"/> to an output partition, and each output runs <paramref name="reduceStages"/>
-    /// over its buckets in input order.
+    /// A bag of <paramref name="outputCount"/> partitions (by default <paramref name="input"/>'s count) made by
+    /// shuffling: each input partition runs <paramref name="mapStages"/> (its own pipeline fused in front), its
+    /// results go by <paramref name="hash"/> to an output partition, and each output runs
+    /// <paramref name="reduceStages"/> over its buckets in input order.
     /// </summary>
     internal static DistBag<TOut> Shuffled<TIn, TMap, TOut>(DistBag<TIn> input, string operation, object?[] token,
-        IReadOnlyList<StageSpec> mapStages, Func<TMap, ulong> hash, IReadOnlyList<StageSpec> reduceStages)
+        IReadOnlyList<StageSpec> mapStages, Func<TMap, ulong> hash, IReadOnlyList<StageSpec> reduceStages, int? outputCount = null)
     {
         string name = NameOf(operation, [input.Name, .. token]);
-        int outputs = input.PartitionCount;
+        int outputs = outputCount ?? input.PartitionCount;
         var layout = Shuffle.Of(name, input, mapStages, Destination<TMap>.ByHash(hash, outputs), outputs);
         return new DistBag<TOut>(name, outputs, j => PipelineRun.Node(Sources.Concat<TMap>(layout.BucketsOf(j)), reduceStages, Sinks.List<TOut>()), [layout.Layer]);
     }
@@ -25,7 +25,8 @@ public static partial class DistBag
     /// <summary>
     /// <paramref name="input"/>'s partitions run through <paramref name="map"/> (a map-side combine), then, while there
     /// are more than 2 × <see cref="CombineWidth"/>, merged <see cref="CombineWidth"/> at a time by <paramref name="combine"/>
-    /// (dask's <c>split_every</c>): a shuffle after it waits for a few partials, not for one per input partition.
+    /// (dask's <c>split_every</c>): a shuffle after it waits for a few partials, not for one per input partition;
+    /// that shuffle goes back to the input's partition count, the count a user expects.
     /// </summary>
     internal static DistBag<TMap> Combined<TIn, TMap>(DistBag<TIn> input, string operation, object?[] token, StageSpec map, StageSpec combine)
     {

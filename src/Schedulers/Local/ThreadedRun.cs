@@ -60,8 +60,7 @@ internal sealed class ThreadedRun
                         _stopped = true;
                         Monitor.PulseAll(_gate);
                         _completion.TrySetResult(_run.Results());
-                        _cancellation.Dispose();
-                        return;
+                        break;
                     }
                     // This thread takes one of the ready tasks; wake the others for the rest.
                     if (_idle > 0 && _run.ReadyCount > 1)
@@ -86,6 +85,9 @@ internal sealed class ThreadedRun
                 return;
             }
         }
+        // Outside the lock: Dispose waits for a cancellation callback already running, and that callback
+        // (Stop) takes the lock.
+        _cancellation.Dispose();
     }
 
     private void Stop(Action complete)

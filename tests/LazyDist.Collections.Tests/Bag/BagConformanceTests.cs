@@ -25,7 +25,7 @@ public abstract class BagConformanceTests
     public async Task StartScheduler() => Scheduler = await CreateSchedulerAsync().WaitAsync(Bound);
 
     [OneTimeTearDown]
-    public async Task StopScheduler() => await DisposeSchedulerAsync();
+    public async Task StopScheduler() => await DisposeSchedulerAsync().AsTask().WaitAsync(Bound);
 
     private async Task<List<T>> Run<T>(DistBag<T> bag)
     {

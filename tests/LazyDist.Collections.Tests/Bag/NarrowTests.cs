@@ -51,7 +51,21 @@ public class CombineTreeTests
             Assert.That(bag.CountBy(w => w).Compute(new ThreadedScheduler(2)), Is.EquivalentTo(words.CountBy(w => w)));
             Assert.That(bag.AggregateBy(w => w.Length, 0L, (n, w) => n + w.Length, (a, b) => a + b).Compute(new SynchronousScheduler()),
                 Is.EquivalentTo(words.AggregateBy(w => w.Length, 0L, (n, w) => n + w.Length)));
-            Assert.That(bag.CountBy(w => w).PartitionCount, Is.EqualTo(8), "60 partials merged 8 at a time before the shuffle");
+            Assert.That(bag.CountBy(w => w).PartitionCount, Is.EqualTo(60), "60 partials merged 8 at a time before the shuffle, back to 60 partitions after it");
+        });
+    }
+
+    [Test]
+    public void CountBy_SoManyPartitionsTheShuffleIsStaged_KeepsThePartitionCountAndMatchesLinq()
+    {
+        // 600 partitions: 75 merged partials into 600 outputs is 45,000 buckets, so the shuffle runs in stages.
+        var words = Enumerable.Range(0, 3000).Select(i => $"w{i * 7919 % 500}").ToList();
+        var counts = DistBag.From(words, 600).CountBy(w => w);
+        Assert.Multiple(() =>
+        {
+            Assert.That(counts.PartitionCount, Is.EqualTo(600));
+            Assert.That(counts.Compute(new ThreadedScheduler(2)), Is.EquivalentTo(words.CountBy(w => w)));
+            Assert.That(counts.Compute(new ThreadedScheduler(2)), Is.EqualTo(counts.Compute(new SynchronousScheduler())), "the same order on every scheduler");
         });
     }
 }
