@@ -98,7 +98,9 @@ public sealed class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposabl
                     MaxResultBytes = options.MaxResultBytes,
                     MemoryLimit = options.MemoryLimit ?? Distributed.Worker.MemoryPolicy.MachineMemory() / options.Workers,
                 };
-                var nanny = new NannyHost(worker.Name, worker.MemoryLimit, options.Nanny, reason => StartProcess(worker with { RestartReason = reason }, log), log);
+                // The worker watches its own memory (spill, pause, the terminate line); the cluster's nanny replaces a
+                // worker that dies. Its RSS check would count memory the worker's GC keeps committed but unused.
+                var nanny = new NannyHost(worker.Name, memoryLimit: null, options.Nanny, reason => StartProcess(worker with { RestartReason = reason }, log), log);
                 nannies.Add(nanny);
                 nanny.Start();
             }
@@ -111,7 +113,7 @@ public sealed class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposabl
                 if (await Task.WhenAny(joined, ended).ConfigureAwait(false) == ended && !joined.IsCompleted)
                 {
                     int code = await (await ended.ConfigureAwait(false)).ConfigureAwait(false);
-                    throw new InvalidOperationException($"a worker process could not start and join the center (its nanny ended with {code}; run with a logger at Debug level to see its output)");
+                    throw new InvalidOperationException($"a worker process could not start and join the center (its nanny ended with {code}; its last error line: {LastError ?? "none"}; run with a logger at Debug level to see all its output)");
                 }
                 await joined.ConfigureAwait(false);
             }
@@ -134,11 +136,21 @@ public sealed class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposabl
     }
 
     /// <summary>A worker process whose output lines go to the cluster's log at Debug level.</summary>
+    // The last line a worker process wrote to its standard error, for the message when one cannot start.
+    private static volatile string? LastError;
+
     private static Process StartProcess(WorkerOptions worker, ILogger log)
     {
         var process = WorkerProcess.Start(worker);
         string name = worker.Name;
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+                return;
+            log.LogDebug("{Worker}: {Line}", name, e.Data);
+            if (!e.Data.StartsWith("   ", StringComparison.Ordinal) && !e.Data.StartsWith(" ---", StringComparison.Ordinal))
+                LastError = $"{name}: {e.Data}"; // a message, not the stack below it
+        };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();

@@ -17,8 +17,8 @@ public sealed record LocalClusterOptions
 
     /// <summary>
     /// Each worker's memory limit in bytes (see <see cref="WorkerOptions.MemoryLimit"/>): above 60% of it held
-    /// results spill to disk, above 80% the worker pauses, above <see cref="NannyOptions.TerminateFraction"/>
-    /// the worker process is replaced. Null: the machine's memory (or its cgroup's limit) divided among the
+    /// results spill to disk, above 80% the worker pauses, above 95% it logs that it should be restarted
+    /// (a worker process that dies is replaced). Null: the machine's memory (or its cgroup's limit) divided among the
     /// workers, as dask; 0: no limit.
     /// </summary>
     public long? MemoryLimit { get; init; }

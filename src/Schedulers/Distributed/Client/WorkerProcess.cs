@@ -141,9 +141,30 @@ internal static class WorkerProcess
     private static readonly Lazy<string> GeneratedConfig = new(() =>
     {
         string path = Path.Combine(Path.GetTempPath(), $"lazydist-worker-{Environment.ProcessId}-{Environment.Version}.runtimeconfig.json");
-        var config = new { runtimeOptions = new { tfm = "net10.0", framework = new { name = "Microsoft.NETCore.App", version = Environment.Version.ToString() } } };
+        var config = new { runtimeOptions = new { tfm = "net10.0", frameworks = SharedFrameworks() } };
         File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(config));
         File.Move(path + ".tmp", path, overwrite: true);
         return path;
     });
+
+    /// <summary>
+    /// The shared frameworks this process runs on (<c>Microsoft.NETCore.App</c>, and
+    /// <c>Microsoft.AspNetCore.App</c> when its logging or Kestrel came from there), read from the
+    /// framework dependency files the host loaded and the assemblies loaded so far, so a worker
+    /// process started without this application's own runtime configuration finds the same assemblies.
+    /// </summary>
+    private static object[] SharedFrameworks()
+    {
+        var found = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["Microsoft.NETCore.App"] = Environment.Version.ToString() };
+        var files = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string ?? "").Split(Path.PathSeparator)
+            .Concat(AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic).Select(a => a.Location));
+        foreach (string file in files)
+        {
+            var version = Path.GetDirectoryName(file);
+            var name = string.IsNullOrEmpty(version) ? null : Path.GetDirectoryName(version);
+            if (!string.IsNullOrEmpty(name) && Path.GetFileName(Path.GetDirectoryName(name)) == "shared")
+                found[Path.GetFileName(name)] = Path.GetFileName(version)!;
+        }
+        return [.. found.Select(f => new { name = f.Key, version = f.Value })];
+    }
 }

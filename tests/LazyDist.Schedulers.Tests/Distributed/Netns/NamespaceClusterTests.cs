@@ -48,7 +48,7 @@ public partial class NamespaceClusterTests
                 ["run", script, "--scheduler", $"tcp://{Center}", "--token", Token, .. Tls(certificates, "pool", "192.0.2.100"), "--", $"{ChunkCount}", $"{ChunkSize}"], net.Exec("client"));
             await pool.WaitForLineAsync(l => l.StartsWith("midway", StringComparison.Ordinal)).WaitAsync(Bound);
             w2.Kill(); // mid-run: the chunks and sums it holds are lost and must be recomputed on w1
-            await center.WaitForLineAsync(l => l.Contains("worker w2 left")).WaitAsync(Bound);
+            await center.WaitForLineAsync(l => l.Contains("worker w2 left") || l.Contains("worker w2 lost")).WaitAsync(Bound);
             pool.SendLine("go");
             Assert.That(await pool.ExitCodeAsync(Bound), Is.Zero, string.Join('\n', pool.Lines.TakeLast(20)));
             string bits = BitsLine().Match(string.Join('\n', pool.Lines)).Groups[1].Value;
