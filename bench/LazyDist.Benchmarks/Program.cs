@@ -7,7 +7,8 @@ namespace LazyDist.Benchmarks;
 /// Runs the BenchmarkDotNet suites (<c>dotnet run -c Release --project bench/LazyDist.Benchmarks -- --filter '*' --job short</c>),
 /// or, given <c>side-by-side [--repeat N] [--no-build] [--only PARTS] [--no-dask]</c> first, the comparison with the Python dask peer.
 /// <c>million-tasks</c> is the child process that the side-by-side spawns for the million-task graph;
-/// <c>tiny-tasks</c> measures a cluster's per-task cost and where it goes.
+/// <c>tiny-tasks</c> measures a cluster's per-task cost and where it goes;
+/// <c>array-targets</c> runs the array targets beside dask.array.
 /// </summary>
 public static class Program
 {
@@ -24,6 +25,8 @@ public static class Program
                 return MillionTaskCommand.Run(args[1..], Console.Out);
             case CenterCostCommand.Name:
                 return CenterCostCommand.Run(args[1..], Console.Out);
+            case Arrays.ArrayTargetsCommand.Name:
+                return Arrays.ArrayTargetsCommand.Run(args[1..], Console.Out, Console.Error);
             case TinyTaskCommand.Name:
                 return TinyTaskCommand.Run(args[1..], Console.Out, Console.Error);
             default:
