@@ -19,7 +19,7 @@ public class CliAppTests
         });
     }
 
-    [Test, CancelAfter(120_000)]
+    [Test, CancelAfter(540_000)]
     public async Task LogLevel_FlagOrVariable_ShowsInformationLines_QuietByDefault()
     {
         string[] seed = ["seed", "--chunks", "2", "--chunk-size", "10", "--scheduler", "sync"];

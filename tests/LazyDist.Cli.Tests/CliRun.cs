@@ -26,7 +26,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         using var process = StartWith(environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(170));
         try
         {
             await process.WaitForExitAsync(timeout.Token);

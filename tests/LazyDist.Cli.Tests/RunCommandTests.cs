@@ -16,7 +16,7 @@ public class RunCommandTests
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();
 
-    [Test, CancelAfter(90_000)]
+    [Test, CancelAfter(200_000)]
     public async Task Run_CompileError_Exit2_PrintsErrorsWithLineNumbersOnly()
     {
         string path = _folder.Write("bad.csx", "int unused = 1;\n\nConsole.WriteLine(missing);\nConsole.WriteLine(\"never\");\n");
@@ -31,7 +31,7 @@ public class RunCommandTests
         });
     }
 
-    [Test, CancelAfter(90_000)]
+    [Test, CancelAfter(200_000)]
     public async Task Run_ThreadsScheduler_ComputesArraySumAndScriptLambda()
     {
         const string Script = """
@@ -58,7 +58,7 @@ public class RunCommandTests
         });
     }
 
-    [Test, CancelAfter(90_000)]
+    [Test, CancelAfter(200_000)]
     public async Task Run_ScriptThrows_Exit1_NamesTypeMessageAndScriptLine()
     {
         string path = _folder.Write("boom.csx", "Console.WriteLine(\"before\");\nthrow new InvalidOperationException(\"boom\");\n");
@@ -186,7 +186,7 @@ public class RunCommandTests
     }
 
     /// <summary>Needs user code shipping: the script's lambda and its captured local travel to worker processes.</summary>
-    [Test, CancelAfter(120_000)]
+    [Test, CancelAfter(200_000)]
     public async Task Run_ProcessesScheduler_ShipsScriptLambdaWithItsCapturedLocal()
     {
         const string Script = """
@@ -198,7 +198,7 @@ public class RunCommandTests
     }
 
     /// <summary>The script's scheduler is the default one: <c>Compute()</c> with no argument runs on the cluster.</summary>
-    [Test, CancelAfter(120_000)]
+    [Test, CancelAfter(200_000)]
     public async Task Run_ProcessesScheduler_ComputeWithNoArgumentRunsOnTheCluster()
     {
         const string Script = """
@@ -214,7 +214,7 @@ public class RunCommandTests
     /// local is cached by the compiler in a field of its own closure object (<c>&lt;&gt;9__1</c>):
     /// the object graph that travels has a cycle through the delegate.
     /// </summary>
-    [Test, CancelAfter(120_000)]
+    [Test, CancelAfter(200_000)]
     public async Task Run_ProcessesScheduler_ShipsLambdaCachedInItsOwnClosure()
     {
         const string Script = """

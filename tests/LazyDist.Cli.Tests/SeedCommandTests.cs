@@ -69,7 +69,7 @@ public class SeedCommandTests
         });
     }
 
-    [Test, CancelAfter(90_000)]
+    [Test, CancelAfter(360_000)]
     public async Task Seed_RealProcess_RunsAndRejectsBadInput()
     {
         var ok = await CliRun.AsProcessAsync("seed", "--chunks", "8", "--chunk-size", "1000");

@@ -109,7 +109,7 @@ internal static class PoolSeedComparison
         var before = client.GetStatisticsAsync().GetAwaiter().GetResult();
         long gathered = client.GatheredBytes;
         var clock = Stopwatch.StartNew();
-        var handles = start(cluster.Pool, PoolSeedFlow.ChunkCount);
+        var handles = start(cluster.Client.Pool, PoolSeedFlow.ChunkCount);
         double total = handles.Total.Get();
         double seconds = clock.Elapsed.TotalSeconds;
         gathered = client.GatheredBytes - gathered;
@@ -117,7 +117,7 @@ internal static class PoolSeedComparison
         if (Math.Abs(total - expected) > 1e-9 * Math.Abs(expected))
             throw new InvalidOperationException($"the pool seed computed {total}, expected {expected}");
         clock.Restart();
-        handles.Delete(cluster.Pool);
+        handles.Delete(cluster.Client.Pool);
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         while (client.GetStatisticsAsync(cancellationToken: limit.Token).GetAwaiter().GetResult().HeldBytes > before.HeldBytes)
             Thread.Sleep(10);

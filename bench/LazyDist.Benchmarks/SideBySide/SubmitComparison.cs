@@ -111,14 +111,14 @@ internal static class SubmitComparison
         var items = Enumerable.Range(first, Tasks);
         IReadOnlyList<Future<int>> futures = mode switch
         {
-            "submit" => [.. items.Select(i => cluster.Submit(static (int v) => v + 1, i))],
-            "submit-impure" => [.. items.Select(i => cluster.Submit(static (int v) => v + 1, i, pure: false))],
-            _ => cluster.Map(static (int v) => v + 1, items),
+            "submit" => [.. items.Select(i => cluster.Client.Submit(static (int v) => v + 1, i))],
+            "submit-impure" => [.. items.Select(i => cluster.Client.Submit(static (int v) => v + 1, i, pure: false))],
+            _ => cluster.Client.Map(static (int v) => v + 1, items),
         };
         double submitted = clock.Elapsed.TotalSeconds;
         Task.WhenAll(futures.Select(f => f.WaitAsync())).GetAwaiter().GetResult();
         double done = clock.Elapsed.TotalSeconds;
-        var values = cluster.Gather(futures);
+        var values = cluster.Client.Gather(futures);
         double gathered = clock.Elapsed.TotalSeconds;
         foreach (var future in futures)
             future.Release();

@@ -31,15 +31,15 @@ internal static class WorkerMemory
         for (int attempt = 0; attempt < 20 && committed.Count < workers; attempt++)
         {
             var done = state == State.Kept
-                ? cluster.Pool.Map(static (int _) => Collect(GCCollectionMode.Forced), Enumerable.Range(0, 4 * workers))
-                : cluster.Pool.Map(static (int _) => Collect(GCCollectionMode.Aggressive), Enumerable.Range(0, 4 * workers));
+                ? cluster.Client.Pool.Map(static (int _) => Collect(GCCollectionMode.Forced), Enumerable.Range(0, 4 * workers))
+                : cluster.Client.Pool.Map(static (int _) => Collect(GCCollectionMode.Aggressive), Enumerable.Range(0, 4 * workers));
             foreach (var result in done)
             {
                 long bytes = result.Get();
                 foreach (var holder in result.Lease.Pending.Holders)
                     committed[holder] = bytes;
             }
-            cluster.Pool.Delete(done);
+            cluster.Client.Pool.Delete(done);
         }
         if (committed.Count < workers)
             throw new InvalidOperationException($"only {committed.Count} of {workers} workers ran a collection");

@@ -7,7 +7,7 @@ namespace LazyDist.Graph;
 /// of that type passes as it is, an <see cref="ArgList"/> (an <c>object?[]</c>) becomes a typed
 /// array, and numbers widen (an <c>int</c> literal to a <c>long</c> parameter).
 /// </summary>
-public static class ArgConvert
+internal static class ArgConvert
 {
     /// <summary>Converts <paramref name="value"/> to <typeparamref name="T"/>.</summary>
     /// <exception cref="InvalidCastException">The value cannot become a <typeparamref name="T"/>; the message names both types.</exception>

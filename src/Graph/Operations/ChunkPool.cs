@@ -5,7 +5,7 @@ namespace LazyDist.Graph;
 /// output arrays here; local schedulers return arrays that nothing can reference any more (see
 /// <see cref="OpTraits"/>). Rented arrays are not cleared: kernels overwrite every element.
 /// </summary>
-public static class ChunkPool
+internal static class ChunkPool
 {
     /// <summary>The most bytes the pool keeps.</summary>
     public const long CapacityBytes = 128L << 20;

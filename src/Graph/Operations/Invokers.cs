@@ -1,7 +1,7 @@
 namespace LazyDist.Graph;
 
 /// <summary>Adapts typed delegates to the untyped calling convention of <see cref="OpRef"/>.</summary>
-public static class Invokers
+internal static class Invokers
 {
     /// <summary>Calls a function of no arguments.</summary>
     public static Func<object?[], object?> Create<TResult>(Func<TResult> f) => _ => f();

@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace LazyDist.Graph;
 
 /// <summary>The process-wide table of <see cref="IFusionRule"/>s, by the consumer's operation name.</summary>
-public static class FusionRules
+internal static class FusionRules
 {
     private static readonly ConcurrentDictionary<string, IFusionRule> ByOperation = new(StringComparer.Ordinal);
 

@@ -14,9 +14,9 @@ namespace LazyDist.Cli.Tests.Packaging;
 /// </summary>
 public partial class PackageInstallTests
 {
-    private static readonly TimeSpan StepBound = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan StepBound = TimeSpan.FromMinutes(10);
 
-    [Test, CancelAfter(900_000)]
+    [Test, CancelAfter(1_800_000)]
     public async Task PackAll_FreshAppAddsLazyDist_RunsReadmeSeed_ToolInstallsAndRunsSeed()
     {
         string repository = CliRun.RepositoryRoot();

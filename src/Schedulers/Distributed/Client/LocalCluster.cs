@@ -8,10 +8,11 @@ namespace LazyDist.Distributed;
 /// <summary>
 /// A cluster on this machine (dask's "processes" scheduler, with locality): a center in this
 /// process and N worker processes on loopback, and an <see cref="IScheduler"/> that runs graphs on
-/// them. Worker processes exit when the cluster is disposed, and also when this process dies
-/// (they watch their standard input, which only this process holds open).
+/// them. Futures, the pool and the cluster's counters are its <see cref="Client"/>'s (as dask's
+/// <c>Client(cluster)</c>). Worker processes exit when the cluster is disposed, and also when this
+/// process dies (they watch their standard input, which only this process holds open).
 /// </summary>
-public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
+public sealed class LocalCluster : IScheduler, IAsyncDisposable
 {
     private readonly CenterHost _center;
     private readonly List<Process> _processes;
@@ -26,7 +27,7 @@ public sealed partial class LocalCluster : IScheduler, IAsyncDisposable
     /// <summary>The center's address: other clients and workers may connect to it too.</summary>
     public string Address => _center.Address;
 
-    /// <summary>The client this cluster computes through.</summary>
+    /// <summary>The client this cluster computes through: futures, the pool, statistics (<c>cluster.Client.Submit(...)</c>).</summary>
     public DistributedScheduler Client { get; }
 
     /// <summary>The center, for tests that watch its state.</summary>

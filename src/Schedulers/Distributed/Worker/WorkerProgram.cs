@@ -10,7 +10,7 @@ namespace LazyDist.Distributed;
 /// <see cref="LocalCluster"/> run. Stops cleanly on SIGINT/SIGTERM; exits with 1 when the center is
 /// gone for longer than the timeout.
 /// </summary>
-public static class WorkerProgram
+internal static class WorkerProgram
 {
     /// <summary>Loads the libraries that register built-in operations, so every DistArray graph runs here.</summary>
     public static void LoadBuiltinOperations()

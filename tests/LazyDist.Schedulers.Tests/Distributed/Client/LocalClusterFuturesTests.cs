@@ -18,19 +18,19 @@ public class LocalClusterFuturesTests
 
     [Test, CancelAfter(90_000)]
     public async Task SeedSession_TotalExact_ArraysStayOnWorkers_DeleteReleasesAll() =>
-        await PoolSeed.RunAsync(_cluster.Pool, _cluster.Client, _cluster.Center);
+        await PoolSeed.RunAsync(_cluster.Client.Pool, _cluster.Client, _cluster.Center);
 
     [Test, CancelAfter(90_000)]
     public async Task Futures_SubmitMapGatherAsCompleted()
     {
-        var xs = _cluster.Scatter([1L, 2L, 3L]);
-        var ys = _cluster.Map(Scalars.Increment, xs);
-        var pair = _cluster.Submit(Scalars.Add, ys[0], ys[1]);
-        var total = _cluster.Submit<long, long, long>(Scalars.Add, pair, 10L);
-        var done = await _cluster.AsCompleted(ys).CountAsync().AsTask().WaitAsync(CenterProbe.Bound);
+        var xs = _cluster.Client.Scatter([1L, 2L, 3L]);
+        var ys = _cluster.Client.Map(Scalars.Increment, xs);
+        var pair = _cluster.Client.Submit(Scalars.Add, ys[0], ys[1]);
+        var total = _cluster.Client.Submit<long, long, long>(Scalars.Add, pair, 10L);
+        var done = await _cluster.Client.AsCompleted(ys).CountAsync().AsTask().WaitAsync(CenterProbe.Bound);
         Assert.Multiple(async () =>
         {
-            Assert.That(await _cluster.GatherAsync(ys).WaitAsync(CenterProbe.Bound), Is.EqualTo(new[] { 2L, 3L, 4L }));
+            Assert.That(await _cluster.Client.GatherAsync(ys).WaitAsync(CenterProbe.Bound), Is.EqualTo(new[] { 2L, 3L, 4L }));
             Assert.That(await total.ResultAsync().WaitAsync(CenterProbe.Bound), Is.EqualTo(15L));
             Assert.That(done, Is.EqualTo(3));
         });
@@ -57,7 +57,7 @@ public class LocalClusterFuturesTests
     [Test, CancelAfter(90_000)]
     public async Task SeedSessionWithLambdas_AsWritten()
     {
-        var pool = _cluster.Pool;
+        var pool = _cluster.Client.Pool;
         var a = pool.Map(i => Chunks.Random(100_000, Chunks.Seed(42, i)), Enumerable.Range(0, 20));
         var b = pool.Map(Chunks.Sum, a);
         var total = pool.Apply(sums => sums.Sum(), b);
