@@ -7,7 +7,8 @@ namespace LazyDist.Benchmarks;
 /// Runs the BenchmarkDotNet suites (<c>dotnet run -c Release --project bench/LazyDist.Benchmarks -- --filter '*' --job short</c>),
 /// or, given <c>side-by-side [--repeat N] [--no-build] [--only PARTS] [--no-dask]</c> first, the comparison with the Python dask peer.
 /// <c>million-tasks</c> is the child process that the side-by-side spawns for the million-task graph;
-/// <c>tiny-tasks</c> measures a cluster's per-task cost and where it goes; <c>memory</c> measures spilling and the cost of memory limits.
+/// <c>tiny-tasks</c> measures a cluster's per-task cost and where it goes; <c>memory</c> measures spilling and the cost of memory limits;
+/// <c>array-targets</c> runs the array targets beside dask.array.
 /// </summary>
 public static class Program
 {
@@ -26,6 +27,8 @@ public static class Program
                 return CenterCostCommand.Run(args[1..], Console.Out);
             case Memory.MemoryCommand.Name:
                 return Memory.MemoryCommand.Run(args[1..], Console.Out);
+            case Arrays.ArrayTargetsCommand.Name:
+                return Arrays.ArrayTargetsCommand.Run(args[1..], Console.Out, Console.Error);
             case TinyTaskCommand.Name:
                 return TinyTaskCommand.Run(args[1..], Console.Out, Console.Error);
             case NannyOverheadCommand.Name:

@@ -16,6 +16,12 @@ public static partial class DistArray
     /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
     public static DistArray<T> Minimum<T>(this DistArray<T> array, DistArray<T> other) where T : unmanaged, INumber<T> => Binary(array, other, BlockOp.Minimum, "minimum");
 
+    /// <summary>The elementwise minimum (NaN wins) of each element and <paramref name="value"/>, as numpy's <c>minimum</c>.</summary>
+    public static DistArray<T> Minimum<T>(this DistArray<T> array, T value) where T : unmanaged, INumber<T> => Scalar(array, BlockOp.Minimum, value, left: false, "minimum");
+
+    /// <summary>The elementwise maximum (NaN wins) of each element and <paramref name="value"/>, as numpy's <c>maximum</c>.</summary>
+    public static DistArray<T> Maximum<T>(this DistArray<T> array, T value) where T : unmanaged, INumber<T> => Scalar(array, BlockOp.Maximum, value, left: false, "maximum");
+
     /// <summary>The elementwise maximum (NaN wins) of two arrays (broadcast), as numpy's <c>maximum</c>.</summary>
     /// <exception cref="ArgumentException">The shapes cannot be broadcast together.</exception>
     public static DistArray<T> Maximum<T>(this DistArray<T> array, DistArray<T> other) where T : unmanaged, INumber<T> => Binary(array, other, BlockOp.Maximum, "maximum");

@@ -54,21 +54,21 @@ public static partial class DistArray
     public static DistArray<long> Prod(this DistArray<short> array, Axes axis, bool keepDims = false, int splitEvery = 32) =>
         Reduction.Axes<long>(array, new(ReduceKind.Prod), axis.Normalize(GridOf(array).Rank), keepDims, splitEvery);
 
-    /// <summary>The product of all elements (1 for none), as a tree reduction in a fixed order; floating products in float64 in eight lanes, integer products wrapping in 64 bits as numpy's. byte promotes to long, as numpy's does.</summary>
+    /// <summary>The product of all elements (1 for none), as a tree reduction in a fixed order; floating products in float64 in eight lanes, integer products wrapping in 64 bits as numpy's. byte promotes to ulong, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<long> Prod(this DistArray<byte> array, long splitEvery = 32) =>
-        Reduction.All<long>(array, new(ReduceKind.Prod), splitEvery);
+    public static Delayed<ulong> Prod(this DistArray<byte> array, long splitEvery = 32) =>
+        Reduction.All<ulong>(array, new(ReduceKind.Prod), splitEvery);
 
-    /// <summary>The products along <paramref name="axis"/> (negative counts from the end), which is removed. byte promotes to long, as numpy's does.</summary>
+    /// <summary>The products along <paramref name="axis"/> (negative counts from the end), which is removed. byte promotes to ulong, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An axis is out of range, or <paramref name="splitEvery"/> is less than 2.</exception>
-    public static DistArray<long> Prod(this DistArray<byte> array, int axis, int splitEvery = 32) =>
-        Reduction.Axes<long>(array, new(ReduceKind.Prod), [Shapes.NormalizeAxis(axis, GridOf(array).Rank)], false, splitEvery);
+    public static DistArray<ulong> Prod(this DistArray<byte> array, int axis, int splitEvery = 32) =>
+        Reduction.Axes<ulong>(array, new(ReduceKind.Prod), [Shapes.NormalizeAxis(axis, GridOf(array).Rank)], false, splitEvery);
 
-    /// <summary>The products along one or several axes (<c>[0, 2]</c>), removed, or kept with length 1 when <paramref name="keepDims"/>. byte promotes to long, as numpy's does.</summary>
+    /// <summary>The products along one or several axes (<c>[0, 2]</c>), removed, or kept with length 1 when <paramref name="keepDims"/>. byte promotes to ulong, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An axis is out of range, or <paramref name="splitEvery"/> is less than 2.</exception>
     /// <exception cref="ArgumentException">An axis is given twice.</exception>
-    public static DistArray<long> Prod(this DistArray<byte> array, Axes axis, bool keepDims = false, int splitEvery = 32) =>
-        Reduction.Axes<long>(array, new(ReduceKind.Prod), axis.Normalize(GridOf(array).Rank), keepDims, splitEvery);
+    public static DistArray<ulong> Prod(this DistArray<byte> array, Axes axis, bool keepDims = false, int splitEvery = 32) =>
+        Reduction.Axes<ulong>(array, new(ReduceKind.Prod), axis.Normalize(GridOf(array).Rank), keepDims, splitEvery);
 
     /// <summary>The product of all elements (1 for none), as a tree reduction in a fixed order; floating products in float64 in eight lanes, integer products wrapping in 64 bits as numpy's. bool promotes to long, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>

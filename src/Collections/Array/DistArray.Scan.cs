@@ -23,9 +23,9 @@ public static partial class DistArray
     /// <exception cref="ArgumentOutOfRangeException">The axis is out of range.</exception>
     public static DistArray<long> CumSum(this DistArray<short> array, int? axis = null) => Scan<short, long>(array, axis, false);
 
-    /// <summary>The cumulative sums along <paramref name="axis"/> (of the flattened array when null); byte promotes to long, as numpy's does.</summary>
+    /// <summary>The cumulative sums along <paramref name="axis"/> (of the flattened array when null); byte promotes to ulong, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The axis is out of range.</exception>
-    public static DistArray<long> CumSum(this DistArray<byte> array, int? axis = null) => Scan<byte, long>(array, axis, false);
+    public static DistArray<ulong> CumSum(this DistArray<byte> array, int? axis = null) => Scan<byte, ulong>(array, axis, false);
 
     /// <summary>The cumulative sums along <paramref name="axis"/> (of the flattened array when null); bool promotes to long, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The axis is out of range.</exception>
@@ -47,9 +47,9 @@ public static partial class DistArray
     /// <exception cref="ArgumentOutOfRangeException">The axis is out of range.</exception>
     public static DistArray<long> CumProd(this DistArray<short> array, int? axis = null) => Scan<short, long>(array, axis, true);
 
-    /// <summary>The cumulative products along <paramref name="axis"/> (of the flattened array when null); byte promotes to long, as numpy's does.</summary>
+    /// <summary>The cumulative products along <paramref name="axis"/> (of the flattened array when null); byte promotes to ulong, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The axis is out of range.</exception>
-    public static DistArray<long> CumProd(this DistArray<byte> array, int? axis = null) => Scan<byte, long>(array, axis, true);
+    public static DistArray<ulong> CumProd(this DistArray<byte> array, int? axis = null) => Scan<byte, ulong>(array, axis, true);
 
     /// <summary>The cumulative products along <paramref name="axis"/> (of the flattened array when null); bool promotes to long, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The axis is out of range.</exception>

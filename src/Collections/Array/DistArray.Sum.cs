@@ -54,21 +54,21 @@ public static partial class DistArray
     public static DistArray<long> Sum(this DistArray<short> array, Axes axis, bool keepDims = false, int splitEvery = 32) =>
         Reduction.Axes<long>(array, new(ReduceKind.Sum), axis.Normalize(GridOf(array).Rank), keepDims, splitEvery);
 
-    /// <summary>The sum of all elements, as a tree reduction of <paramref name="splitEvery"/> partial sums per task, in a fixed order (bit-identical on every scheduler); floating sums are compensated (Neumaier), integer sums exact in 64 bits. byte promotes to long, as numpy's does.</summary>
+    /// <summary>The sum of all elements, as a tree reduction of <paramref name="splitEvery"/> partial sums per task, in a fixed order (bit-identical on every scheduler); floating sums are compensated (Neumaier), integer sums exact in 64 bits. byte promotes to ulong, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>
-    public static Delayed<long> Sum(this DistArray<byte> array, long splitEvery = 32) =>
-        Reduction.All<long>(array, new(ReduceKind.Sum), splitEvery);
+    public static Delayed<ulong> Sum(this DistArray<byte> array, long splitEvery = 32) =>
+        Reduction.All<ulong>(array, new(ReduceKind.Sum), splitEvery);
 
-    /// <summary>The sums along <paramref name="axis"/> (negative counts from the end), which is removed. byte promotes to long, as numpy's does.</summary>
+    /// <summary>The sums along <paramref name="axis"/> (negative counts from the end), which is removed. byte promotes to ulong, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An axis is out of range, or <paramref name="splitEvery"/> is less than 2.</exception>
-    public static DistArray<long> Sum(this DistArray<byte> array, int axis, int splitEvery = 32) =>
-        Reduction.Axes<long>(array, new(ReduceKind.Sum), [Shapes.NormalizeAxis(axis, GridOf(array).Rank)], false, splitEvery);
+    public static DistArray<ulong> Sum(this DistArray<byte> array, int axis, int splitEvery = 32) =>
+        Reduction.Axes<ulong>(array, new(ReduceKind.Sum), [Shapes.NormalizeAxis(axis, GridOf(array).Rank)], false, splitEvery);
 
-    /// <summary>The sums along one or several axes (<c>[0, 2]</c>), removed, or kept with length 1 when <paramref name="keepDims"/>. byte promotes to long, as numpy's does.</summary>
+    /// <summary>The sums along one or several axes (<c>[0, 2]</c>), removed, or kept with length 1 when <paramref name="keepDims"/>. byte promotes to ulong, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An axis is out of range, or <paramref name="splitEvery"/> is less than 2.</exception>
     /// <exception cref="ArgumentException">An axis is given twice.</exception>
-    public static DistArray<long> Sum(this DistArray<byte> array, Axes axis, bool keepDims = false, int splitEvery = 32) =>
-        Reduction.Axes<long>(array, new(ReduceKind.Sum), axis.Normalize(GridOf(array).Rank), keepDims, splitEvery);
+    public static DistArray<ulong> Sum(this DistArray<byte> array, Axes axis, bool keepDims = false, int splitEvery = 32) =>
+        Reduction.Axes<ulong>(array, new(ReduceKind.Sum), axis.Normalize(GridOf(array).Rank), keepDims, splitEvery);
 
     /// <summary>The sum of all elements, as a tree reduction of <paramref name="splitEvery"/> partial sums per task, in a fixed order (bit-identical on every scheduler); floating sums are compensated (Neumaier), integer sums exact in 64 bits. bool promotes to long, as numpy's does.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="splitEvery"/> is less than 2.</exception>

@@ -59,17 +59,18 @@ internal static class Blocks
 
     /// <summary>The dtype of a block.</summary>
     /// <exception cref="NotSupportedException">Not an array of an element type arrays hold.</exception>
-    public static DType TypeOf(object? block) => block switch
+    public static DType TypeOf(object? block) => block?.GetType() switch
     {
-        double[] => DType.Float64,
-        float[] => DType.Float32,
-        int[] => DType.Int32,
-        long[] => DType.Int64,
-        bool[] => DType.Bool,
-        byte[] => DType.UInt8,
-        short[] => DType.Int16,
-        uint[] => DType.UInt32,
-        ulong[] => DType.UInt64,
+        // By exact type: the runtime lets a ulong[] pass as a long[] (and uint[] as int[]) in a type test.
+        Type t when t == typeof(double[]) => DType.Float64,
+        Type t when t == typeof(float[]) => DType.Float32,
+        Type t when t == typeof(int[]) => DType.Int32,
+        Type t when t == typeof(long[]) => DType.Int64,
+        Type t when t == typeof(bool[]) => DType.Bool,
+        Type t when t == typeof(byte[]) => DType.UInt8,
+        Type t when t == typeof(short[]) => DType.Int16,
+        Type t when t == typeof(uint[]) => DType.UInt32,
+        Type t when t == typeof(ulong[]) => DType.UInt64,
         _ => throw new NotSupportedException($"not a block of an array: {block?.GetType().Name ?? "null"}"),
     };
 }

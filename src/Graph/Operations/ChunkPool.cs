@@ -32,8 +32,9 @@ internal static class ChunkPool
         {
             case double[] a: Return(a); break;
             case float[] a: Return(a); break;
-            case long[] a: Return(a); break;
-            case int[] a: Return(a); break;
+            // By exact type: the runtime lets a ulong[] pass a test for long[] (and uint[] for int[]), and a pooled one would come back as the wrong type.
+            case long[] a when a.GetType() == typeof(long[]): Return(a); break;
+            case int[] a when a.GetType() == typeof(int[]): Return(a); break;
         }
     }
 

@@ -36,13 +36,14 @@ internal static class LiteralCodec
             case string s: writer.Write((byte)Tag.String); writer.Write(s); break;
             case double[] a: writer.Write((byte)Tag.DoubleArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case float[] a: writer.Write((byte)Tag.FloatArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
+            // Exact types first: the runtime lets a uint[] pass a test for int[], ulong[] for long[] and bool[] for byte[].
+            case bool[] a when a.GetType() == typeof(bool[]): writer.Write((byte)Tag.BoolArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
+            case uint[] a when a.GetType() == typeof(uint[]): writer.Write((byte)Tag.UIntArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
+            case ulong[] a when a.GetType() == typeof(ulong[]): writer.Write((byte)Tag.ULongArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case int[] a: writer.Write((byte)Tag.IntArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case long[] a: writer.Write((byte)Tag.LongArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case byte[] a: writer.Write((byte)Tag.ByteArray); writer.Write(a); break;
-            case bool[] a: writer.Write((byte)Tag.BoolArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case short[] a: writer.Write((byte)Tag.ShortArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
-            case uint[] a: writer.Write((byte)Tag.UIntArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
-            case ulong[] a: writer.Write((byte)Tag.ULongArray); writer.Write(MemoryMarshal.AsBytes(a.AsSpan())); break;
             case object?[] items:
                 writer.Write((byte)Tag.List);
                 writer.WriteArrayHeader(items.Length);

@@ -17,13 +17,14 @@ internal static class ValueCodec
     {
         double[] a => (ValueKind.Doubles, new Payload(a)),
         float[] a => (ValueKind.Floats, new Payload(a)),
+        // Exact types first: the runtime lets a uint[] pass a test for int[], ulong[] for long[] and bool[] for byte[].
+        bool[] a when a.GetType() == typeof(bool[]) => (ValueKind.Bools, new Payload(a)),
+        uint[] a when a.GetType() == typeof(uint[]) => (ValueKind.UInts, new Payload(a)),
+        ulong[] a when a.GetType() == typeof(ulong[]) => (ValueKind.ULongs, new Payload(a)),
         int[] a => (ValueKind.Ints, new Payload(a)),
         long[] a => (ValueKind.Longs, new Payload(a)),
-        byte[] a => (ValueKind.Bytes, new Payload(a)),
-        bool[] a => (ValueKind.Bools, new Payload(a)),
+        byte[] a when a.GetType() == typeof(byte[]) => (ValueKind.Bytes, new Payload(a)),
         short[] a => (ValueKind.Shorts, new Payload(a)),
-        uint[] a => (ValueKind.UInts, new Payload(a)),
-        ulong[] a => (ValueKind.ULongs, new Payload(a)),
         CodedValue c => (ValueKind.Code, new Payload(c.Bytes)),
         Graph.Blocks.ElementBlock b => (ValueKind.Block, new Payload(b.Encode())),
         _ => PackOrCode(value),
