@@ -102,10 +102,10 @@ public class DifferentialTests
         var type = Expressions.ElementType(result);
         if (result.GetType().GetGenericTypeDefinition() == typeof(Delayed<>))
         {
-            var value = Expressions.Unwrap(() => result.GetType().GetMethod("Compute")!.Invoke(result, [scheduler, true])!);
+            var value = Expressions.Unwrap(() => result.GetType().GetMethod("Compute", [typeof(IScheduler), typeof(bool)])!.Invoke(result, [scheduler, true])!);
             return (Name(type), [], [ToDouble(value)]);
         }
-        var array = (System.Array)Expressions.Unwrap(() => result.GetType().GetMethod("Compute")!.Invoke(result, [scheduler, true])!);
+        var array = (System.Array)Expressions.Unwrap(() => result.GetType().GetMethod("Compute", [typeof(IScheduler), typeof(bool)])!.Invoke(result, [scheduler, true])!);
         var shape = ((IReadOnlyList<long>)result.GetType().GetProperty("Shape")!.GetValue(result)!).ToArray();
         if (shape.Contains(-1))
             shape = [array.Length]; // a mask selection: 1-D, its length known once computed (dask's NaN chunks)
