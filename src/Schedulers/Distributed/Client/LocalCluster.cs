@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using LazyDist.Distributed.Center;
 using LazyDist.Distributed.Nanny;
 using LazyDist.Graph;
@@ -80,6 +81,7 @@ public sealed class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposabl
         string token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, Tls = options.Tls, NoWorkersTimeout = options.NoWorkersTimeout }, loggers).ConfigureAwait(false);
         var nannies = new List<NannyHost>();
+        var lastError = new StrongBox<string?>();
         IDashboard? dashboard = null;
         try
         {
@@ -100,7 +102,7 @@ public sealed class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposabl
                 };
                 // The worker watches its own memory (spill, pause, the terminate line); the cluster's nanny replaces a
                 // worker that dies. Its RSS check would count memory the worker's GC keeps committed but unused.
-                var nanny = new NannyHost(worker.Name, memoryLimit: null, options.Nanny, reason => StartProcess(worker with { RestartReason = reason }, log), log);
+                var nanny = new NannyHost(worker.Name, memoryLimit: null, options.Nanny, reason => StartProcess(worker with { RestartReason = reason }, log, lastError), log);
                 nannies.Add(nanny);
                 nanny.Start();
             }
@@ -113,7 +115,7 @@ public sealed class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposabl
                 if (await Task.WhenAny(joined, ended).ConfigureAwait(false) == ended && !joined.IsCompleted)
                 {
                     int code = await (await ended.ConfigureAwait(false)).ConfigureAwait(false);
-                    throw new InvalidOperationException($"a worker process could not start and join the center (its nanny ended with {code}; its last error line: {LastError ?? "none"}; run with a logger at Debug level to see all its output)");
+                    throw new InvalidOperationException($"a worker process could not start and join the center (its nanny ended with {code}; its last error line: {lastError.Value ?? "none"}; run with a logger at Debug level to see all its output)");
                 }
                 await joined.ConfigureAwait(false);
             }
@@ -136,10 +138,8 @@ public sealed class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposabl
     }
 
     /// <summary>A worker process whose output lines go to the cluster's log at Debug level.</summary>
-    // The last line a worker process wrote to its standard error, for the message when one cannot start.
-    private static volatile string? LastError;
-
-    private static Process StartProcess(WorkerOptions worker, ILogger log)
+    /// <summary>Starts one worker process, its output going to <paramref name="log"/> and its last error message line into <paramref name="lastError"/> (for the message when one cannot start).</summary>
+    private static Process StartProcess(WorkerOptions worker, ILogger log, StrongBox<string?> lastError)
     {
         var process = WorkerProcess.Start(worker);
         string name = worker.Name;
@@ -149,7 +149,7 @@ public sealed class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposabl
                 return;
             log.LogDebug("{Worker}: {Line}", name, e.Data);
             if (!e.Data.StartsWith("   ", StringComparison.Ordinal) && !e.Data.StartsWith(" ---", StringComparison.Ordinal))
-                LastError = $"{name}: {e.Data}"; // a message, not the stack below it
+                lastError.Value = $"{name}: {e.Data}"; // a message, not the stack below it
         };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.LogDebug("{Worker}: {Line}", name, e.Data); };
         process.BeginErrorReadLine();
