@@ -39,24 +39,67 @@ internal sealed record ScanTask(bool Product, long[] Geometry, BlockProgram Prog
     {
         public void Invoke<T>() where T : unmanaged, INumber<T>
         {
+            if (product)
+                Scan<T, Multiply<T>>();
+            else
+                Scan<T, Add<T>>();
+        }
+
+        private void Scan<T, TOp>() where T : unmanaged, INumber<T> where TOp : IStep<T>
+        {
             long r = g[1], inner = g[2], n = g[0] * r * inner;
             tiles.Expect((int)n);
             var output = result.Span<T>((int)n);
             var running = new T[Math.Max(inner, 1)];
+            // Element p sits at slot b = p % inner of step q = p / inner % r along the axis; both are
+            // counted, not divided, element by element.
+            long b = 0, q = 0;
             for (long start = 0; start < n; start += TileProgram.TileSize)
             {
                 int length = (int)Math.Min(TileProgram.TileSize, n - start);
                 var tile = tiles.Evaluate(start, length).Span<T>(length);
+                var into = output.Slice((int)start, length);
+                if (inner == 1)
+                {
+                    T run = running[0];
+                    for (int i = 0; i < length; i++)
+                    {
+                        // The first element along the axis starts the run; the others add (or multiply) in order.
+                        run = q == 0 ? tile[i] : TOp.Step(run, tile[i]);
+                        into[i] = run;
+                        if (++q == r)
+                            q = 0;
+                    }
+                    running[0] = run;
+                    continue;
+                }
                 for (int i = 0; i < length; i++)
                 {
-                    long p = start + i;
-                    long b = p % inner;
-                    T x = tile[i];
-                    // The first element along the axis starts the run; the others add (or multiply) in order.
-                    running[b] = p / inner % r == 0 ? x : product ? running[b] * x : running[b] + x;
-                    output[(int)p] = running[b];
+                    running[b] = q == 0 ? tile[i] : TOp.Step(running[b], tile[i]);
+                    into[i] = running[b];
+                    if (++b == inner)
+                    {
+                        b = 0;
+                        if (++q == r)
+                            q = 0;
+                    }
                 }
             }
         }
+    }
+
+    private interface IStep<T>
+    {
+        static abstract T Step(T running, T x);
+    }
+
+    private readonly struct Add<T> : IStep<T> where T : INumber<T>
+    {
+        public static T Step(T running, T x) => running + x;
+    }
+
+    private readonly struct Multiply<T> : IStep<T> where T : INumber<T>
+    {
+        public static T Step(T running, T x) => running * x;
     }
 }

@@ -63,10 +63,24 @@ internal static class SourceKernels
         {
             var from = source.Span<T>(source.Data.Length);
             var span = into.Span<T>(n);
-            for (int i = 0; i < span.Length; i++)
+            // Element p reads from[(p / (along · inner)) · inner + p % inner]: runs of consecutive
+            // elements read one value (inner = 1) or consecutive values (inner > 1), one division a run.
+            for (int i = 0; i < span.Length;)
             {
                 long p = start + i;
-                span[i] = from[(int)(p / (along * inner) * inner + p % inner)];
+                if (inner == 1)
+                {
+                    int run = (int)Math.Min(along - p % along, span.Length - i);
+                    span.Slice(i, run).Fill(from[(int)(p / along)]);
+                    i += run;
+                }
+                else
+                {
+                    long b = p % inner;
+                    int run = (int)Math.Min(inner - b, span.Length - i);
+                    from.Slice((int)(p / (along * inner) * inner + b), run).CopyTo(span.Slice(i, run));
+                    i += run;
+                }
             }
         }
     }

@@ -25,10 +25,7 @@ internal static class Xoshiro256PlusX8
     {
         Span<ulong> state = stackalloc ulong[4 * Lanes];
         Seed(state, seed);
-        if (Vector512.IsHardwareAccelerated)
-            FillVector(destination, state);
-        else
-            FillScalar(destination, state);
+        Continue(destination, state);
     }
 
     /// <summary>The scalar definition (also the reference that tests compare the vector path with).</summary>
@@ -59,12 +56,14 @@ internal static class Xoshiro256PlusX8
     public static void Continue(Span<double> destination, Span<ulong> state)
     {
         if (Vector512.IsHardwareAccelerated)
-            FillVector(destination, state, writeBack: true);
+            FillVector(destination, state);
+        else if (Vector256.IsHardwareAccelerated)
+            FillHalves(destination, state);
         else
             FillScalar(destination, state);
     }
 
-    private static void FillVector(Span<double> destination, Span<ulong> state, bool writeBack = false)
+    private static void FillVector(Span<double> destination, Span<ulong> state)
     {
         var s0 = Vector512.Create(state[..Lanes]);
         var s1 = Vector512.Create(state.Slice(Lanes, Lanes));
@@ -88,13 +87,70 @@ internal static class Xoshiro256PlusX8
             ((Vector512.ShiftRightLogical(result, 12) | one).AsDouble() - oneDouble).CopyTo(tail);
             tail[..(destination.Length - j)].CopyTo(destination[j..]);
         }
-        if (writeBack)
+        s0.CopyTo(state[..Lanes]);
+        s1.CopyTo(state.Slice(Lanes, Lanes));
+        s2.CopyTo(state.Slice(2 * Lanes, Lanes));
+        s3.CopyTo(state.Slice(3 * Lanes, Lanes));
+    }
+
+    /// <summary>
+    /// The eight lanes as two 256-bit halves (lanes 0–3 and 4–7) where the hardware has no 512-bit
+    /// vectors: the same arithmetic lane by lane, so the same bits as the other paths.
+    /// </summary>
+    internal static void FillHalves(Span<double> destination, Span<ulong> state)
+    {
+        const int Half = Lanes / 2;
+        var a0 = Vector256.Create(state[..Half]);
+        var b0 = Vector256.Create(state.Slice(Half, Half));
+        var a1 = Vector256.Create(state.Slice(Lanes, Half));
+        var b1 = Vector256.Create(state.Slice(Lanes + Half, Half));
+        var a2 = Vector256.Create(state.Slice(2 * Lanes, Half));
+        var b2 = Vector256.Create(state.Slice(2 * Lanes + Half, Half));
+        var a3 = Vector256.Create(state.Slice(3 * Lanes, Half));
+        var b3 = Vector256.Create(state.Slice(3 * Lanes + Half, Half));
+        var one = Vector256.Create(OneExponent);
+        var oneDouble = Vector256.Create(1.0);
+        ref double output = ref MemoryMarshal.GetReference(destination);
+        int whole = destination.Length - destination.Length % Lanes;
+        int j = 0;
+        for (; j < whole; j += Lanes)
         {
-            s0.CopyTo(state[..Lanes]);
-            s1.CopyTo(state.Slice(Lanes, Lanes));
-            s2.CopyTo(state.Slice(2 * Lanes, Lanes));
-            s3.CopyTo(state.Slice(3 * Lanes, Lanes));
+            var low = Step(ref a0, ref a1, ref a2, ref a3);
+            var high = Step(ref b0, ref b1, ref b2, ref b3);
+            ((Vector256.ShiftRightLogical(low, 12) | one).AsDouble() - oneDouble).StoreUnsafe(ref output, (nuint)j);
+            ((Vector256.ShiftRightLogical(high, 12) | one).AsDouble() - oneDouble).StoreUnsafe(ref output, (nuint)(j + Half));
         }
+        if (j < destination.Length)
+        {
+            var low = Step(ref a0, ref a1, ref a2, ref a3);
+            var high = Step(ref b0, ref b1, ref b2, ref b3);
+            Span<double> tail = stackalloc double[Lanes];
+            ((Vector256.ShiftRightLogical(low, 12) | one).AsDouble() - oneDouble).CopyTo(tail);
+            ((Vector256.ShiftRightLogical(high, 12) | one).AsDouble() - oneDouble).CopyTo(tail[Half..]);
+            tail[..(destination.Length - j)].CopyTo(destination[j..]);
+        }
+        a0.CopyTo(state[..Half]);
+        b0.CopyTo(state.Slice(Half, Half));
+        a1.CopyTo(state.Slice(Lanes, Half));
+        b1.CopyTo(state.Slice(Lanes + Half, Half));
+        a2.CopyTo(state.Slice(2 * Lanes, Half));
+        b2.CopyTo(state.Slice(2 * Lanes + Half, Half));
+        a3.CopyTo(state.Slice(3 * Lanes, Half));
+        b3.CopyTo(state.Slice(3 * Lanes + Half, Half));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Step(ref Vector256<ulong> s0, ref Vector256<ulong> s1, ref Vector256<ulong> s2, ref Vector256<ulong> s3)
+    {
+        var result = s0 + s3;
+        var t = Vector256.ShiftLeft(s1, 17);
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = Vector256.ShiftLeft(s3, 45) | Vector256.ShiftRightLogical(s3, 19);
+        return result;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

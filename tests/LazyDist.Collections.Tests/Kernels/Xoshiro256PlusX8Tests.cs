@@ -16,6 +16,23 @@ public class Xoshiro256PlusX8Tests
         Xoshiro256PlusX8.FillScalar(reference, state);
         return fast.AsSpan().SequenceEqual(reference);
     }
+
+    [FsCheck.NUnit.Property(MaxTest = 100)]
+    public bool FillHalves_TileAfterTile_EqualsScalarDefinition(ushort length, byte tiles, ulong seed)
+    {
+        if (!System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            return true;
+        int tile = 8 * (1 + length % 100), count = 1 + tiles % 5;
+        var halves = new double[tile * count];
+        Span<ulong> state = stackalloc ulong[32];
+        Xoshiro256PlusX8.Seed(state, seed);
+        for (int t = 0; t < count; t++)
+            Xoshiro256PlusX8.FillHalves(halves.AsSpan(t * tile, t == count - 1 ? tile - length % 8 : tile), state);
+        var reference = new double[halves.Length];
+        Xoshiro256PlusX8.Seed(state, seed);
+        Xoshiro256PlusX8.FillScalar(reference, state);
+        return halves.AsSpan(0, halves.Length - length % 8).SequenceEqual(reference.AsSpan(0, halves.Length - length % 8));
+    }
 #pragma warning restore NUnit1027
 
     [TestCase(0)]
