@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace LazyDist.Collections.Kernels.Elementwise;
 
@@ -7,31 +8,43 @@ namespace LazyDist.Collections.Kernels.Elementwise;
 internal readonly struct EqualOperator<T> : IComparisonOperator<T> where T : unmanaged, INumber<T>
 {
     public static bool Invoke(T x, T y) => x == y;
+
+    public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => Vector256.Equals(x, y);
 }
 
 internal readonly struct NotEqualOperator<T> : IComparisonOperator<T> where T : unmanaged, INumber<T>
 {
     public static bool Invoke(T x, T y) => x != y;
+
+    public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => ~Vector256.Equals(x, y);
 }
 
 internal readonly struct LessOperator<T> : IComparisonOperator<T> where T : unmanaged, INumber<T>
 {
     public static bool Invoke(T x, T y) => x < y;
+
+    public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => Vector256.LessThan(x, y);
 }
 
 internal readonly struct LessEqualOperator<T> : IComparisonOperator<T> where T : unmanaged, INumber<T>
 {
     public static bool Invoke(T x, T y) => x <= y;
+
+    public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => Vector256.LessThanOrEqual(x, y);
 }
 
 internal readonly struct GreaterOperator<T> : IComparisonOperator<T> where T : unmanaged, INumber<T>
 {
     public static bool Invoke(T x, T y) => x > y;
+
+    public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => Vector256.GreaterThan(x, y);
 }
 
 internal readonly struct GreaterEqualOperator<T> : IComparisonOperator<T> where T : unmanaged, INumber<T>
 {
     public static bool Invoke(T x, T y) => x >= y;
+
+    public static Vector256<T> Invoke(Vector256<T> x, Vector256<T> y) => Vector256.GreaterThanOrEqual(x, y);
 }
 
 internal readonly struct IsNaNOperator<T> : IPredicateOperator<T> where T : unmanaged, INumber<T>

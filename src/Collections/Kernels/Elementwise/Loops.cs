@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace LazyDist.Collections.Kernels.Elementwise;
 
@@ -119,7 +120,16 @@ internal static class Loops
         where T : unmanaged
         where TOp : IComparisonOperator<T>
     {
-        for (int i = 0; i < x.Length; i++)
+        int i = 0;
+        if (MaskBytes.Supported<T>())
+        {
+            ref T xs = ref MemoryMarshal.GetReference(x);
+            ref T ys = ref MemoryMarshal.GetReference(y);
+            ref byte ds = ref MemoryMarshal.GetReference(into);
+            for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                MaskBytes.Store(TOp.Invoke(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i)), ref Unsafe.Add(ref ds, i));
+        }
+        for (; i < x.Length; i++)
             into[i] = TOp.Invoke(x[i], y[i]) ? (byte)1 : (byte)0;
     }
 
@@ -127,7 +137,16 @@ internal static class Loops
         where T : unmanaged
         where TOp : IComparisonOperator<T>
     {
-        for (int i = 0; i < x.Length; i++)
+        int i = 0;
+        if (MaskBytes.Supported<T>())
+        {
+            var vy = Vector256.Create(y);
+            ref T xs = ref MemoryMarshal.GetReference(x);
+            ref byte ds = ref MemoryMarshal.GetReference(into);
+            for (; i <= x.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                MaskBytes.Store(TOp.Invoke(Vector256.LoadUnsafe(ref xs, (nuint)i), vy), ref Unsafe.Add(ref ds, i));
+        }
+        for (; i < x.Length; i++)
             into[i] = TOp.Invoke(x[i], y) ? (byte)1 : (byte)0;
     }
 
@@ -135,7 +154,16 @@ internal static class Loops
         where T : unmanaged
         where TOp : IComparisonOperator<T>
     {
-        for (int i = 0; i < y.Length; i++)
+        int i = 0;
+        if (MaskBytes.Supported<T>())
+        {
+            var vx = Vector256.Create(x);
+            ref T ys = ref MemoryMarshal.GetReference(y);
+            ref byte ds = ref MemoryMarshal.GetReference(into);
+            for (; i <= y.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                MaskBytes.Store(TOp.Invoke(vx, Vector256.LoadUnsafe(ref ys, (nuint)i)), ref Unsafe.Add(ref ds, i));
+        }
+        for (; i < y.Length; i++)
             into[i] = TOp.Invoke(x, y[i]) ? (byte)1 : (byte)0;
     }
 
@@ -151,7 +179,17 @@ internal static class Loops
     public static void Where<T>(ReadOnlySpan<byte> mask, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> into)
         where T : unmanaged
     {
-        for (int i = 0; i < mask.Length; i++)
+        int i = 0;
+        if (MaskBytes.Supported<T>())
+        {
+            ref byte ms = ref MemoryMarshal.GetReference(mask);
+            ref T xs = ref MemoryMarshal.GetReference(a);
+            ref T ys = ref MemoryMarshal.GetReference(b);
+            ref T ds = ref MemoryMarshal.GetReference(into);
+            for (; i <= mask.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                Vector256.ConditionalSelect(MaskBytes.Load<T>(ref Unsafe.Add(ref ms, i)), Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ds, (nuint)i);
+        }
+        for (; i < mask.Length; i++)
             into[i] = mask[i] != 0 ? a[i] : b[i];
     }
 

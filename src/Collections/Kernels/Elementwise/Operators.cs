@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace LazyDist.Collections.Kernels.Elementwise;
 
@@ -40,6 +41,9 @@ internal interface IComparisonOperator<T>
     where T : unmanaged
 {
     static abstract bool Invoke(T x, T y);
+
+    /// <summary>The predicate lane by lane, as a mask (all bits set where true): the scalar form's answers.</summary>
+    static abstract Vector256<T> Invoke(Vector256<T> x, Vector256<T> y);
 }
 
 /// <summary>A predicate of one element (<c>isnan</c> and the like).</summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LazyDist.Collections.Kernels.Elementwise.Transcendental;
 
@@ -19,10 +20,12 @@ internal readonly struct ExpOperator : IUnaryOperator<double>
 
     public static double Invoke(double x) => Invoke(new Vector<double>(x))[0];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Invoke(Vector<double> x)
     {
-        // Beyond these exp is 0 or inf; clamping keeps k in range (NaN passes through).
-        var xc = Vector.Min(Vector.Max(x, new Vector<double>(-746.0)), new Vector<double>(710.0));
+        // Beyond these exp is 0 or inf; clamping keeps k in range (NaN lanes are replaced at the end,
+        // and the bounds are not ±0, so the native min/max give the IEEE ones' bits).
+        var xc = Vector.MinNative(Vector.MaxNative(x, new Vector<double>(-746.0)), new Vector<double>(710.0));
         var k = Vector.Round(xc * Log2E);
         var r = Vector.FusedMultiplyAdd(-k, new Vector<double>(Ln2Hi), xc);
         r = Vector.FusedMultiplyAdd(-k, new Vector<double>(Ln2Lo), r);
@@ -40,8 +43,9 @@ internal readonly struct ExpOperator : IUnaryOperator<double>
         p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(0.5));
         p = Vector.FusedMultiplyAdd(p, r, Vector<double>.One);
         p = Vector.FusedMultiplyAdd(p, r, Vector<double>.One);
-        var ki = Vector.ConvertToInt64(k);
-        var k1 = Vector.ShiftRightArithmetic(ki, 1);
+        // k1 = ⌊k/2⌋ in doubles: AVX2 has no 64-bit arithmetic shift.
+        var ki = SmallIntegers.ToInt64(k);
+        var k1 = SmallIntegers.ToInt64(Vector.Floor(k * 0.5));
         var k2 = ki - k1;
         // A NaN comes out as it went in, whatever the clamp and the conversions made of it.
         return Vector.ConditionalSelect(Vector.Equals(x, x), p * PowerOfTwo(k1) * PowerOfTwo(k2), x);

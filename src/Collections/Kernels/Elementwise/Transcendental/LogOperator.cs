@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LazyDist.Collections.Kernels.Elementwise.Transcendental;
 
@@ -28,6 +29,7 @@ internal readonly struct LogOperator : IUnaryOperator<double>
 
     public static double Invoke(double x) => Invoke(new Vector<double>(x))[0];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Invoke(Vector<double> x)
     {
         var subnormal = Vector.LessThan(x, new Vector<double>(SmallestNormal)) & Vector.GreaterThan(x, Vector<double>.Zero);
@@ -47,7 +49,7 @@ internal readonly struct LogOperator : IUnaryOperator<double>
             p = Vector.FusedMultiplyAdd(p, z, new Vector<double>(Coefficients[i]));
         var r = z * p;
         var hfsq = 0.5 * f * f;
-        var ed = Vector.ConvertToDouble(e);
+        var ed = SmallIntegers.ToDouble(e);
         var result = ed * Ln2Hi - ((hfsq - Vector.FusedMultiplyAdd(s, hfsq + r, ed * Ln2Lo)) - f);
         result = Vector.ConditionalSelect(Vector.Equals(x, new Vector<double>(double.PositiveInfinity)), x, result);
         result = Vector.ConditionalSelect(Vector.Equals(x, Vector<double>.Zero), new Vector<double>(double.NegativeInfinity), result);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LazyDist.Collections.Kernels.Elementwise.Transcendental;
 
@@ -23,6 +24,7 @@ internal static class SinCos
     public const double Limit = 1e5;
 
     /// <summary>sin r for |r| ≤ π/2 (a little beyond is fine).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> SinPolynomial(Vector<double> r)
     {
         // Horner in r² on (−1)^k / (2k + 1)!, k = 10 down to 1.
@@ -44,11 +46,17 @@ internal static class SinCos
         Vector.AsVectorDouble(Vector.AsVectorInt64(value) ^ Vector.ShiftLeft(odd & Vector<long>.One, 63));
 
     /// <summary>The lanes of <paramref name="result"/> where <paramref name="x"/> is large, replaced by <paramref name="exact"/> of them.</summary>
+    /// <remarks>The common case (no large lane) stays inline; the patch is out of line (it needs a stack buffer, which would stop inlining).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> PatchLarge(Vector<double> x, Vector<double> result, Func<double, double> exact)
     {
         var large = Vector.GreaterThan(Vector.Abs(x), new Vector<double>(Limit));
-        if (large == Vector<long>.Zero)
-            return result;
+        return large == Vector<long>.Zero ? result : Patch(x, result, large, exact);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector<double> Patch(Vector<double> x, Vector<double> result, Vector<long> large, Func<double, double> exact)
+    {
         Span<double> lanes = stackalloc double[Vector<double>.Count];
         result.CopyTo(lanes);
         for (int i = 0; i < lanes.Length; i++)
@@ -67,13 +75,14 @@ internal readonly struct SinOperator : IUnaryOperator<double>
 
     public static double Invoke(double x) => Invoke(new Vector<double>(x))[0];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Invoke(Vector<double> x)
     {
         var k = Vector.Round(x * SinCos.InvPi);
         var r = Vector.FusedMultiplyAdd(-k, new Vector<double>(SinCos.Pi1), x);
         r = Vector.FusedMultiplyAdd(-k, new Vector<double>(SinCos.Pi2), r);
         r = Vector.FusedMultiplyAdd(-k, new Vector<double>(SinCos.Pi3), r);
-        var result = SinCos.FlipWhereOdd(SinCos.SinPolynomial(r), Vector.ConvertToInt64(k));
+        var result = SinCos.FlipWhereOdd(SinCos.SinPolynomial(r), SmallIntegers.ToInt64(k));
         result = Vector.ConditionalSelect(Vector.Equals(x, Vector<double>.Zero) | ~Vector.Equals(x, x), x, result);
         return SinCos.PatchLarge(x, result, Math.Sin);
     }
@@ -86,6 +95,7 @@ internal readonly struct CosOperator : IUnaryOperator<double>
 
     public static double Invoke(double x) => Invoke(new Vector<double>(x))[0];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Invoke(Vector<double> x)
     {
         var m = Vector.Round(Vector.FusedMultiplyAdd(x, new Vector<double>(SinCos.InvPi), new Vector<double>(-0.5)));
@@ -93,7 +103,7 @@ internal readonly struct CosOperator : IUnaryOperator<double>
         var r = Vector.FusedMultiplyAdd(-q, new Vector<double>(SinCos.HalfPi1), x);
         r = Vector.FusedMultiplyAdd(-q, new Vector<double>(SinCos.HalfPi2), r);
         r = Vector.FusedMultiplyAdd(-q, new Vector<double>(SinCos.HalfPi3), r);
-        var result = SinCos.FlipWhereOdd(SinCos.SinPolynomial(r), Vector.ConvertToInt64(m) + Vector<long>.One);
+        var result = SinCos.FlipWhereOdd(SinCos.SinPolynomial(r), SmallIntegers.ToInt64(m) + Vector<long>.One);
         result = Vector.ConditionalSelect(Vector.Equals(x, x), result, x);
         return SinCos.PatchLarge(x, result, Math.Cos);
     }
