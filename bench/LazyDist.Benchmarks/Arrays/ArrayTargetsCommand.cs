@@ -7,13 +7,15 @@ using LazyDist.Schedulers;
 namespace LazyDist.Benchmarks.Arrays;
 
 /// <summary>
-/// <c>array-targets [--repeat N] [--n N] [--no-dask]</c>: issue 10's array targets beside dask.array
+/// <c>array-targets [--repeat N] [--n N] [--only where,exp,sin,cumsum] [--no-dask]</c>: issue 10's array targets beside dask.array
 /// (<c>bench/peers/dask_array.py</c>, Debian's <c>/usr/bin/python3</c>) on the same expressions over
 /// N uniform doubles (default 10⁹) in chunks of 10⁶, both on the threaded scheduler on every core:
 /// <c>Where(x &gt; 0.5, x * 2, x).Sum()</c>, <c>Exp(x).Sum()</c>, <c>Sin(x).Sum()</c>, <c>CumSum(x).Sum()</c>.
 /// LazyDist runs in this process after one warm-up at N/100; the runs take turns with dask's.
-/// One <c>key=value</c> line per workload: medians, GB/s or elements/s per core, the ratio
-/// lazydist/dask (target ≤ 0.2), and the load average.
+/// One <c>key=value</c> line per workload: medians of wall and CPU seconds (all threads of the
+/// process, so a fair figure on a loaded machine), GB/s or elements/s per core by wall time and per
+/// CPU second, the ratios lazydist/dask of both (target ≤ 0.2), the peak resident set of each side
+/// during the workload, and the load average.
 /// </summary>
 internal static class ArrayTargetsCommand
 {
@@ -35,6 +37,7 @@ internal static class ArrayTargetsCommand
         int repeat = 3;
         long n = 1_000_000_000L;
         bool dask = true;
+        var only = Workloads.Select(w => w.Name).ToHashSet();
         for (int i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -45,11 +48,14 @@ internal static class ArrayTargetsCommand
                 case "--n" when i + 1 < args.Count && long.TryParse(args[i + 1], CultureInfo.InvariantCulture, out n) && n >= ChunkSize:
                     i++;
                     break;
+                case "--only" when i + 1 < args.Count && args[i + 1].Split(',').All(only.Contains):
+                    only = [.. args[++i].Split(',')];
+                    break;
                 case "--no-dask":
                     dask = false;
                     break;
                 default:
-                    log.WriteLine($"array-targets: unexpected argument '{args[i]}' (usage: array-targets [--repeat N >= 1] [--n N >= {ChunkSize}] [--no-dask])");
+                    log.WriteLine($"array-targets: unexpected argument '{args[i]}' (usage: array-targets [--repeat N >= 1] [--n N >= {ChunkSize}] [--only {string.Join(',', Workloads.Select(w => w.Name))}] [--no-dask])");
                     return 2;
             }
         }
@@ -62,35 +68,46 @@ internal static class ArrayTargetsCommand
         int cores = Environment.ProcessorCount;
         output.WriteLine($"what=machine cores={cores} repeats={repeat} n={n} {LoadAverage.Field()}");
         var threads = new ThreadedScheduler();
-        foreach (var (name, expression, unit, target) in Workloads)
+        foreach (var (name, expression, unit, target) in Workloads.Where(w => only.Contains(w.Name)))
         {
             expression(DistArray.Random(n / 100, ChunkSize, 7)).Compute(threads);
+            ProcessMemory.ResetPeak();
             var ours = new List<double>();
+            var oursCpu = new List<double>();
             var theirs = new List<double>();
-            double total = 0;
+            var theirsCpu = new List<double>();
+            double total = 0, daskRss = 0;
             string daskTotal = "";
             for (int r = 0; r < repeat; r++)
             {
                 log.WriteLine($"# array {name} run {r + 1}");
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 total = expression(DistArray.Random(n, ChunkSize, 7)).Compute(threads);
                 ours.Add(clock.Elapsed.TotalSeconds);
+                oursCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
                 if (dask)
                 {
                     var line = ChildProcess.Run(Python, script, name, n.ToString(CultureInfo.InvariantCulture), ChunkSize.ToString(CultureInfo.InvariantCulture)).EnsureSuccess($"dask_array.py {name}").LastLine;
                     string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                     theirs.Add(double.Parse(fields[2], CultureInfo.InvariantCulture));
                     daskTotal = fields[3];
+                    theirsCpu.Add(double.Parse(fields[4], CultureInfo.InvariantCulture));
+                    daskRss = Math.Max(daskRss, double.Parse(fields[5], CultureInfo.InvariantCulture));
                     log.WriteLine($"# dask: {line}");
                 }
             }
-            double seconds = Fields.Median(ours);
-            double perCore = (unit == "gb_s" ? n * 8.0 : n) / seconds / cores / 1e9;
-            var text = $"what=array-{name} n={n} lazydist_s={Fields.F(seconds)} runs={Fields.List(ours)} {unit}_per_core={Fields.F(perCore, 2)} target={Fields.F(target, 1)} ok={perCore >= target}";
+            double seconds = Fields.Median(ours), cpuSeconds = Fields.Median(oursCpu);
+            double amount = unit == "gb_s" ? n * 8.0 : n;
+            double perCore = amount / seconds / cores / 1e9, perCpu = amount / cpuSeconds / 1e9;
+            var text = $"what=array-{name} n={n} lazydist_s={Fields.F(seconds)} runs={Fields.List(ours)} lazydist_cpu_s={Fields.F(cpuSeconds)} cpu_runs={Fields.List(oursCpu)} " +
+                $"{unit}_per_core={Fields.F(perCore, 2)} {unit}_per_cpu_s={Fields.F(perCpu, 2)} target={Fields.F(target, 1)} ok={perCore >= target} ok_by_cpu={perCpu >= target} " +
+                $"peak_rss_mb={Fields.F(ProcessMemory.PeakMegabytes(), 0)}";
             if (theirs.Count > 0)
             {
-                double ratio = seconds / Fields.Median(theirs);
-                text += $" dask_s={Fields.F(Fields.Median(theirs))} dask_runs={Fields.List(theirs)} ratio={Fields.F(ratio)} ratio_ok={ratio <= 0.2} dask_result={daskTotal}";
+                double ratio = seconds / Fields.Median(theirs), cpuRatio = cpuSeconds / Fields.Median(theirsCpu);
+                text += $" dask_s={Fields.F(Fields.Median(theirs))} dask_runs={Fields.List(theirs)} dask_cpu_s={Fields.F(Fields.Median(theirsCpu))} ratio={Fields.F(ratio)} ratio_ok={ratio <= 0.2} " +
+                    $"cpu_ratio={Fields.F(cpuRatio)} cpu_ratio_ok={cpuRatio <= 0.2} dask_peak_rss_mb={Fields.F(daskRss, 0)} dask_result={daskTotal}";
             }
             output.WriteLine($"{text} result={total.ToString("R", CultureInfo.InvariantCulture)} {LoadAverage.Field()}");
         }

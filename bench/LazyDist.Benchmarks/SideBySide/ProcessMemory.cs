@@ -11,6 +11,19 @@ internal static class ProcessMemory
     /// <summary>The current resident set in MB, or NaN where the OS does not report it.</summary>
     public static double CurrentMegabytes() => Read("VmRSS:");
 
+    /// <summary>Starts the peak (VmHWM) again from the current resident set, where Linux allows it (<c>/proc/self/clear_refs</c>).</summary>
+    public static void ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not Linux, or not allowed: the peak then covers the whole process.
+        }
+    }
+
     private static double Read(string field)
     {
         const string path = "/proc/self/status";
