@@ -7,7 +7,7 @@ namespace LazyDist.Collections.Kernels;
 
 /// <summary>
 /// Uniform [0, 1) doubles from eight interleaved xoshiro256+ streams: element <c>j</c> comes from
-/// stream <c>j % 8</c>, so the eight streams advance together as one 512-bit vector. The lanes are
+/// stream <c>j % 8</c>, so the eight streams advance together as two 256-bit vectors. The lanes are
 /// seeded from one 64-bit seed through SplitMix64. The vector path and the scalar path give the
 /// same bits (the vector width is fixed at eight lanes whatever the hardware), so a chunk's values
 /// never depend on the machine that makes it.
@@ -55,47 +55,16 @@ internal static class Xoshiro256PlusX8
     /// </summary>
     public static void Continue(Span<double> destination, Span<ulong> state)
     {
-        if (Vector512.IsHardwareAccelerated)
-            FillVector(destination, state);
-        else if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
             FillHalves(destination, state);
         else
             FillScalar(destination, state);
     }
 
-    private static void FillVector(Span<double> destination, Span<ulong> state)
-    {
-        var s0 = Vector512.Create(state[..Lanes]);
-        var s1 = Vector512.Create(state.Slice(Lanes, Lanes));
-        var s2 = Vector512.Create(state.Slice(2 * Lanes, Lanes));
-        var s3 = Vector512.Create(state.Slice(3 * Lanes, Lanes));
-        var one = Vector512.Create(OneExponent);
-        var oneDouble = Vector512.Create(1.0);
-        ref double output = ref MemoryMarshal.GetReference(destination);
-        int whole = destination.Length - destination.Length % Lanes;
-        int j = 0;
-        for (; j < whole; j += Lanes)
-        {
-            var result = Step(ref s0, ref s1, ref s2, ref s3);
-            var unit = (Vector512.ShiftRightLogical(result, 12) | one).AsDouble() - oneDouble;
-            unit.StoreUnsafe(ref output, (nuint)j);
-        }
-        if (j < destination.Length)
-        {
-            var result = Step(ref s0, ref s1, ref s2, ref s3);
-            Span<double> tail = stackalloc double[Lanes];
-            ((Vector512.ShiftRightLogical(result, 12) | one).AsDouble() - oneDouble).CopyTo(tail);
-            tail[..(destination.Length - j)].CopyTo(destination[j..]);
-        }
-        s0.CopyTo(state[..Lanes]);
-        s1.CopyTo(state.Slice(Lanes, Lanes));
-        s2.CopyTo(state.Slice(2 * Lanes, Lanes));
-        s3.CopyTo(state.Slice(3 * Lanes, Lanes));
-    }
-
     /// <summary>
-    /// The eight lanes as two 256-bit halves (lanes 0–3 and 4–7) where the hardware has no 512-bit
-    /// vectors: the same arithmetic lane by lane, so the same bits as the other paths.
+    /// The vector path: the eight lanes as two 256-bit halves (lanes 0–3 and 4–7), the same
+    /// arithmetic lane by lane as the scalar definition, so the same bits. (One 512-bit vector
+    /// would fit the eight lanes, but without AVX-512 it runs element by element.)
     /// </summary>
     internal static void FillHalves(Span<double> destination, Span<ulong> state)
     {
@@ -150,20 +119,6 @@ internal static class Xoshiro256PlusX8
         s0 ^= s3;
         s2 ^= t;
         s3 = Vector256.ShiftLeft(s3, 45) | Vector256.ShiftRightLogical(s3, 19);
-        return result;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Step(ref Vector512<ulong> s0, ref Vector512<ulong> s1, ref Vector512<ulong> s2, ref Vector512<ulong> s3)
-    {
-        var result = s0 + s3;
-        var t = Vector512.ShiftLeft(s1, 17);
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = Vector512.ShiftLeft(s3, 45) | Vector512.ShiftRightLogical(s3, 19);
         return result;
     }
 

@@ -60,14 +60,18 @@ internal static class ElementwiseKernels
             if (op is >= BlockOp.Equal and <= BlockOp.GreaterEqual)
             {
                 var mask = into.Span<byte>(n);
-                switch (op)
+                // c op y is y op' c with op mirrored (c < y is y > c, NaN included), so a constant is always on the right.
+                var (compare, m) = mode == Instruction.ConstantLeft ? (Mirror(op), Instruction.ConstantRight) : (op, mode);
+                if (mode == Instruction.ConstantLeft)
+                    first = second;
+                switch (compare)
                 {
-                    case BlockOp.Equal: Compare<T, EqualOperator<T>>(mode, first, second, c, mask); break;
-                    case BlockOp.NotEqual: Compare<T, NotEqualOperator<T>>(mode, first, second, c, mask); break;
-                    case BlockOp.Less: Compare<T, LessOperator<T>>(mode, first, second, c, mask); break;
-                    case BlockOp.LessEqual: Compare<T, LessEqualOperator<T>>(mode, first, second, c, mask); break;
-                    case BlockOp.Greater: Compare<T, GreaterOperator<T>>(mode, first, second, c, mask); break;
-                    default: Compare<T, GreaterEqualOperator<T>>(mode, first, second, c, mask); break;
+                    case BlockOp.Equal: Compare<T, EqualOperator<T>>(m, first, second, c, mask); break;
+                    case BlockOp.NotEqual: Compare<T, NotEqualOperator<T>>(m, first, second, c, mask); break;
+                    case BlockOp.Less: Compare<T, LessOperator<T>>(m, first, second, c, mask); break;
+                    case BlockOp.LessEqual: Compare<T, LessEqualOperator<T>>(m, first, second, c, mask); break;
+                    case BlockOp.Greater: Compare<T, GreaterOperator<T>>(m, first, second, c, mask); break;
+                    default: Compare<T, GreaterEqualOperator<T>>(m, first, second, c, mask); break;
                 }
                 return;
             }
@@ -112,13 +116,20 @@ internal static class ElementwiseKernels
         where T : unmanaged
         where TOp : IComparisonOperator<T>
     {
-        switch (mode)
-        {
-            case 0: Loops.Compare<T, TOp>(x, y, into); break;
-            case Instruction.ConstantRight: Loops.CompareRight<T, TOp>(x, constant, into); break;
-            default: Loops.CompareLeft<T, TOp>(constant, y, into); break;
-        }
+        if (mode == Instruction.ConstantRight)
+            Loops.CompareRight<T, TOp>(x, constant, into);
+        else
+            Loops.Compare<T, TOp>(x, y, into);
     }
+
+    private static BlockOp Mirror(BlockOp comparison) => comparison switch
+    {
+        BlockOp.Less => BlockOp.Greater,
+        BlockOp.LessEqual => BlockOp.GreaterEqual,
+        BlockOp.Greater => BlockOp.Less,
+        BlockOp.GreaterEqual => BlockOp.LessEqual,
+        _ => comparison,
+    };
 
     /// <summary>A span of <typeparamref name="T"/> seen as <typeparamref name="TTo"/> (the same type, known only at run time).</summary>
     public static Span<TTo> Same<T, TTo>(Span<T> span) where T : unmanaged where TTo : unmanaged => MemoryMarshal.Cast<T, TTo>(span);

@@ -150,23 +150,6 @@ internal static class Loops
             into[i] = TOp.Invoke(x[i], y) ? (byte)1 : (byte)0;
     }
 
-    public static void CompareLeft<T, TOp>(T x, ReadOnlySpan<T> y, Span<byte> into)
-        where T : unmanaged
-        where TOp : IComparisonOperator<T>
-    {
-        int i = 0;
-        if (MaskBytes.Supported<T>())
-        {
-            var vx = Vector256.Create(x);
-            ref T ys = ref MemoryMarshal.GetReference(y);
-            ref byte ds = ref MemoryMarshal.GetReference(into);
-            for (; i <= y.Length - Vector256<T>.Count; i += Vector256<T>.Count)
-                MaskBytes.Store(TOp.Invoke(vx, Vector256.LoadUnsafe(ref ys, (nuint)i)), ref Unsafe.Add(ref ds, i));
-        }
-        for (; i < y.Length; i++)
-            into[i] = TOp.Invoke(x, y[i]) ? (byte)1 : (byte)0;
-    }
-
     public static void Predicate<T, TOp>(ReadOnlySpan<T> x, Span<byte> into)
         where T : unmanaged
         where TOp : IPredicateOperator<T>

@@ -11,11 +11,13 @@ internal struct ArgState<T>
 }
 
 /// <summary>
-/// The position of the first largest element (of the first NaN, if any), as numpy's
-/// <c>argmax</c>; −0 and +0 are equal, so the first of them wins wherever the blocks are cut.
+/// The position of the first largest element (<see cref="Largest{T}"/>) or the first smallest
+/// (<see cref="Smallest{T}"/>), or of the first NaN if any, as numpy's <c>argmax</c> and
+/// <c>argmin</c>; −0 and +0 are equal, so the first of them wins wherever the blocks are cut.
 /// </summary>
-internal readonly struct ArgMaxReducer<T> : IReducer<ArgMaxReducer<T>, T, ArgState<T>>
+internal readonly struct ArgExtremumReducer<T, TDirection> : IReducer<ArgExtremumReducer<T, TDirection>, T, ArgState<T>>
     where T : unmanaged, INumber<T>
+    where TDirection : IDirection<T>
 {
     public static ArgState<T> Identity => new() { Index = -1 };
 
@@ -41,39 +43,8 @@ internal readonly struct ArgMaxReducer<T> : IReducer<ArgMaxReducer<T>, T, ArgSta
 
     public static Array Finish(ReadOnlySpan<ArgState<T>> states, ReducerSpec spec, DType input) => ArgStates.Indices(states, spec);
 
-    /// <summary>Whether a later <paramref name="x"/> replaces <paramref name="current"/>: strictly larger, or the first NaN.</summary>
-    private static bool Better(T x, T current) => !T.IsNaN(current) && (x > current || T.IsNaN(x));
-}
-
-/// <summary>The position of the first smallest element (of the first NaN, if any), as numpy's <c>argmin</c>.</summary>
-internal readonly struct ArgMinReducer<T> : IReducer<ArgMinReducer<T>, T, ArgState<T>>
-    where T : unmanaged, INumber<T>
-{
-    public static ArgState<T> Identity => new() { Index = -1 };
-
-    public static bool UsesIndex => true;
-
-    public static void Step(ref ArgState<T> state, T x, long index)
-    {
-        if (state.Index < 0 || Better(x, state.Value))
-            state = new() { Value = x, Index = index };
-    }
-
-    public static void Merge(ref ArgState<T> state, in ArgState<T> later)
-    {
-        if (ArgStates.Takes(state, later, Better(later.Value, state.Value)))
-            state = later;
-    }
-
-    public static void Relocate(ref ArgState<T> state, Func<long, long> map)
-    {
-        if (state.Index >= 0)
-            state.Index = map(state.Index);
-    }
-
-    public static Array Finish(ReadOnlySpan<ArgState<T>> states, ReducerSpec spec, DType input) => ArgStates.Indices(states, spec);
-
-    private static bool Better(T x, T current) => !T.IsNaN(current) && (x < current || T.IsNaN(x));
+    /// <summary>Whether a later <paramref name="x"/> replaces <paramref name="current"/>: strictly further this way, or the first NaN.</summary>
+    private static bool Better(T x, T current) => !T.IsNaN(current) && (TDirection.Beyond(x, current) || T.IsNaN(x));
 }
 
 internal static class ArgStates

@@ -12,16 +12,18 @@ internal struct Extremum<T>
 }
 
 /// <summary>
-/// The largest element. NaN wins (as numpy's <c>max</c>, the result is then the canonical NaN), and
-/// +0 counts as larger than −0, so the result is the same whatever the order of the elements —
-/// numpy's own choice between equal zeros depends on its loop order.
+/// The largest element (<see cref="Largest{T}"/>) or the smallest (<see cref="Smallest{T}"/>). NaN
+/// wins (as numpy's <c>max</c> and <c>min</c>, the result is then the canonical NaN), and of equal
+/// zeros +0 is the larger and −0 the smaller, so the result is the same whatever the order of the
+/// elements — numpy's own choice between equal zeros depends on its loop order.
 /// </summary>
-internal readonly struct MaxReducer<T> : IReducer<MaxReducer<T>, T, Extremum<T>>
+internal readonly struct ExtremumReducer<T, TDirection> : IReducer<ExtremumReducer<T, TDirection>, T, Extremum<T>>
     where T : unmanaged, INumber<T>
+    where TDirection : IDirection<T>
 {
-    public static Extremum<T> Identity => new() { Value = Limits<T>.Lowest };
+    public static Extremum<T> Identity => new() { Value = TDirection.Start };
 
-    public static void Step(ref Extremum<T> state, T x, long index) => state = new() { Value = Max(state.Value, x), Seen = 1 };
+    public static void Step(ref Extremum<T> state, T x, long index) => state = new() { Value = Pick(state.Value, x), Seen = 1 };
 
     public static void Run(ref Extremum<T> state, ReadOnlySpan<T> x, long first)
     {
@@ -31,56 +33,22 @@ internal readonly struct MaxReducer<T> : IReducer<MaxReducer<T>, T, Extremum<T>>
         {
             var acc = new Vector<T>(value);
             for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
-                acc = Vector.Max(acc, new Vector<T>(x[i..]));
+                acc = TDirection.Extreme(acc, new Vector<T>(x[i..]));
             for (int lane = 0; lane < Vector<T>.Count; lane++)
-                value = Max(value, acc[lane]);
+                value = Pick(value, acc[lane]);
         }
         for (; i < x.Length; i++)
-            value = Max(value, x[i]);
+            value = Pick(value, x[i]);
         state = new() { Value = value, Seen = (byte)(state.Seen | (x.IsEmpty ? 0 : 1)) };
     }
 
     public static void Merge(ref Extremum<T> state, in Extremum<T> later) =>
-        state = new() { Value = Max(state.Value, later.Value), Seen = (byte)(state.Seen | later.Seen) };
+        state = new() { Value = Pick(state.Value, later.Value), Seen = (byte)(state.Seen | later.Seen) };
 
     public static Array Finish(ReadOnlySpan<Extremum<T>> states, ReducerSpec spec, DType input) => Limits<T>.ToResult(states, spec, input);
 
-    private static T Max(T a, T b) =>
-        T.IsNaN(a) || T.IsNaN(b) ? Limits<T>.NaN : a > b || (a == b && !T.IsNegative(a)) ? a : b;
-}
-
-/// <summary>The smallest element; NaN wins, and −0 counts as smaller than +0 (see <see cref="MaxReducer{T}"/>).</summary>
-internal readonly struct MinReducer<T> : IReducer<MinReducer<T>, T, Extremum<T>>
-    where T : unmanaged, INumber<T>
-{
-    public static Extremum<T> Identity => new() { Value = Limits<T>.Highest };
-
-    public static void Step(ref Extremum<T> state, T x, long index) => state = new() { Value = Min(state.Value, x), Seen = 1 };
-
-    public static void Run(ref Extremum<T> state, ReadOnlySpan<T> x, long first)
-    {
-        int i = 0;
-        T value = state.Value;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
-        {
-            var acc = new Vector<T>(value);
-            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
-                acc = Vector.Min(acc, new Vector<T>(x[i..]));
-            for (int lane = 0; lane < Vector<T>.Count; lane++)
-                value = Min(value, acc[lane]);
-        }
-        for (; i < x.Length; i++)
-            value = Min(value, x[i]);
-        state = new() { Value = value, Seen = (byte)(state.Seen | (x.IsEmpty ? 0 : 1)) };
-    }
-
-    public static void Merge(ref Extremum<T> state, in Extremum<T> later) =>
-        state = new() { Value = Min(state.Value, later.Value), Seen = (byte)(state.Seen | later.Seen) };
-
-    public static Array Finish(ReadOnlySpan<Extremum<T>> states, ReducerSpec spec, DType input) => Limits<T>.ToResult(states, spec, input);
-
-    private static T Min(T a, T b) =>
-        T.IsNaN(a) || T.IsNaN(b) ? Limits<T>.NaN : a < b || (a == b && T.IsNegative(a)) ? a : b;
+    private static T Pick(T a, T b) =>
+        T.IsNaN(a) || T.IsNaN(b) ? Limits<T>.NaN : TDirection.Beyond(a, b) || (a == b && TDirection.WinsTie(a)) ? a : b;
 }
 
 /// <summary>The extreme values of each element type, and results of the input's type (a bool's from its bytes).</summary>
