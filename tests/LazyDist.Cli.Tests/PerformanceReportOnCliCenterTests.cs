@@ -14,11 +14,11 @@ public class PerformanceReportOnCliCenterTests
     [Test, CancelAfter(240_000)]
     public async Task PerformanceReportAsync_RemoteCenterAndWorkerProcesses_NamesThePrefixesWithTheirCountsAndTheWorkers(CancellationToken cancellationToken)
     {
-        using var center = Start("center", "--port", "0", "--no-dashboard");
+        using var center = CliRun.StartDrained("center", "--port", "0", "--no-dashboard");
         string line = (await center.StandardOutput.ReadLineAsync(cancellationToken).AsTask().WaitAsync(Bound, cancellationToken))!;
         string address = line["center listening at ".Length..];
-        using var worker1 = Start("worker", address, "--nthreads", "2", "--name", "report-1");
-        using var worker2 = Start("worker", address, "--nthreads", "2", "--name", "report-2");
+        using var worker1 = CliRun.StartDrained("worker", address, "--nthreads", "2", "--name", "report-1");
+        using var worker2 = CliRun.StartDrained("worker", address, "--nthreads", "2", "--name", "report-2");
         try
         {
             await using var client = await DistributedScheduler.ConnectAsync(address, cancellationToken: cancellationToken).WaitAsync(Bound, cancellationToken);
@@ -47,19 +47,7 @@ public class PerformanceReportOnCliCenterTests
         }
         finally
         {
-            foreach (var process in new[] { worker1, worker2, center })
-            {
-                if (!process.HasExited)
-                    process.Kill(entireProcessTree: true);
-            }
+            CliRun.KillAll(worker1, worker2, center);
         }
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var process = CliRun.Start(args);
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        return process;
     }
 }
