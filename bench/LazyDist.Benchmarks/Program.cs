@@ -31,6 +31,8 @@ public static class Program
                 return Arrays.ArrayTargetsCommand.Run(args[1..], Console.Out, Console.Error);
             case TinyTaskCommand.Name:
                 return TinyTaskCommand.Run(args[1..], Console.Out, Console.Error);
+            case Dashboard.DashboardTargetsCommand.Name:
+                return Dashboard.DashboardTargetsCommand.Run(args[1..], Console.Out, Console.Error);
             case NannyOverheadCommand.Name:
                 return NannyOverheadCommand.Run(args[1..], Console.Out, Console.Error);
             default:

@@ -13,10 +13,28 @@ internal static class ProgressReporter
     /// <summary>The most key groups drawn as bars of their own (more would not fit a terminal).</summary>
     private const int MaxPrefixBars = 8;
 
+    /// <summary>Held while bars are drawn: Spectre draws one live display at a time, so a compute that starts during another's runs without bars.</summary>
+    private static readonly SemaphoreSlim Drawing = new(1, 1);
+
+    /// <summary>Whether <paramref name="error"/> is this process's stderr and a terminal: where bars are drawn.</summary>
+    public static bool Draws(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+
     public static async Task<T> RunAsync<T>(TextWriter error, Func<IProgress<ComputeProgress>?, Task<T>> work)
     {
-        if (!ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected)
+        if (!Draws(error) || !Drawing.Wait(0))
             return await work(null);
+        try
+        {
+            return await DrawAsync(work);
+        }
+        finally
+        {
+            Drawing.Release();
+        }
+    }
+
+    private static async Task<T> DrawAsync<T>(Func<IProgress<ComputeProgress>?, Task<T>> work)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         T result = default!;
         await console.Progress()

@@ -59,6 +59,25 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         return Process.Start(start)!;
     }
 
+    /// <summary>Starts <c>dotnet lazydist.dll</c> like <see cref="Start"/>, its stderr read and dropped (a long-running center or worker).</summary>
+    public static Process StartDrained(params string[] args)
+    {
+        var process = Start(args);
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Kills each of <paramref name="processes"/> still running, with its children.</summary>
+    public static void KillAll(params Process[] processes)
+    {
+        foreach (var process in processes)
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+    }
+
     /// <summary>Sends <paramref name="signal"/> (<c>INT</c>, as Ctrl+C does; <c>TERM</c>, as a service manager does) to a process.</summary>
     /// <returns><c>kill</c>'s exit code: 0 when the signal was delivered.</returns>
     public static int Signal(int pid, string signal)

@@ -26,7 +26,7 @@ public class ClusterCommandTests
     [Test, CancelAfter(120_000)]
     public async Task HandStartedCenterAndWorkers_SeedOverTcp_SameTotalAsThreads_StopCleanlyOnSigterm()
     {
-        using var center = Start("center", "--port", "0");
+        using var center = Start("center", "--port", "0", "--no-dashboard"); // 8787 may be taken by another center
         string line = (await center.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)))!;
         string address = line["center listening at ".Length..];
         using var worker1 = Start("worker", address, "--nthreads", "1", "--name", "hand-1");

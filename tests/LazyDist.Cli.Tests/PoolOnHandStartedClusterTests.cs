@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LazyDist.Collections;
 using LazyDist.Distributed;
 
@@ -12,11 +11,11 @@ public class PoolOnHandStartedClusterTests
     [Test, CancelAfter(120_000)]
     public async Task PoolSession_TotalExact_OnlySumsMove_DeleteLeavesNothingHeld()
     {
-        using var center = Start("center", "--port", "0");
+        using var center = CliRun.StartDrained("center", "--port", "0", "--no-dashboard"); // the default dashboard port 8787 may be taken by another center on this machine
         string line = (await center.StandardOutput.ReadLineAsync().WaitAsync(Bound))!;
         string address = line["center listening at ".Length..];
-        using var worker1 = Start("worker", address, "--nthreads", "1", "--name", "pool-1");
-        using var worker2 = Start("worker", address, "--nthreads", "1", "--name", "pool-2");
+        using var worker1 = CliRun.StartDrained("worker", address, "--nthreads", "1", "--name", "pool-1");
+        using var worker2 = CliRun.StartDrained("worker", address, "--nthreads", "1", "--name", "pool-2");
         try
         {
             await using var cluster = await DistributedScheduler.ConnectAsync(address).WaitAsync(Bound);
@@ -45,19 +44,7 @@ public class PoolOnHandStartedClusterTests
         }
         finally
         {
-            foreach (var process in new[] { worker1, worker2, center })
-            {
-                if (!process.HasExited)
-                    process.Kill(entireProcessTree: true);
-            }
+            CliRun.KillAll(worker1, worker2, center);
         }
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var process = CliRun.Start(args);
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        return process;
     }
 }

@@ -17,7 +17,7 @@ public class WorkerSigtermTests
     [Test, CancelAfter(300_000)]
     public async Task Sigterm_AfterATaskThrew_ExitsZero_NoUnhandledException()
     {
-        using var center = new CliProcess("center", "--port", "0");
+        using var center = new CliProcess("center", "--port", "0", "--no-dashboard");
         string address = (await center.LineAsync(l => l.StartsWith("center listening at ", StringComparison.Ordinal)))["center listening at ".Length..];
         await using var client = await DistributedScheduler.ConnectAsync(address);
         for (int round = 0; round < 4; round++)
@@ -36,17 +36,17 @@ public class WorkerSigtermTests
     public async Task Sigterm_AfterRejoiningARestartedCenter_ExitsZero()
     {
         string address;
-        using (var first = new CliProcess("center", "--port", "0"))
+        using (var first = new CliProcess("center", "--port", "0", "--no-dashboard"))
             address = (await first.LineAsync(l => l.StartsWith("center listening at ", StringComparison.Ordinal)))["center listening at ".Length..];
         // The first center has stopped; the worker waits for a center at that address.
         string port = address[(address.LastIndexOf(':') + 1)..];
         using var worker = new CliProcess("worker", address, "--nthreads", "1", "--name", "rejoins", "--center-timeout", "120");
-        using (var center = new CliProcess("center", "--port", port))
+        using (var center = new CliProcess("center", "--port", port, "--no-dashboard"))
         {
             await worker.LineAsync(l => l.Contains("joined the center", StringComparison.Ordinal));
             await center.TerminateAsync();
         }
-        using var again = new CliProcess("center", "--port", port);
+        using var again = new CliProcess("center", "--port", port, "--no-dashboard");
         await worker.LineAsync(l => l.Contains("joined the center", StringComparison.Ordinal), skip: 1);
         await worker.TerminateAsync();
         Assert.That(worker.ExitCode, Is.Zero, worker.Output);

@@ -113,7 +113,9 @@ internal static class RunCommand
         }
         try
         {
-            var running = Task.Run(() => ScriptRunner.RunAsync(compiled, open, args), CancellationToken.None);
+            // On a terminal, every compute of the script draws progress bars while it runs.
+            var seen = ProgressReporter.Draws(error) ? open with { Scheduler = new ProgressScheduler(open.Scheduler, error) } : open;
+            var running = Task.Run(() => ScriptRunner.RunAsync(compiled, seen, args), CancellationToken.None);
             return await running.WaitAsync(cancellationToken);
         }
         catch (Exception failure) when (failure is not OutOfMemoryException && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested))

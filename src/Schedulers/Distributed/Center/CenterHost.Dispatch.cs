@@ -83,6 +83,12 @@ public sealed partial class CenterHost
                 Queue(connection, AnswerProgress(progress));
             return;
         }
+        if (role == PeerRole.Client && message is GetPerformanceMessage performance)
+        {
+            lock (_gate)
+                Queue(connection, AnswerPerformance(performance));
+            return;
+        }
         if (role == PeerRole.Client && message is GetStatsMessage stats)
         {
             lock (_gate)

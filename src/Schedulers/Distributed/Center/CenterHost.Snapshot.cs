@@ -65,10 +65,10 @@ public sealed partial class CenterHost
         switch (stimulus)
         {
             case TaskFinishedEvent e:
-                _runs.Add(e.Run, _names.GetValueOrDefault(e.WorkerId) ?? "?", failed: false);
+                _runs.Add(e.Run, _names.GetValueOrDefault(e.WorkerId) ?? "?", e.FetchedBytes, failed: false);
                 break;
             case TaskErredEvent e:
-                _runs.Add(e.Run, _names.GetValueOrDefault(e.WorkerId) ?? "?", failed: true);
+                _runs.Add(e.Run, _names.GetValueOrDefault(e.WorkerId) ?? "?", 0, failed: true);
                 break;
             case WorkerLeftEvent e:
                 _metrics.Remove(e.WorkerId);
@@ -77,8 +77,11 @@ public sealed partial class CenterHost
     }
 
     /// <summary>Keeps a worker's own measurements. Callers hold the lock.</summary>
-    private void ReceiveMetrics(int id, WorkerMetricsMessage message) =>
+    private void ReceiveMetrics(int id, WorkerMetricsMessage message)
+    {
         _metrics[id] = new WorkerMetrics(message.ProcessBytes, message.CpuPercent, message.SentBytes, message.ReceivedBytes);
+        _memory.Add(_time.GetUtcNow(), _names.GetValueOrDefault(id) ?? "?", message.ProcessBytes);
+    }
 
     /// <summary>A client's progress question answered from the per-group counters. Callers hold the lock.</summary>
     private ProgressMessage AnswerProgress(GetProgressMessage question)

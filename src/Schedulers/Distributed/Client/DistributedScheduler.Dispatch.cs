@@ -54,6 +54,11 @@ public sealed partial class DistributedScheduler
             Answered(progress);
             return;
         }
+        if (message is PerformanceMessage performance)
+        {
+            Answered(performance);
+            return;
+        }
         ClientEvent stimulus = message switch
         {
             KeyInMemoryMessage k => new KeyInMemoryEvent(k.Key.ToTaskKey(), k.Holders, k.NBytes, k.StimulusId),
@@ -78,6 +83,7 @@ public sealed partial class DistributedScheduler
             _statsRequests.Clear();
             waits = TakeWorkerWaits();
             FailProgress(LostError(cause.Message, cause));
+            FailPerformance(LostError(cause.Message, cause));
         }
         stats.ForEach(s => s.TrySetException(LostError(cause.Message, cause)));
         waits.ForEach(w => w.TrySetException(LostError(cause.Message, cause)));

@@ -38,7 +38,7 @@ public class FuzzTests
     /// <summary>A <c>lazydist center</c> with the fuzz token on a free loopback port, and its address.</summary>
     private static async Task<(CliProcess Center, string Address)> StartCenterAsync()
     {
-        var center = CliProcess.Start("center", ["center", "--port", "0", "--token", Token]);
+        var center = CliProcess.Start("center", ["center", "--port", "0", "--no-dashboard", "--token", Token]); // 8787 may be taken by another center
         string line = await center.WaitForLineAsync(l => l.StartsWith("center listening at ", StringComparison.Ordinal)).WaitAsync(Bound);
         return (center, line["center listening at ".Length..].Trim());
     }

@@ -9,15 +9,18 @@ namespace LazyDist.Distributed.Center;
 /// </summary>
 internal sealed class TaskRunLog(int capacity)
 {
-    private readonly (TaskRun Run, string Worker, bool Failed)[] _ring = new (TaskRun, string, bool)[capacity];
+    private readonly (TaskRun Run, string Worker, long FetchedBytes, bool Failed)[] _ring = new (TaskRun, string, long, bool)[capacity];
     private long _count;
 
     /// <summary>Runs recorded, in all.</summary>
     public long Count => _count;
 
-    public void Add(TaskRun run, string worker, bool failed)
+    /// <summary>How many runs the ring keeps.</summary>
+    public int Capacity => _ring.Length;
+
+    public void Add(TaskRun run, string worker, long fetchedBytes, bool failed)
     {
-        _ring[_count % _ring.Length] = (run, worker, failed);
+        _ring[_count % _ring.Length] = (run, worker, fetchedBytes, failed);
         _count++;
     }
 
@@ -28,9 +31,9 @@ internal sealed class TaskRunLog(int capacity)
         long first = Math.Max(0, _count - _ring.Length);
         for (long i = first; i < _count; i++)
         {
-            var (run, worker, failed) = _ring[i % _ring.Length];
+            var (run, worker, fetched, failed) = _ring[i % _ring.Length];
             if (run.Stopped >= since)
-                runs.Add(new TaskRunView(run.Key.ToString(), KeyPrefix.Of(run.Key), worker, run.Thread, run.Started, run.Stopped, run.NBytes, failed));
+                runs.Add(new TaskRunView(run.Key.ToString(), KeyPrefix.Of(run.Key), worker, run.Thread, run.Started, run.Stopped, run.NBytes, failed, fetched));
         }
         return runs;
     }

@@ -9,4 +9,5 @@ namespace LazyDist.Distributed.Center;
 /// <param name="Stopped">When it stopped, by the worker's clock.</param>
 /// <param name="NBytes">Its result's size (0 when it failed).</param>
 /// <param name="Failed">Whether it threw.</param>
-internal sealed record TaskRunView(string Key, string Prefix, string Worker, int Thread, DateTimeOffset Started, DateTimeOffset Stopped, long NBytes, bool Failed);
+/// <param name="FetchedBytes">Bytes of inputs its worker fetched from peers for it.</param>
+internal sealed record TaskRunView(string Key, string Prefix, string Worker, int Thread, DateTimeOffset Started, DateTimeOffset Stopped, long NBytes, bool Failed, long FetchedBytes = 0);

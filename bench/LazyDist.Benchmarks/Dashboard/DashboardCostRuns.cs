@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using LazyDist.Benchmarks.SideBySide;
+using LazyDist.Collections;
+using LazyDist.Distributed;
+
+namespace LazyDist.Benchmarks.Dashboard;
+
+/// <summary>
+/// What the dashboard costs the seed (<c>DistArray.Random(chunks × 1,000,000, 1,000,000, 42).Sum()</c>)
+/// on two one-thread worker processes: a cluster without a dashboard against one with a dashboard,
+/// first unwatched, then watched on all four pages (server-sent events, as an open browser), the
+/// three taking turns, after two warm-ups each.
+/// </summary>
+internal static class DashboardCostRuns
+{
+    public static async Task Run(int repeat, int chunks, TextWriter output, TextWriter error)
+    {
+        await using var plain = await LocalCluster.StartAsync(new LocalClusterOptions { Workers = 2, ThreadsPerWorker = 1 });
+        await using var dashed = await LocalCluster.StartAsync(new LocalClusterOptions
+        {
+            Workers = 2,
+            ThreadsPerWorker = 1,
+            Dashboard = LazyDist.Dashboard.DashboardServer.Starter(new LazyDist.Dashboard.DashboardOptions { Port = 0 }),
+        });
+        string url = dashed.DashboardAddress ?? throw new InvalidOperationException("the cluster started no dashboard");
+        var seed = DistArray.Random((long)chunks * 1_000_000, 1_000_000, 42UL).Sum();
+        for (int i = 0; i < 2; i++)
+        {
+            await seed.ComputeAsync(plain);
+            await seed.ComputeAsync(dashed);
+        }
+        var none = new List<double>();
+        var unwatched = new List<double>();
+        var watched = new List<double>();
+        long received = 0;
+        for (int r = 0; r < repeat; r++)
+        {
+            var order = new[] { 0, 1, 2 }.Skip(r % 3).Concat(new[] { 0, 1, 2 }.Take(r % 3));
+            foreach (int variant in order)
+            {
+                switch (variant)
+                {
+                    case 0:
+                        none.Add(await TimeAsync(() => seed.ComputeAsync(plain).AsTask()));
+                        break;
+                    case 1:
+                        unwatched.Add(await TimeAsync(() => seed.ComputeAsync(dashed).AsTask()));
+                        break;
+                    default:
+                        await using (var watcher = DashboardWatcher.Attach(url))
+                        {
+                            watched.Add(await TimeAsync(() => seed.ComputeAsync(dashed).AsTask()));
+                            received += watcher.Bytes;
+                        }
+                        break;
+                }
+            }
+            error.WriteLine($"dashboard run {r + 1}/{repeat}");
+        }
+        double a = Fields.Median(none), b = Fields.Median(unwatched), c = Fields.Median(watched);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"what=dashboard-cost scheduler=processes:2 chunks={chunks} runs={repeat} median_no_dashboard_s={Fields.F(a)} median_unwatched_s={Fields.F(b)} median_watched_s={Fields.F(c)} " +
+            $"unwatched_ratio={Fields.F(b / a)} watched_ratio={Fields.F(c / a)} ok={c / a <= 1.05} sse_bytes={received} " +
+            $"no_dashboard_s={Fields.List(none)} unwatched_s={Fields.List(unwatched)} watched_s={Fields.List(watched)} {LoadAverage.Field()}"));
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> run)
+    {
+        var clock = Stopwatch.StartNew();
+        await run();
+        return clock.Elapsed.TotalSeconds;
+    }
+}
