@@ -61,7 +61,7 @@ public sealed class DashboardServer : IDashboard
         {
             await app.StartAsync().ConfigureAwait(false);
         }
-        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        catch (IOException e) when (WarningsOnly.IsPortTaken(e))
         {
             await app.DisposeAsync().ConfigureAwait(false);
             throw new IOException($"the dashboard's port {options.Port} on {options.Host} is already in use; choose another, or 0 for any free port", e);
@@ -93,6 +93,10 @@ public sealed class DashboardServer : IDashboard
     {
         public ILogger CreateLogger(string categoryName) => new Filtered(loggers.CreateLogger("lazydist.dashboard"));
 
+        /// <summary>Whether <paramref name="exception"/> says the port is held by another listener.</summary>
+        public static bool IsPortTaken(Exception? exception) =>
+            exception is IOException e && (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
+
         public void Dispose()
         {
         }
@@ -105,7 +109,8 @@ public sealed class DashboardServer : IDashboard
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                if (IsEnabled(logLevel))
+                // A taken port is reported by StartAsync's caller in one line (or worked around); the host's stack trace would only alarm.
+                if (IsEnabled(logLevel) && !IsPortTaken(exception))
                     inner.Log(logLevel, eventId, state, exception, formatter);
             }
         }

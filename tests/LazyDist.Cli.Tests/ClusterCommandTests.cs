@@ -100,6 +100,51 @@ public class ClusterCommandTests
         });
     }
 
+    [Test]
+    public void Center_ChosenDashboardPortInUse_OneLineNamingThePortExit1()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var run = CliRun.InProcess("center", "--port", "0", "--dashboard-port", port.ToString(CultureInfo.InvariantCulture));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.Error, Does.Contain($"the dashboard's port {port} on 127.0.0.1 is already in use"));
+        });
+    }
+
+    /// <summary>The default dashboard port (here set through the environment, as an implicit default) taken by another center: this one carries on elsewhere.</summary>
+    [Test, CancelAfter(120_000)]
+    public async Task Center_DefaultDashboardPortInUse_ServesItOnAFreePortWithAWarning(CancellationToken cancellationToken)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        using var center = CliRun.StartWith(new Dictionary<string, string> { ["LAZYDIST_DASHBOARD_PORT"] = port.ToString(CultureInfo.InvariantCulture) }, "center", "--port", "0");
+        try
+        {
+            string listening = (await center.StandardOutput.ReadLineAsync(cancellationToken))!;
+            string dashboard = (await center.StandardOutput.ReadLineAsync(cancellationToken))!;
+            string warning = (await center.StandardError.ReadLineAsync(cancellationToken))!;
+            while (!warning.Contains("dashboard", StringComparison.Ordinal))
+                warning = (await center.StandardError.ReadLineAsync(cancellationToken))!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(listening, Does.StartWith("center listening at "));
+                Assert.That(dashboard, Does.StartWith("dashboard at http://127.0.0.1:").And.Not.Contain($":{port}/"));
+                Assert.That(warning, Does.Contain($"the dashboard's port {port} is already in use (another center?); serving the dashboard at http://127.0.0.1:"));
+            });
+            using var http = new HttpClient();
+            var status = await http.GetAsync(dashboard["dashboard at ".Length..], cancellationToken);
+            Assert.That((int)status.StatusCode, Is.EqualTo(200), "the dashboard serves on its new port");
+        }
+        finally
+        {
+            CliRun.KillAll(center);
+        }
+    }
+
     [TestCase("processes:0", "at least 1")]
     [TestCase("tcp://nowhere", "host:port")]
     public void Seed_BadClusterScheduler_OneLineAndExitCode2(string scheduler, string expected)

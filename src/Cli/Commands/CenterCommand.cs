@@ -16,7 +16,7 @@ internal static class CenterCommand
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port)." }.WithEnvironment(context, 8786).IsPort();
         var token = new Option<string>("--token") { Description = "Secret that workers and clients must present." }.AsSecret();
         var heartbeatTimeout = new Option<double>("--heartbeat-timeout") { Description = "Seconds without a heartbeat after which a worker is removed and its work given to others." }.WithEnvironment(context, 15.0).IsPositiveSeconds();
-        var dashboardPort = new Option<int>("--dashboard-port") { Description = "Port of the web dashboard, on the center's address (0: any free port)." }.WithEnvironment(context, 8787).IsPort();
+        var dashboardPort = new Option<int>("--dashboard-port") { Description = "Port of the web dashboard, on the center's address (0: any free port). When the default is taken, any free port, with a warning." }.WithEnvironment(context, 8787).IsPort();
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Serve no web dashboard." }.WithEnvironment(context, false);
         var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token, heartbeatTimeout, dashboardPort, noDashboard };
         var tls = new TlsCliOptions();
@@ -50,7 +50,7 @@ internal static class CenterCommand
             {
                 context.Output.WriteLine($"center listening at {center.Address}");
                 await using var dashboard = parsed.GetValue(noDashboard) ? null
-                    : await CenterDashboard.StartAsync(center, hostValue, parsed.GetValue(dashboardPort), parsed.SecretValue(token, context), loggers);
+                    : await CenterDashboard.StartAsync(center, hostValue, parsed.GetValue(dashboardPort), portChosen: parsed.GetResult(dashboardPort) is { Implicit: false }, parsed.SecretValue(token, context), loggers);
                 if (dashboard is not null)
                     context.Output.WriteLine($"dashboard at {dashboard.Url}");
                 context.Output.Flush();
