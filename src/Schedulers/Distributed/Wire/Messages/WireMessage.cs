@@ -41,4 +41,6 @@ namespace LazyDist.Distributed.Wire;
 [Union(43, typeof(WorkerMetricsMessage))]
 [Union(44, typeof(GetProgressMessage))]
 [Union(45, typeof(ProgressMessage))]
+[Union(46, typeof(StealRequestMessage))]
+[Union(47, typeof(StealResponseMessage))]
 internal abstract record WireMessage;
