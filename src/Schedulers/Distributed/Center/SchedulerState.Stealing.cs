@@ -5,8 +5,8 @@ namespace LazyDist.Distributed.Center;
 /// <summary>
 /// Work stealing, as dask.distributed's <c>WorkStealing</c>: a task goes to the worker that holds
 /// its inputs, so data placement can give one worker a long queue while another has idle threads.
-/// Each <see cref="BalanceEvent"/> finds idle workers (not paused, fewer tasks than threads, none
-/// coming) and saturated ones (more tasks than threads, or paused with tasks), and asks a saturated
+/// Each <see cref="BalanceEvent"/> finds idle workers (not paused, with a free thread, or with less
+/// queued work per thread than one pass lasts, counting what is coming) and saturated ones (more tasks than threads, or paused with tasks), and asks a saturated
 /// worker to give up its last-queued task when the task would finish sooner on the idle worker,
 /// inputs moved and all: <c>transfer + duration ≤ victim's wait − duration / 2</c>, where the
 /// transfer is the input bytes the thief lacks over <see cref="SchedulerOptions.Bandwidth"/> plus
@@ -39,58 +39,68 @@ internal sealed partial class SchedulerState
     {
         if (!Options.WorkStealing || _workers.Count < 2)
             return;
-        var incoming = new Dictionary<CenterWorker, int>();
-        var outgoing = new Dictionary<CenterWorker, double>();
+        var incoming = new Dictionary<CenterWorker, (int Count, double Seconds)>();
+        var outgoing = new Dictionary<CenterWorker, (int Count, double Seconds)>();
         foreach (var steal in _steals.Values)
         {
-            incoming[steal.Thief] = incoming.GetValueOrDefault(steal.Thief) + 1;
-            outgoing[steal.Victim] = outgoing.GetValueOrDefault(steal.Victim) + Seconds(steal.Task);
+            double seconds = Seconds(steal.Task);
+            var (ins, inSeconds) = incoming.GetValueOrDefault(steal.Thief);
+            incoming[steal.Thief] = (ins + 1, inSeconds + seconds);
+            var (outs, outSeconds) = outgoing.GetValueOrDefault(steal.Victim);
+            outgoing[steal.Victim] = (outs + 1, outSeconds + seconds);
         }
-        var thieves = new List<(CenterWorker Worker, int Free)>();
+        // Thieves: a free thread, or less queued work per thread than one pass lasts (so short tasks keep it busy until the next).
+        var thieves = new List<Thief>();
         foreach (var worker in _workers.Values)
         {
-            int free = worker.Threads - worker.Processing.Count - incoming.GetValueOrDefault(worker);
-            if (!worker.Paused && free > 0)
-                thieves.Add((worker, free));
+            var (ins, inSeconds) = incoming.GetValueOrDefault(worker);
+            var thief = new Thief(worker, worker.Threads - worker.Processing.Count - ins, Wait(worker) + inSeconds / worker.Threads);
+            if (!worker.Paused && thief.HasRoom(Options.StealInterval))
+                thieves.Add(thief);
         }
         if (thieves.Count == 0)
             return;
         var victims = new List<Victim>();
         foreach (var worker in _workers.Values)
         {
-            int left = worker.Processing.Count - _steals.Values.Count(s => s.Victim == worker);
+            var (outs, outSeconds) = outgoing.GetValueOrDefault(worker);
+            int left = worker.Processing.Count - outs;
             if (left > Running(worker))
-                victims.Add(new Victim(worker, left, Wait(worker) - outgoing.GetValueOrDefault(worker), Candidates(worker)));
+                victims.Add(new Victim(worker, left, Wait(worker) - outSeconds / worker.Threads, Candidates(worker)));
         }
         if (victims.Count == 0)
             return;
-        foreach (var (thief, free) in thieves.OrderBy(t => t.Worker.Occupancy).ThenBy(t => t.Worker.Id))
+        foreach (var thief in thieves.OrderBy(t => t.Occupancy).ThenBy(t => t.Worker.Id))
         {
-            for (int taken = 0; taken < free; taken++)
+            while (thief.HasRoom(Options.StealInterval) && StealOne(thief, victims))
             {
-                if (!StealOne(thief, victims))
-                    break;
             }
         }
     }
 
     /// <summary>Asks the most loaded victim for one task worth moving to <paramref name="thief"/>; false when none is.</summary>
-    private bool StealOne(CenterWorker thief, List<Victim> victims)
+    private bool StealOne(Thief thief, List<Victim> victims)
     {
+        // With a free thread the task starts at once there; otherwise after the thief's own queue.
+        double start = thief.Free > 0 ? 0 : thief.Occupancy;
         foreach (var victim in victims.OrderByDescending(v => v.Wait).ThenBy(v => v.Worker.Id))
         {
+            if (victim.Worker == thief.Worker)
+                continue;
             for (int i = 0; i < victim.Candidates.Count && victim.Left > Running(victim.Worker); i++)
             {
                 var task = victim.Candidates[i];
                 double duration = Seconds(task);
-                if (duration < Options.MinStealDuration.TotalSeconds || TransferSeconds(task, thief) + duration > victim.Wait - duration / 2)
+                if (duration < Options.MinStealDuration.TotalSeconds || start + TransferSeconds(task, thief.Worker) + duration > victim.Wait - duration / 2)
                     continue; // not worth moving to this thief (another may lack less of its input)
                 victim.Candidates.RemoveAt(i);
                 victim.Left--;
                 victim.Wait -= duration / victim.Worker.Threads;
-                _steals[task] = new Steal(task, victim.Worker, thief, _stimulus);
+                thief.Free--;
+                thief.Occupancy += duration / thief.Worker.Threads;
+                _steals[task] = new Steal(task, victim.Worker, thief.Worker, _stimulus);
                 StealRequests++;
-                Emit(new StealRequestInstruction(victim.Worker.Id, task.Key, thief.Id, _stimulus));
+                Emit(new StealRequestInstruction(victim.Worker.Id, task.Key, thief.Worker.Id, _stimulus));
                 return true;
             }
         }
@@ -155,6 +165,16 @@ internal sealed partial class SchedulerState
 
     /// <summary>A steal in flight: the victim has been asked and has not answered.</summary>
     private sealed record Steal(CenterTask Task, CenterWorker Victim, CenterWorker Thief, string StimulusId);
+
+    /// <summary>A worker with room during one balance pass: its free threads and queued work per thread, raised by each task asked for it.</summary>
+    private sealed class Thief(CenterWorker worker, int free, double occupancy)
+    {
+        public CenterWorker Worker { get; } = worker;
+        public int Free { get; set; } = free;
+        public double Occupancy { get; set; } = occupancy;
+
+        public bool HasRoom(TimeSpan interval) => Free > 0 || Occupancy < interval.TotalSeconds;
+    }
 
     /// <summary>A saturated worker during one balance pass: its wait, lowered by each task asked of it.</summary>
     private sealed class Victim(CenterWorker worker, int left, double wait, List<CenterTask> candidates)

@@ -141,6 +141,21 @@ public class SchedulerStateStealingTests
     }
 
     [Test]
+    public void Balance_ShortTasks_ThiefTakesEnoughToStayBusyUntilTheNextPass()
+    {
+        var f = new SchedulerStateFixture();
+        f.AddWorker(1);
+        f.AddWorker(2);
+        var keys = Enumerable.Range(0, 6).Select(i => (TaskKey)("short", i)).ToArray();
+        f.Submit(1, [(In, Array.Empty<TaskKey>()), .. keys.Select(k => (k, new[] { In }))], keys);
+        f.Finish(1, In);
+        // One run of 30 ms: five tasks of 30 ms queued on w1's one thread, 150 ms of work.
+        f.Handle(new TaskFinishedEvent(1, new TaskRun(keys[0], 8, 0, SchedulerStateFixture.T0, SchedulerStateFixture.T0.AddMilliseconds(30)), 0, 2, f.NextStimulus("task-finished")));
+        Assert.That(Balance(f), Is.EqualTo(new SchedulerInstruction[] { Request(f, 1, keys[5], 2), Request(f, 1, keys[4], 2) }),
+            "two: 60 ms of work covers most of a 100 ms pass, and a third would finish no sooner on w2");
+    }
+
+    [Test]
     public void Balance_InputsCostMoreToMoveThanTheWait_NothingAsked()
     {
         var f = Skewed(inputBytes: 1_000_000_000); // 10 s at 100 MB/s against 1.5 s of queued work
