@@ -8,7 +8,7 @@ namespace LazyDist.Benchmarks;
 /// or, given <c>side-by-side [--repeat N] [--no-build] [--only PARTS] [--no-dask]</c> first, the comparison with the Python dask peer.
 /// <c>million-tasks</c> is the child process that the side-by-side spawns for the million-task graph;
 /// <c>tiny-tasks</c> measures a cluster's per-task cost and where it goes; <c>memory</c> measures spilling and the cost of memory limits;
-/// <c>array-targets</c> runs the array targets beside dask.array.
+/// <c>array-targets</c> runs the array targets beside dask.array; <c>work-stealing</c> runs a skewed-duration graph with stealing on and off.
 /// </summary>
 public static class Program
 {
@@ -35,6 +35,8 @@ public static class Program
                 return Dashboard.DashboardTargetsCommand.Run(args[1..], Console.Out, Console.Error);
             case NannyOverheadCommand.Name:
                 return NannyOverheadCommand.Run(args[1..], Console.Out, Console.Error);
+            case WorkStealingCommand.Name:
+                return WorkStealingCommand.Run(args[1..], Console.Out, Console.Error);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -18,7 +18,8 @@ internal static class CenterCommand
         var heartbeatTimeout = new Option<double>("--heartbeat-timeout") { Description = "Seconds without a heartbeat after which a worker is removed and its work given to others." }.WithEnvironment(context, 15.0).IsPositiveSeconds();
         var dashboardPort = new Option<int>("--dashboard-port") { Description = "Port of the web dashboard, on the center's address (0: any free port). When the default is taken, any free port, with a warning." }.WithEnvironment(context, 8787).IsPort();
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Serve no web dashboard." }.WithEnvironment(context, false);
-        var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token, heartbeatTimeout, dashboardPort, noDashboard };
+        var noWorkStealing = new Option<bool>("--no-work-stealing") { Description = "Leave every task on the worker it was sent to, even while others are idle." }.WithEnvironment(context, false);
+        var command = new Command("center", "Run a center: workers and clients connect to it.") { host, port, token, heartbeatTimeout, dashboardPort, noDashboard, noWorkStealing };
         var tls = new TlsCliOptions();
         tls.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
@@ -36,6 +37,7 @@ internal static class CenterCommand
                     Token = parsed.SecretValue(token, context),
                     Tls = tls.Read(parsed),
                     HeartbeatTimeout = TimeSpan.FromSeconds(parsed.GetValue(heartbeatTimeout)),
+                    WorkStealing = !parsed.GetValue(noWorkStealing),
                 }, loggers);
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)

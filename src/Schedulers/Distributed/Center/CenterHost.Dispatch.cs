@@ -47,6 +47,7 @@ public sealed partial class CenterHost
             (PeerRole.Worker, TaskErredMessage m) => new TaskErredEvent(id,
                 new TaskRun(m.Key.ToTaskKey(), 0, m.Thread, Ticks(m.StartedTicks), Ticks(m.StoppedTicks)), new ErrorInfo(m.ExceptionType, m.Text, m.StackTrace), m.StimulusId),
             (PeerRole.Worker, FetchFailedMessage m) => new FetchFailedEvent(id, m.Task.ToTaskKey(), m.Dependency.ToTaskKey(), m.Holders, m.StimulusId),
+            (PeerRole.Worker, StealResponseMessage m) => new StealResponseEvent(id, m.Key.ToTaskKey(), m.Stolen, m.StimulusId),
             (PeerRole.Worker, HeartbeatMessage m) => new HeartbeatEvent(id, m.HeldBytes, m.HeldKeys, _ids.Next("heartbeat", NameOf(id)), m.SpilledBytes),
             (PeerRole.Worker, WorkerPausedMessage m) => new WorkerPausedEvent(id, m.Paused, m.ProcessBytes, m.Limit, _ids.Next(m.Paused ? "paused" : "resumed", NameOf(id))),
             (PeerRole.Client, SubmitGraphMessage m) => new GraphSubmittedEvent(id, ToSpecs(m.Tasks), ToKeys(m.Wanted), m.StimulusId, m.More),
@@ -180,6 +181,9 @@ public sealed partial class CenterHost
                 break;
             case CancelTaskInstruction i:
                 ToWorker(i.WorkerId, new CancelTaskMessage(WireKey.From(i.Key), i.StimulusId));
+                break;
+            case StealRequestInstruction i:
+                ToWorker(i.WorkerId, new StealRequestMessage(WireKey.From(i.Key), i.StimulusId));
                 break;
             case KeyInMemoryInstruction i:
                 ToClient(i.ClientId, new KeyInMemoryMessage(WireKey.From(i.Key), i.Holders.Items, i.NBytes, i.StimulusId));

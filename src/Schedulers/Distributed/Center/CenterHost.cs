@@ -29,6 +29,7 @@ public sealed partial class CenterHost : IAsyncDisposable
     private readonly StimulusIds _ids = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer _ticker;
+    private readonly ITimer? _balancer;
     private readonly ConnectionGate _admission;
     private Task _acceptLoop = Task.CompletedTask;
     private readonly List<(Func<SchedulerState, bool> Condition, TaskCompletionSource Done)> _waiters = [];
@@ -43,7 +44,10 @@ public sealed partial class CenterHost : IAsyncDisposable
         _options = options;
         _log = loggers.CreateLogger("lazydist.center");
         _time = time;
-        _state = new SchedulerState(new SchedulerOptions { HeartbeatTimeout = options.HeartbeatTimeout, NoWorkersTimeout = options.NoWorkersTimeout, Validate = options.ValidateState }, time);
+        _state = new SchedulerState(new SchedulerOptions
+        {
+            HeartbeatTimeout = options.HeartbeatTimeout, NoWorkersTimeout = options.NoWorkersTimeout, WorkStealing = options.WorkStealing, Validate = options.ValidateState,
+        }, time);
         _listener = new TcpListener(ParseBindAddress(options), options.Port);
         _admission = ConnectionGate.ForCenter(WireSecurity.Create(options.Token, options.Tls, serves: true), _log);
         _ticker = time.CreateTimer(_ =>
@@ -52,6 +56,11 @@ public sealed partial class CenterHost : IAsyncDisposable
             Post(new TickEvent(_ids.Next("tick")));
             EndLeftSessions();
         }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        if (options.WorkStealing)
+        {
+            var every = _state.Options.StealInterval;
+            _balancer = time.CreateTimer(_ => Post(new BalanceEvent(_ids.Next("balance"))), null, every, every);
+        }
     }
 
     /// <summary>The address workers and clients connect to (<c>host:port</c>, with the real port when 0 was asked).</summary>
@@ -250,6 +259,8 @@ public sealed partial class CenterHost : IAsyncDisposable
             return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _ticker.DisposeAsync().ConfigureAwait(false);
+        if (_balancer is not null)
+            await _balancer.DisposeAsync().ConfigureAwait(false);
         _listener.Stop();
         await _acceptLoop.ConfigureAwait(false);
         _stopping.Dispose();

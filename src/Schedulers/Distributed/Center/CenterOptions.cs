@@ -25,6 +25,13 @@ public sealed record CenterOptions
     /// </summary>
     public TimeSpan NoWorkersTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Work stealing, as dask's: every 100 ms, tasks queued on a worker with more tasks than threads
+    /// move to a worker with idle threads when moving their inputs costs less than their wait there.
+    /// On by default; off (<c>lazydist center --no-work-stealing</c>) each task runs where it was placed.
+    /// </summary>
+    public bool WorkStealing { get; init; } = true;
+
     /// <summary>Check the scheduler's invariants after every event (slow; for tests).</summary>
     public bool ValidateState { get; init; }
 }

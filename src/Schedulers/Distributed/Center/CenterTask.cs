@@ -51,6 +51,9 @@ internal sealed class CenterTask(TaskKey key, ValueList<byte> node, long priorit
     /// <summary>Names of the workers that died while running this task (made on the first).</summary>
     public List<string>? KilledWorkers { get; set; }
 
+    /// <summary>Its worker answered a steal request that it keeps it (it runs there already): it is not asked again while there.</summary>
+    public bool KeptByWorker { get; set; }
+
     /// <summary>How many more times the task is run again when its own code throws.</summary>
     public int RetriesLeft { get; set; }
 

@@ -30,6 +30,27 @@ internal sealed record SchedulerOptions
     /// <summary>The most root tasks per thread a worker is ever sent ahead.</summary>
     public double MaxSaturation { get; init; } = 500;
 
+    /// <summary>
+    /// Work stealing (dask's <c>work-stealing</c>): every <see cref="StealInterval"/> queued tasks of
+    /// saturated workers move to idle ones when moving their inputs costs less than the wait.
+    /// </summary>
+    public bool WorkStealing { get; init; } = true;
+
+    /// <summary>How often the host runs a balance pass (dask's <c>work-stealing-interval</c>).</summary>
+    public TimeSpan StealInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The bandwidth between workers assumed when costing a move, in bytes per second (dask's 100 MB/s).</summary>
+    public double Bandwidth { get; init; } = 100e6;
+
+    /// <summary>The fixed cost of moving a task (the steal request's round trip and the thief's fetch), as dask's 10 ms.</summary>
+    public TimeSpan StealLatency { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The duration assumed for a task of a prefix none of whose tasks has finished yet (dask's <c>unknown-task-duration</c>).</summary>
+    public TimeSpan UnknownTaskDuration { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Tasks expected to run shorter than this are never stolen: the round trip would cost more than they do (dask's 5 ms).</summary>
+    public TimeSpan MinStealDuration { get; init; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>How many moves the transition log keeps (dask's <c>transition-log-length</c>).</summary>
     public int TransitionLogLength { get; init; } = 100_000;
 

@@ -256,7 +256,7 @@ internal sealed partial class SchedulerState
         if (task.Status != Memory)
         {
             // Normally it was processing there; a result from elsewhere (a cancelled or repeated run) counts too.
-            task.Prefix.Ran(e.Run.Duration, e.Run.NBytes);
+            task.Prefix.Ran(e.Run.Duration, e.Run.NBytes, measured: e.Run.Thread >= 0);
             Transition(task, Memory);
             foreach (var dependent in task.Dependents)
             {

@@ -13,8 +13,9 @@ internal sealed partial class SchedulerState
     private static readonly Move StopWaiting = static (_, task, _) => task.WaitingOn.Clear();
     private static readonly Move LeaveQueue = static (state, task, _) => state._queuedRoots.Remove(task);
     private static readonly Move LeaveNoWorker = static (state, task, _) => state._noWorker.Remove(task);
-    private static readonly Move StopProcessing = static (_, task, _) =>
+    private static readonly Move StopProcessing = static (state, task, _) =>
     {
+        state._steals.Remove(task); // a steal of it in flight is over: its answer no longer matches
         task.ProcessingOn!.Processing.Remove(task);
         task.ProcessingOn = null;
     };
@@ -47,6 +48,7 @@ internal sealed partial class SchedulerState
         [(Processing, Memory)] = StopProcessing,
         [(Processing, Erred)] = StopProcessing,
         [(Processing, Released)] = StopProcessing,
+        [(Processing, Processing)] = static (state, task, worker) => { StopProcessing(state, task, worker); state.StartProcessing(task, worker!); }, // stolen
         [(Processing, Waiting)] = static (state, task, worker) => { StopProcessing(state, task, worker); StartWaiting(task); },
 
         [(Memory, Released)] = Nothing, // its holders are let go first
@@ -108,6 +110,7 @@ internal sealed partial class SchedulerState
     private void StartProcessing(CenterTask task, CenterWorker worker)
     {
         task.ProcessingOn = worker;
+        task.KeptByWorker = false;
         worker.Processing.Add(task);
         var deps = new DependencyLocation[task.Dependencies.Length];
         for (int i = 0; i < deps.Length; i++)

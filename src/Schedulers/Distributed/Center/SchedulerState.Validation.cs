@@ -89,6 +89,8 @@ internal sealed partial class SchedulerState
             Require(task.Status != CenterTaskStatus.Memory || task.IsNeeded, task, "is in memory but nothing needs it");
             Require(task.Status != CenterTaskStatus.Released || task.IsNeeded == false || task.Dependents.ToArray().Any(d => d.IsPending) == false,
                 task, "is released while a pending dependent needs it");
+            if (_steals.TryGetValue(task, out var steal))
+                Require(task.Status == CenterTaskStatus.Processing && task.ProcessingOn == steal.Victim, task, "has a steal in flight but is not processing on its victim");
             foreach (var dep in task.Dependencies)
                 Require(_tasks.TryGetValue(dep.Key, out var known) && ReferenceEquals(known, dep) && dep.Dependents.Contains(task), task, $"has input {dep.Key} that is unknown or does not list it");
             foreach (int client in task.WantedBy)
@@ -105,6 +107,8 @@ internal sealed partial class SchedulerState
             foreach (var task in worker.Processing)
                 Require(task.ProcessingOn == worker && task.Status == CenterTaskStatus.Processing, task, $"is listed as processing by {worker}");
         }
+        foreach (var steal in _steals.Values)
+            Require(steal.Task.Status == CenterTaskStatus.Processing && steal.Task.ProcessingOn == steal.Victim, steal.Task, "has a steal in flight but is not processing on its victim");
         foreach (var (client, wanted) in _wantedByClient)
         {
             foreach (var task in wanted)

@@ -123,6 +123,8 @@ internal sealed partial class SchedulerState
             case HeartbeatEvent e: Heartbeat(e); break;
             case TickEvent: Tick(); break;
             case WorkerPausedEvent e: WorkerPaused(e); break;
+            case BalanceEvent: Balance(); break;
+            case StealResponseEvent e: StealResponse(e); break;
             default: throw new ArgumentException($"the scheduler has no handler for {stimulus.GetType().Name}", nameof(stimulus));
         }
         Admit();

@@ -27,6 +27,13 @@ internal sealed class TaskPrefix(string name)
     /// <summary>The mean run time of one task, or null before the first has finished.</summary>
     public TimeSpan? MeanDuration => Finished == 0 ? null : Duration / Finished;
 
+    /// <summary>
+    /// The expected run time of one task: an exponential average of the measured runs, each new run
+    /// weighing half (as dask's <c>duration_average</c>), so it follows a change quickly; null before
+    /// the first has finished. Work stealing costs tasks by it.
+    /// </summary>
+    public TimeSpan? AverageDuration { get; private set; }
+
     /// <summary>The mean size of one result, or null before the first has arrived.</summary>
     public long? MeanBytes => Finished == 0 ? null : ResultBytes / Finished;
 
@@ -37,11 +44,17 @@ internal sealed class TaskPrefix(string name)
         _counts[(int)to]++; // Forgotten: a running total, never decremented (a new task comes "from" Forgotten)
     }
 
-    internal void Ran(TimeSpan duration, long nbytes)
+    /// <param name="duration">How long it ran.</param>
+    /// <param name="nbytes">The size of its result.</param>
+    /// <param name="measured">False for a result a worker held already (no run to measure): it leaves the average alone.</param>
+    internal void Ran(TimeSpan duration, long nbytes, bool measured = true)
     {
         Finished++;
-        Duration += duration > TimeSpan.Zero ? duration : TimeSpan.Zero;
+        duration = duration > TimeSpan.Zero ? duration : TimeSpan.Zero;
+        Duration += duration;
         ResultBytes += nbytes;
+        if (measured)
+            AverageDuration = AverageDuration is { } average ? (average + duration) / 2 : duration;
     }
 
     public override string ToString() => $"{Name}: {string.Join(", ", Enum.GetValues<CenterTaskStatus>().Where(s => Count(s) > 0).Select(s => $"{s}={Count(s)}"))}";

@@ -3,8 +3,8 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed;
 
 /// <summary>
-/// An argument of a task sent with <see cref="DistributedScheduler.Submit{T1, TResult}(Func{T1, TResult}, ClusterArg{T1}, bool, TaskKey?)"/>
-/// or <see cref="DistributedScheduler.Map{T1, TResult}(Func{T1, TResult}, IEnumerable{ClusterArg{T1}}, bool, string?)"/>:
+/// An argument of a task sent with <see cref="DistributedScheduler.Submit{T1, TResult}(Func{T1, TResult}, ClusterArg{T1}, bool, TaskKey?, int?)"/>
+/// or <see cref="DistributedScheduler.Map{T1, TResult}(Func{T1, TResult}, IEnumerable{ClusterArg{T1}}, bool, string?, int?)"/>:
 /// either a value already on the cluster — a <see cref="Future{T}"/> or a <see cref="RemoteData{T}"/>,
 /// which derive from this class — or a plain value, which converts implicitly and travels with the task.
 /// The task receives the value either way; a held value is read where it is, not sent back to the client.

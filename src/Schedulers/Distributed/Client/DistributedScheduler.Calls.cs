@@ -10,9 +10,13 @@ public sealed partial class DistributedScheduler
     /// <param name="op">What every task calls.</param>
     /// <param name="calls">Each task's arguments.</param>
     /// <param name="naming">How the keys are named.</param>
+    /// <param name="retries">How many times each task runs again when its own code throws; the client's <see cref="Retries"/> when null.</param>
     /// <returns>One interest per call, in order.</returns>
-    internal PendingKey[] SubmitCalls(OpRef op, IReadOnlyList<TaskArg[]> calls, CallNaming naming)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="retries"/> is negative.</exception>
+    internal PendingKey[] SubmitCalls(OpRef op, IReadOnlyList<TaskArg[]> calls, CallNaming naming, int? retries = null)
     {
+        if (retries < 0)
+            throw new ArgumentOutOfRangeException(nameof(retries), retries, "retries cannot be negative");
         string name = naming.Prefix ?? ShortName(op.Name);
         string unique = naming.Pure ? "" : Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         var userCode = new HashSet<System.Reflection.Assembly>();
@@ -39,7 +43,7 @@ public sealed partial class DistributedScheduler
             tasks[i] = new OutgoingTask(key, node, bytes, i);
             keys[i] = key;
         }
-        return SubmitTasks(tasks, keys, userCode);
+        return SubmitTasks(tasks, keys, userCode, retries);
     }
 
     /// <summary>A content key for a node: the first 128 bits of the SHA-256 of its bytes, as hex (the same in every process).</summary>

@@ -21,66 +21,69 @@ public sealed partial class DistributedScheduler
     /// <param name="pure">Whether equal calls give equal results: pure calls get a key derived from the function and
     /// arguments (so a repeated call reuses the result); impure ones a unique key.</param>
     /// <param name="key">A key to use instead of the derived one.</param>
+    /// <param name="retries">How many times the task runs again when its own code throws, before its error reaches
+    /// the future (dask's <c>retries=</c>); a lost input or worker never counts. <see cref="Retries"/> when null.</param>
     /// <returns>The result's future; the call returns at once.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="retries"/> is negative.</exception>
     /// <exception cref="NotSupportedException">The function or an argument cannot travel; the message says which.</exception>
     /// <exception cref="IOException">The center was lost.</exception>
-    public Future<TResult> Submit<TResult>(Func<TResult> f, bool pure = true, TaskKey? key = null)
+    public Future<TResult> Submit<TResult>(Func<TResult> f, bool pure = true, TaskKey? key = null, int? retries = null)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return Call<TResult>(f, Invokers.Create(f), pure, key, []);
+        return Call<TResult>(f, Invokers.Create(f), pure, key, [], retries);
     }
 
     /// <summary>Runs <paramref name="f"/> on a plain argument, on the cluster.</summary>
-    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?)"/>
-    public Future<TResult> Submit<T1, TResult>(Func<T1, TResult> f, T1 a1, bool pure = true, TaskKey? key = null) =>
-        Submit(f, ClusterArg<T1>.FromValue(a1), pure, key);
+    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?, int?)"/>
+    public Future<TResult> Submit<T1, TResult>(Func<T1, TResult> f, T1 a1, bool pure = true, TaskKey? key = null, int? retries = null) =>
+        Submit(f, ClusterArg<T1>.FromValue(a1), pure, key, retries);
 
     /// <summary>Runs <paramref name="f"/> on an argument that may be a future or remote data (read where it is held).</summary>
-    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?)"/>
-    public Future<TResult> Submit<T1, TResult>(Func<T1, TResult> f, ClusterArg<T1> a1, bool pure = true, TaskKey? key = null)
+    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?, int?)"/>
+    public Future<TResult> Submit<T1, TResult>(Func<T1, TResult> f, ClusterArg<T1> a1, bool pure = true, TaskKey? key = null, int? retries = null)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return Call<TResult>(f, Invokers.Create(f), pure, key, [Arg(a1)]);
+        return Call<TResult>(f, Invokers.Create(f), pure, key, [Arg(a1)], retries);
     }
 
     /// <summary>Runs <paramref name="f"/> on two plain arguments, on the cluster.</summary>
-    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?)"/>
-    public Future<TResult> Submit<T1, T2, TResult>(Func<T1, T2, TResult> f, T1 a1, T2 a2, bool pure = true, TaskKey? key = null) =>
-        Submit(f, ClusterArg<T1>.FromValue(a1), ClusterArg<T2>.FromValue(a2), pure, key);
+    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?, int?)"/>
+    public Future<TResult> Submit<T1, T2, TResult>(Func<T1, T2, TResult> f, T1 a1, T2 a2, bool pure = true, TaskKey? key = null, int? retries = null) =>
+        Submit(f, ClusterArg<T1>.FromValue(a1), ClusterArg<T2>.FromValue(a2), pure, key, retries);
 
     /// <summary>Runs <paramref name="f"/> on two arguments, each a plain value, a future or remote data.</summary>
     /// <remarks>Mixing plain values and futures needs the type arguments spelled out, or a lambda with typed parameters.</remarks>
-    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?)"/>
-    public Future<TResult> Submit<T1, T2, TResult>(Func<T1, T2, TResult> f, ClusterArg<T1> a1, ClusterArg<T2> a2, bool pure = true, TaskKey? key = null)
+    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?, int?)"/>
+    public Future<TResult> Submit<T1, T2, TResult>(Func<T1, T2, TResult> f, ClusterArg<T1> a1, ClusterArg<T2> a2, bool pure = true, TaskKey? key = null, int? retries = null)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return Call<TResult>(f, Invokers.Create(f), pure, key, [Arg(a1), Arg(a2)]);
+        return Call<TResult>(f, Invokers.Create(f), pure, key, [Arg(a1), Arg(a2)], retries);
     }
 
     /// <summary>Runs <paramref name="f"/> on three plain arguments, on the cluster.</summary>
-    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?)"/>
-    public Future<TResult> Submit<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> f, T1 a1, T2 a2, T3 a3, bool pure = true, TaskKey? key = null) =>
-        Submit(f, ClusterArg<T1>.FromValue(a1), ClusterArg<T2>.FromValue(a2), ClusterArg<T3>.FromValue(a3), pure, key);
+    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?, int?)"/>
+    public Future<TResult> Submit<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> f, T1 a1, T2 a2, T3 a3, bool pure = true, TaskKey? key = null, int? retries = null) =>
+        Submit(f, ClusterArg<T1>.FromValue(a1), ClusterArg<T2>.FromValue(a2), ClusterArg<T3>.FromValue(a3), pure, key, retries);
 
     /// <summary>Runs <paramref name="f"/> on three arguments, each a plain value, a future or remote data.</summary>
-    /// <inheritdoc cref="Submit{T1, T2, TResult}(Func{T1, T2, TResult}, ClusterArg{T1}, ClusterArg{T2}, bool, TaskKey?)"/>
-    public Future<TResult> Submit<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> f, ClusterArg<T1> a1, ClusterArg<T2> a2, ClusterArg<T3> a3, bool pure = true, TaskKey? key = null)
+    /// <inheritdoc cref="Submit{T1, T2, TResult}(Func{T1, T2, TResult}, ClusterArg{T1}, ClusterArg{T2}, bool, TaskKey?, int?)"/>
+    public Future<TResult> Submit<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> f, ClusterArg<T1> a1, ClusterArg<T2> a2, ClusterArg<T3> a3, bool pure = true, TaskKey? key = null, int? retries = null)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return Call<TResult>(f, Invokers.Create(f), pure, key, [Arg(a1), Arg(a2), Arg(a3)]);
+        return Call<TResult>(f, Invokers.Create(f), pure, key, [Arg(a1), Arg(a2), Arg(a3)], retries);
     }
 
     /// <summary>Runs <paramref name="f"/> on four plain arguments, on the cluster.</summary>
-    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?)"/>
-    public Future<TResult> Submit<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult> f, T1 a1, T2 a2, T3 a3, T4 a4, bool pure = true, TaskKey? key = null) =>
-        Submit(f, ClusterArg<T1>.FromValue(a1), ClusterArg<T2>.FromValue(a2), ClusterArg<T3>.FromValue(a3), ClusterArg<T4>.FromValue(a4), pure, key);
+    /// <inheritdoc cref="Submit{TResult}(Func{TResult}, bool, TaskKey?, int?)"/>
+    public Future<TResult> Submit<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult> f, T1 a1, T2 a2, T3 a3, T4 a4, bool pure = true, TaskKey? key = null, int? retries = null) =>
+        Submit(f, ClusterArg<T1>.FromValue(a1), ClusterArg<T2>.FromValue(a2), ClusterArg<T3>.FromValue(a3), ClusterArg<T4>.FromValue(a4), pure, key, retries);
 
     /// <summary>Runs <paramref name="f"/> on four arguments, each a plain value, a future or remote data.</summary>
-    /// <inheritdoc cref="Submit{T1, T2, TResult}(Func{T1, T2, TResult}, ClusterArg{T1}, ClusterArg{T2}, bool, TaskKey?)"/>
-    public Future<TResult> Submit<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult> f, ClusterArg<T1> a1, ClusterArg<T2> a2, ClusterArg<T3> a3, ClusterArg<T4> a4, bool pure = true, TaskKey? key = null)
+    /// <inheritdoc cref="Submit{T1, T2, TResult}(Func{T1, T2, TResult}, ClusterArg{T1}, ClusterArg{T2}, bool, TaskKey?, int?)"/>
+    public Future<TResult> Submit<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult> f, ClusterArg<T1> a1, ClusterArg<T2> a2, ClusterArg<T3> a3, ClusterArg<T4> a4, bool pure = true, TaskKey? key = null, int? retries = null)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return Call<TResult>(f, Invokers.Create(f), pure, key, [Arg(a1), Arg(a2), Arg(a3), Arg(a4)]);
+        return Call<TResult>(f, Invokers.Create(f), pure, key, [Arg(a1), Arg(a2), Arg(a3), Arg(a4)], retries);
     }
 
     /// <summary>Runs <paramref name="f"/> on each item, one task each (dask's <c>client.map</c>).</summary>
@@ -89,36 +92,38 @@ public sealed partial class DistributedScheduler
     /// <param name="pure">Whether equal calls give equal results: then each key derives from the function and its argument;
     /// otherwise every key is unique.</param>
     /// <param name="key">The name part of the keys instead of the function's name.</param>
+    /// <param name="retries">How many times each task runs again when its own code throws (see <see cref="Submit{TResult}(Func{TResult}, bool, TaskKey?, int?)"/>); <see cref="Retries"/> when null.</param>
     /// <returns>One future per item, in order; the call returns at once.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="retries"/> is negative.</exception>
     /// <exception cref="NotSupportedException">The function or an item cannot travel; the message says which.</exception>
     /// <exception cref="IOException">The center was lost.</exception>
-    public IReadOnlyList<Future<TResult>> Map<T1, TResult>(Func<T1, TResult> f, IEnumerable<T1> items, bool pure = true, string? key = null)
+    public IReadOnlyList<Future<TResult>> Map<T1, TResult>(Func<T1, TResult> f, IEnumerable<T1> items, bool pure = true, string? key = null, int? retries = null)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return Map(f, items.Select(ClusterArg<T1>.FromValue), pure, key);
+        return Map(f, items.Select(ClusterArg<T1>.FromValue), pure, key, retries);
     }
 
     /// <summary>Runs <paramref name="f"/> on each item — a future, remote data or plain value — one task each, where the item is held.</summary>
-    /// <inheritdoc cref="Map{T1, TResult}(Func{T1, TResult}, IEnumerable{T1}, bool, string?)"/>
-    public IReadOnlyList<Future<TResult>> Map<T1, TResult>(Func<T1, TResult> f, IEnumerable<ClusterArg<T1>> items, bool pure = true, string? key = null)
+    /// <inheritdoc cref="Map{T1, TResult}(Func{T1, TResult}, IEnumerable{T1}, bool, string?, int?)"/>
+    public IReadOnlyList<Future<TResult>> Map<T1, TResult>(Func<T1, TResult> f, IEnumerable<ClusterArg<T1>> items, bool pure = true, string? key = null, int? retries = null)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(items);
         var calls = items.Select(i => new[] { Arg(i) }).ToList();
         var op = OpRef.FromDelegate(f, Invokers.Create(f));
-        return NewFutures<TResult>(SubmitCalls(op, calls, new CallNaming(pure, key, Indexed: true)));
+        return NewFutures<TResult>(SubmitCalls(op, calls, new CallNaming(pure, key, Indexed: true), retries));
     }
 
     /// <summary>Runs <paramref name="f"/> on pairs of items taken from two sequences in step (stopping at the shorter).</summary>
-    /// <inheritdoc cref="Map{T1, TResult}(Func{T1, TResult}, IEnumerable{T1}, bool, string?)"/>
-    public IReadOnlyList<Future<TResult>> Map<T1, T2, TResult>(Func<T1, T2, TResult> f, IEnumerable<T1> first, IEnumerable<T2> second, bool pure = true, string? key = null)
+    /// <inheritdoc cref="Map{T1, TResult}(Func{T1, TResult}, IEnumerable{T1}, bool, string?, int?)"/>
+    public IReadOnlyList<Future<TResult>> Map<T1, T2, TResult>(Func<T1, T2, TResult> f, IEnumerable<T1> first, IEnumerable<T2> second, bool pure = true, string? key = null, int? retries = null)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         var calls = first.Zip(second, (a, b) => new[] { TaskArg.FromValue(a), TaskArg.FromValue(b) }).ToList();
         var op = OpRef.FromDelegate(f, Invokers.Create(f));
-        return NewFutures<TResult>(SubmitCalls(op, calls, new CallNaming(pure, key, Indexed: true)));
+        return NewFutures<TResult>(SubmitCalls(op, calls, new CallNaming(pure, key, Indexed: true), retries));
     }
 
     /// <summary>
@@ -128,7 +133,7 @@ public sealed partial class DistributedScheduler
     /// <param name="hash">Whether each key derives from the value's content (equal values share a key); otherwise each is unique.</param>
     /// <returns>One future per value, in order.</returns>
     /// <remarks>The values travel to the worker through the center, inside the tasks that hold them: fine for small
-    /// and moderate values; for big data, let the workers make it (<see cref="Map{T1, TResult}(Func{T1, TResult}, IEnumerable{T1}, bool, string?)"/>).</remarks>
+    /// and moderate values; for big data, let the workers make it (<see cref="Map{T1, TResult}(Func{T1, TResult}, IEnumerable{T1}, bool, string?, int?)"/>).</remarks>
     /// <exception cref="NotSupportedException">A value cannot travel; the message names its type.</exception>
     /// <exception cref="IOException">The center was lost.</exception>
     public IReadOnlyList<Future<T>> Scatter<T>(IEnumerable<T> values, bool hash = true)
@@ -220,8 +225,8 @@ public sealed partial class DistributedScheduler
         return NewFutures<object?>(SubmitTasks([.. tasks.Select((p, i) => new OutgoingTask(p.Key, p.Value, null, i))], keys));
     }
 
-    private Future<TResult> Call<TResult>(Delegate f, Func<object?[], object?> invoke, bool pure, TaskKey? key, TaskArg[] args) =>
-        NewFuture<TResult>(SubmitCalls(OpRef.FromDelegate(f, invoke), [args], new CallNaming(pure, Key: key))[0]);
+    private Future<TResult> Call<TResult>(Delegate f, Func<object?[], object?> invoke, bool pure, TaskKey? key, TaskArg[] args, int? retries) =>
+        NewFuture<TResult>(SubmitCalls(OpRef.FromDelegate(f, invoke), [args], new CallNaming(pure, Key: key), retries)[0]);
 
     private void CheckOwn<T>(Future<T> future)
     {

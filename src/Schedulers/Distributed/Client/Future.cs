@@ -4,8 +4,8 @@ namespace LazyDist.Distributed;
 
 /// <summary>
 /// A task's result on the cluster, computed or not yet (dask.distributed's <c>Future</c>): made by
-/// <see cref="DistributedScheduler.Submit{T1, TResult}(Func{T1, TResult}, T1, bool, TaskKey?)"/>,
-/// <see cref="DistributedScheduler.Map{T1, TResult}(Func{T1, TResult}, IEnumerable{T1}, bool, string?)"/>
+/// <see cref="DistributedScheduler.Submit{T1, TResult}(Func{T1, TResult}, T1, bool, TaskKey?, int?)"/>,
+/// <see cref="DistributedScheduler.Map{T1, TResult}(Func{T1, TResult}, IEnumerable{T1}, bool, string?, int?)"/>
 /// and <see cref="DistributedScheduler.Scatter{T}(IEnumerable{T}, bool)"/>. The value stays on the
 /// worker that computed it until <see cref="Result"/> fetches a copy; passed to another task, it is
 /// read there. The cluster keeps the value while any future (or computation) of this client wants

@@ -79,7 +79,7 @@ public sealed class LocalCluster : IScheduler, IReportsProgress, IAsyncDisposabl
         loggers ??= NullLoggerFactory.Instance;
         var log = loggers.CreateLogger("lazydist.local-cluster");
         string token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, Tls = options.Tls, NoWorkersTimeout = options.NoWorkersTimeout }, loggers).ConfigureAwait(false);
+        var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, Tls = options.Tls, NoWorkersTimeout = options.NoWorkersTimeout, WorkStealing = options.WorkStealing }, loggers).ConfigureAwait(false);
         var nannies = new List<NannyHost>();
         var lastError = new StrongBox<string?>();
         IDashboard? dashboard = null;

@@ -26,6 +26,9 @@ public sealed record LocalClusterOptions
     /// <summary>How the cluster looks after its worker processes: <see cref="NannyOptions.Restarts"/> false leaves a dead one dead.</summary>
     public NannyOptions Nanny { get; init; } = new();
 
+    /// <summary>Work stealing between the cluster's workers (see <see cref="CenterOptions.WorkStealing"/>); on by default.</summary>
+    public bool WorkStealing { get; init; } = true;
+
     /// <summary>How long tasks may wait while the cluster has no workers before they fail saying so (see <see cref="CenterOptions.NoWorkersTimeout"/>).</summary>
     public TimeSpan NoWorkersTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

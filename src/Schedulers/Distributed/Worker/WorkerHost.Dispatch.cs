@@ -39,6 +39,7 @@ public sealed partial class WorkerHost
             ComputeTaskMessage m => new ComputeTaskEvent(m.Key.ToTaskKey(), m.Node, m.Priority, Locations(m.Dependencies), m.Session, m.StimulusId),
             DeleteKeysMessage m => new DeleteKeysEvent(Keys(m.Keys), m.StimulusId),
             CancelTaskMessage m => new CancelTaskEvent(m.Key.ToTaskKey(), m.StimulusId),
+            StealRequestMessage m => new StealRequestEvent(m.Key.ToTaskKey(), m.StimulusId),
             var other => throw new WireProtocolException($"the center may not send a worker {other.GetType().Name}"),
         };
         Post(stimulus);
@@ -94,6 +95,9 @@ public sealed partial class WorkerHost
                     break;
                 case ReportFetchFailedInstruction i:
                     _reports?.Add(new FetchFailedMessage(WireKey.From(i.Task), WireKey.From(i.Dependency), i.Holders.Items, i.StimulusId));
+                    break;
+                case StealResponseInstruction i:
+                    _reports?.Add(new StealResponseMessage(WireKey.From(i.Key), i.Stolen, i.StimulusId));
                     break;
                 case var i when CarryMemory(i):
                     break;

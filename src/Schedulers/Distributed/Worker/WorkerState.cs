@@ -101,6 +101,7 @@ internal sealed partial class WorkerState
             case InputMissingEvent e: InputMissing(e); break;
             case DeleteKeysEvent e: Delete(e.Keys); break;
             case CancelTaskEvent e: Cancel(e.Key); break;
+            case StealRequestEvent e: StealRequested(e.Key); break;
             case MemorySampledEvent e: MemorySampled(e.ProcessBytes); break;
             case KeysUnspilledEvent e: Unspilled(e.Keys); break;
             case SpillFailedEvent e: SpillFailed(e.Key); break;

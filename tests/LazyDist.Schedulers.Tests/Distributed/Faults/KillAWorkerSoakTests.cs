@@ -27,7 +27,9 @@ public sealed class KillAWorkerSoakTests
     public async Task RandomWorkerKilledAtARandomMoment_HundredRuns_EveryTotalExact()
     {
         int runs = int.TryParse(Environment.GetEnvironmentVariable("LAZYDIST_SOAK_RUNS"), out int n) ? n : 100;
-        var random = new Random(2026);
+        // Batches of a longer soak each take their own seed (LAZYDIST_SOAK_SEED=2027, 2028, ...).
+        int seed = int.TryParse(Environment.GetEnvironmentVariable("LAZYDIST_SOAK_SEED"), out int s) ? s : 2026;
+        var random = new Random(seed);
         int exact = 0, killed = 0;
         var failures = new List<string>();
         await using var soak = await KillAWorkerSoak.StartAsync(workers: 3);
@@ -50,7 +52,7 @@ public sealed class KillAWorkerSoakTests
                 failures.Add($"run {run} ({api}): {e.GetType().Name}: {e.Message}");
             }
         }
-        TestContext.Out.WriteLine($"soak: {exact} of {runs} runs exact, a worker killed mid-run in {killed}");
+        TestContext.Out.WriteLine($"soak (seed {seed}): {exact} of {runs} runs exact, {failures.Count} failed, a worker killed mid-run in {killed}");
         Assert.That(failures, Is.Empty, $"{exact} of {runs} exact\n{string.Join('\n', failures)}\n{soak.RecentOutput}");
     }
 }

@@ -158,6 +158,43 @@ public class WorkerStateTests
         Assert.That(Done("a"), Is.EqualTo(new WorkerInstruction[] { Store("a"), Finished("a", 8, 0, 1) }));
     }
 
+    private IReadOnlyList<WorkerInstruction> StealRequest(TaskKey key) => Handle(new StealRequestEvent(key, Next("balance")));
+
+    private StealResponseInstruction Stolen(TaskKey key, bool stolen) => new(key, stolen, Stimulus);
+
+    [Test]
+    public void StealRequest_QueuedTask_DroppedAndSaidSo_NeverRuns()
+    {
+        NewState(threads: 1);
+        Compute("a");
+        Compute("b");
+        Assert.That(StealRequest("b"), Is.EqualTo(new WorkerInstruction[] { Stolen("b", true) }));
+        Assert.That(_state.StatusOf("b"), Is.EqualTo(WorkerKeyStatus.Forgotten));
+        Assert.That(Done("a"), Is.EqualTo(new WorkerInstruction[] { Store("a"), Finished("a", 8, 0, 1) }), "b does not start");
+    }
+
+    [Test]
+    public void StealRequest_RunningOrDoneOrUnknown_Kept()
+    {
+        NewState(threads: 1);
+        Compute("a");
+        Assert.That(StealRequest("a"), Is.EqualTo(new WorkerInstruction[] { Stolen("a", false) }), "running");
+        Assert.That(_state.StatusOf("a"), Is.EqualTo(WorkerKeyStatus.Executing));
+        Done("a");
+        Assert.That(StealRequest("a"), Is.EqualTo(new WorkerInstruction[] { Stolen("a", false) }), "done");
+        Assert.That(StealRequest("nope"), Is.EqualTo(new WorkerInstruction[] { Stolen("nope", false) }), "never here");
+    }
+
+    [Test]
+    public void StealRequest_TaskWaitingForAFetch_Dropped_ArrivingInputLetGo()
+    {
+        NewState(threads: 1);
+        Compute("a", 0, ("in", ["peer:1"]));
+        Assert.That(StealRequest("a"), Is.EqualTo(new WorkerInstruction[] { Stolen("a", true) }));
+        Assert.That(Fetched("in"), Is.Empty, "nobody here reads it any more");
+        Assert.That((_state.StatusOf("in"), _state.HeldKeys), Is.EqualTo((WorkerKeyStatus.Forgotten, 0)));
+    }
+
     [Test]
     public void Compute_OfAKeyHeldAsAFetchedCopy_ReportsIt_NeverDropsIt()
     {

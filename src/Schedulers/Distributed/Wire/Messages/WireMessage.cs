@@ -41,6 +41,8 @@ namespace LazyDist.Distributed.Wire;
 [Union(43, typeof(WorkerMetricsMessage))]
 [Union(44, typeof(GetProgressMessage))]
 [Union(45, typeof(ProgressMessage))]
+[Union(46, typeof(StealRequestMessage))]
+[Union(47, typeof(StealResponseMessage))]
 [Union(50, typeof(GetPerformanceMessage))]
 [Union(51, typeof(PerformanceMessage))]
 internal abstract record WireMessage;
