@@ -4,10 +4,10 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed.Center;
 
 /// <summary>The center's record of one task: metadata only, never its value. Only <see cref="SchedulerState"/>'s transitions change <see cref="Status"/>.</summary>
-internal sealed class CenterTask(TaskKey key, ValueList<byte> node, long priority, long sequence, int session, TaskPrefix prefix)
+internal sealed class CenterTask(TaskKey key, NodeBytes node, long priority, long sequence, int session, TaskPrefix prefix)
 {
     public TaskKey Key { get; } = key;
-    public ValueList<byte> Node { get; } = node;
+    public NodeBytes Node { get; } = node;
     public long Priority { get; } = priority;
 
     /// <summary>The client session that submitted it first: whose user code its node may call.</summary>

@@ -47,11 +47,12 @@ public sealed partial class DistributedScheduler
             var task = ordered[i];
             if (task.Node.IsRemote || !seen.Add(task.Key))
                 continue; // the center holds a remote key already; a repeated pure task is sent once
-            specs.Add(new TaskSpec(task.Key, [.. task.Node.Dependencies], task.Serialized ?? TaskGraphSerializer.SerializeNode(task.Key, task.Node, userCode), task.Priority, taskRetries));
+            specs.Add(new TaskSpec(task.Key, [.. task.Node.Dependencies], task.Serialized ?? Parts(TaskGraphSerializer.SerializeNodeParts(task.Key, task.Node, userCode)), task.Priority, taskRetries));
             if (specs.Count == PartSize && i < ordered.Count - 1)
             {
                 // A big graph goes part by part as it is serialized: the center starts on it meanwhile.
                 var code = OffersFor(userCode);
+                _parts.WaitForRoom();
                 lock (_gate)
                 {
                     ThrowIfLost();
@@ -71,6 +72,8 @@ public sealed partial class DistributedScheduler
             return interests;
         }
     }
+
+    private static NodeBytes Parts((byte[] Head, byte[] Args) node) => new(node.Head, node.Args);
 
     /// <summary>The tasks by priority, which puts every input before the tasks that read it (as they come, when already so).</summary>
     private static IReadOnlyList<OutgoingTask> InputsFirst(IReadOnlyList<OutgoingTask> tasks)
