@@ -62,11 +62,11 @@ internal static class NodeNesting
     /// <param name="problem">Why not, when it is not.</param>
     public static bool IsHead(byte[] head, out string problem)
     {
-        var reader = new MessagePackReader(head);
+        const byte PairHeader = 0x92; // a fixarray of two, as every writer of nodes writes it
+        var reader = new MessagePackReader(head.AsMemory(Math.Min(1, head.Length)));
         try
         {
-            if (reader.End || reader.NextMessagePackType != MessagePackType.Array || reader.ReadArrayHeader() != 2 || reader.End
-                || reader.NextMessagePackType is not (MessagePackType.String or MessagePackType.Binary))
+            if (head.Length < 2 || head[0] != PairHeader || reader.NextMessagePackType is not (MessagePackType.String or MessagePackType.Binary))
             {
                 problem = "it is not the start of an [op, args] pair";
                 return false;
