@@ -48,18 +48,49 @@ internal sealed class CenterTask(TaskKey key, NodeBytes node, long priority, lon
 
     public long NBytes { get; set; }
 
+    /// <summary>What few tasks need (a failure, workers lost running it), made on first use: a million tasks do without it.</summary>
+    private Troubles? _troubles;
+
     /// <summary>Names of the workers that died while running this task (made on the first).</summary>
-    public List<string>? KilledWorkers { get; set; }
+    public List<string>? KilledWorkers
+    {
+        get => _troubles?.KilledWorkers;
+        set => (_troubles ??= new()).KilledWorkers = value;
+    }
 
     /// <summary>How many more times the task is run again when its own code throws.</summary>
     public int RetriesLeft { get; set; }
 
-    public ErrorInfo? Error { get; set; }
-    public TaskKey FailedKey { get; set; }
+    public ErrorInfo? Error
+    {
+        get => _troubles?.Error;
+        set
+        {
+            if (value is not null || _troubles is not null)
+                (_troubles ??= new()).Error = value;
+        }
+    }
+
+    public TaskKey FailedKey
+    {
+        get => _troubles?.FailedKey ?? default;
+        set
+        {
+            if (!value.IsEmpty || _troubles is not null)
+                (_troubles ??= new()).FailedKey = value;
+        }
+    }
 
     public bool IsPending => Status is CenterTaskStatus.Waiting or CenterTaskStatus.Queued or CenterTaskStatus.NoWorker or CenterTaskStatus.Processing;
 
     public bool IsNeeded => PendingDependents > 0 || WantedBy.Count > 0;
 
     public override string ToString() => $"{Key} ({Status})";
+
+    private sealed class Troubles
+    {
+        public List<string>? KilledWorkers { get; set; }
+        public ErrorInfo? Error { get; set; }
+        public TaskKey FailedKey { get; set; }
+    }
 }
