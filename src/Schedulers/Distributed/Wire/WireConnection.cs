@@ -44,6 +44,9 @@ internal sealed class WireConnection : IAsyncDisposable
         _writeLoop = Task.Run(WriteLoopAsync);
     }
 
+    /// <summary>The owner's clock, on which <see cref="DisposeAsync"/> waits for the queue to drain; the system's unless the owner sets its own.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>The other end, for logs.</summary>
     public string Remote { get; }
 
@@ -310,7 +313,7 @@ internal sealed class WireConnection : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         _outbox.Writer.TryComplete();
-        await Task.WhenAny(_writeLoop, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        await Task.WhenAny(_writeLoop, Task.Delay(TimeSpan.FromSeconds(2), Time)).ConfigureAwait(false);
         await _closing.CancelAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         await _writeLoop.ConfigureAwait(false);
