@@ -184,7 +184,7 @@ internal static class CaptureCodec
             {
                 var element = TypeCodec.Read(ref reader, context);
                 var bytes = reader.ReadBytes() ?? throw new FormatException("an array of numbers has no bytes");
-                var array = Array.CreateInstance(element, checked((int)(bytes.Length / Marshal.SizeOf(element))));
+                var array = Array.CreateInstance(element, checked((int)(bytes.Length / PrimitiveSize.Of(element))));
                 objects.Add(array);
                 bytes.CopyTo(MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(array), Buffer.ByteLength(array)));
                 return array;

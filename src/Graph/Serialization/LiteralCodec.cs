@@ -123,9 +123,9 @@ internal static class LiteralCodec
     private static T[] ReadArray<T>(ref MessagePackReader reader) where T : unmanaged
     {
         var bytes = reader.ReadBytes() ?? throw new FormatException("an array literal has no bytes");
-        if (bytes.Length % Marshal.SizeOf<T>() != 0)
+        if (bytes.Length % PrimitiveSize.Of<T>() != 0)
             throw new FormatException($"{bytes.Length} bytes is not a whole number of {typeof(T).Name} values");
-        var array = new T[bytes.Length / Marshal.SizeOf<T>()];
+        var array = new T[bytes.Length / PrimitiveSize.Of<T>()];
         bytes.CopyTo(MemoryMarshal.AsBytes(array.AsSpan()));
         return array;
     }

@@ -44,14 +44,13 @@ public class DifferentialTests
     /// <summary>
     /// Every expression whose result is not bool, its blocks computed in one graph (one run per
     /// scheduler, not one per case) on sync and on a LocalCluster of two worker processes, compared
-    /// bit for bit. Explicit while it fails: the cluster does not return every block (the compute
-    /// waits until cancelled; a Schedulers bug this suite found, not yet fixed).
+    /// bit for bit (bool masks inside these graphs travel between the workers).
     /// </summary>
-    [Test, Explicit("a LocalCluster does not return every block of these graphs: a Schedulers bug found by this suite, not yet fixed"), CancelAfter(300_000)]
+    [Test, CancelAfter(300_000)]
     public async Task LocalCluster_EveryNonBoolCase_SameBitsAsSync() => await SameBitsOnCluster(c => c.GetProperty("dtype").GetString() != "bool", 200);
 
-    /// <summary>Known failure, not yet fixed: a bool result computed on a LocalCluster never arrives (the compute waits until cancelled).</summary>
-    [Test, Explicit("bool arrays on a LocalCluster hang: a Schedulers bug found by this suite, not yet fixed"), CancelAfter(120_000)]
+    /// <summary>Every expression whose result is bool, as above: a bool block is one byte per element on the wire.</summary>
+    [Test, CancelAfter(300_000)]
     public async Task LocalCluster_EveryBoolCase_SameBitsAsSync() => await SameBitsOnCluster(c => c.GetProperty("dtype").GetString() == "bool", 50);
 
     private static async Task SameBitsOnCluster(Func<JsonElement, bool> which, int atLeast)

@@ -37,6 +37,15 @@ public class UserCodeTests
     public void NonCapturingLambda_RoundTrips() => Assert.That(RoundTrip(TaskNode.Call((string s) => s.ToUpperInvariant(), "ab")), Is.EqualTo("AB"));
 
     [Test]
+    public void CapturingLambda_CapturedBoolAndCharArrays_KeepTheirLengths()
+    {
+        bool[] flags = [true, false, true, true, false];
+        char[] letters = ['a', 'é', '€'];
+        var node = TaskNode.Call((int x) => $"{flags.Length} {flags.Count(f => f)} {new string(letters)} {x}", 1);
+        Assert.That(RoundTrip(node), Is.EqualTo("5 3 aé€ 1"));
+    }
+
+    [Test]
     public void CapturingLambda_CarriesItsCapturedValues()
     {
         int offset = 5;

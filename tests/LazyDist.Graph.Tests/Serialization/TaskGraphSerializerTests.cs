@@ -54,7 +54,8 @@ public class TaskGraphSerializerTests
     [Test]
     public void RoundTrip_EveryLiteralType_Preserved()
     {
-        object?[] literals = [null, true, 3, 4L, 5UL, 6.5, 7.25f, "text", new[] { 1.0, 2.0 }, new[] { 1f }, new[] { 1, 2 }, new[] { 3L }, new byte[] { 9 }];
+        object?[] literals = [null, true, 3, 4L, 5UL, 6.5, 7.25f, "text", new[] { 1.0, 2.0 }, new[] { 1f }, new[] { 1, 2 }, new[] { 3L }, new byte[] { 9 },
+            new[] { true, false, true, true, false }, new short[] { -7 }, new[] { uint.MaxValue }, new[] { ulong.MaxValue }];
         var graph = new TaskGraph();
         for (int i = 0; i < literals.Length; i++)
             graph[("v", i)] = TaskNode.FromValue(literals[i]);

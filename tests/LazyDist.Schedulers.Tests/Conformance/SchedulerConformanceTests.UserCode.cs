@@ -87,4 +87,42 @@ public abstract partial class SchedulerConformanceTests
         var after = await ComputeAsync(new TaskGraph { ["ok"] = TaskNode.Call((int v) => v + 1, 1) }, "ok");
         Assert.That(after[0], Is.EqualTo(2));
     }
+
+    /// <summary>
+    /// An array of every primitive element type, literal in the graph and made by a task, joined by a task that needs two
+    /// of them (on a cluster they come from two workers) and returned: a bool is one byte on the wire, a char two.
+    /// </summary>
+    [Test, CancelAfter(120_000)]
+    public async Task ArraysOfEveryElementType_TravelBetweenTasksAndToTheCaller()
+    {
+        Array[] literals =
+        [
+            new[] { true, false, true }, new byte[] { 1, 255 }, new short[] { -3, short.MaxValue }, new[] { 5, -6, 7 },
+            new[] { 7u, uint.MaxValue }, new[] { long.MinValue, 8L }, new[] { ulong.MaxValue }, new[] { 1.5f, -0f }, new[] { 2.5, double.NaN },
+        ];
+        var graph = new TaskGraph();
+        var keys = new List<TaskKey>();
+        for (int i = 0; i < literals.Length; i++)
+        {
+            graph[("literal", i)] = TaskNode.FromValue(literals[i]);
+            graph[("made", i)] = TaskNode.Call((Array a) => (Array)a.Clone(), TaskArg.Ref(("literal", i)));
+            graph[("joined", i)] = TaskNode.Call((Array a, Array b) => Joined(a, b), TaskArg.Ref(("made", i)), TaskArg.Ref(("literal", i)));
+            keys.Add(("joined", i));
+        }
+        graph["chars"] = TaskNode.Call((string s) => s.ToCharArray(), "aé€");
+        graph["chars-joined"] = TaskNode.Call((char[] a, char[] b) => (char[])Joined(a, b), TaskArg.Ref("chars"), TaskArg.Ref("chars"));
+        keys.Add("chars-joined");
+        var result = await ComputeAsync(graph, [.. keys]);
+        for (int i = 0; i < literals.Length; i++)
+            Assert.That(result[i], Is.EqualTo(Joined(literals[i], literals[i])).And.TypeOf(literals[i].GetType()), $"{literals[i].GetType().Name}");
+        Assert.That(result[^1], Is.EqualTo("aé€aé€".ToCharArray()));
+    }
+
+    private static Array Joined(Array a, Array b)
+    {
+        var joined = Array.CreateInstance(a.GetType().GetElementType()!, a.Length + b.Length);
+        Array.Copy(a, joined, a.Length);
+        Array.Copy(b, 0, joined, a.Length, b.Length);
+        return joined;
+    }
 }

@@ -194,6 +194,7 @@ public sealed partial class DistributedScheduler
         ClientErrorKind.TaskFailed => new TaskFailedException(error.FailedKey, error.Error!.ExceptionType, error.Error.Message, error.Error.StackTrace),
         ClientErrorKind.Cancelled => Cancelled(error.Key),
         ClientErrorKind.Lost => LostError(_lost?.Message ?? error.Message, _lost),
+        ClientErrorKind.Unreadable => new InvalidDataException(error.Message),
         _ => new InvalidOperationException(error.Message),
     };
 

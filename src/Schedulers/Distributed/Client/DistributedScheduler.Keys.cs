@@ -152,14 +152,14 @@ public sealed partial class DistributedScheduler
     /// <summary>Fetches values from one worker in one request (dask's gather groups keys by worker the same way).</summary>
     private async Task GatherAsync(string holder, ValueList<TaskKey> keys)
     {
-        (bool Found, object? Value)[] values;
+        (bool Found, object? Value, string? Unreadable)[] values;
         try
         {
             values = await _workers.FetchEachAsync(holder, keys.Items, _closing.Token).ConfigureAwait(false);
         }
         catch (IOException)
         {
-            values = new (bool, object?)[keys.Count]; // unreachable: none found there
+            values = new (bool, object?, string?)[keys.Count]; // unreachable: none found there
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {
@@ -167,10 +167,15 @@ public sealed partial class DistributedScheduler
         }
         var found = new List<TaskKey>(keys.Count);
         var missing = new List<TaskKey>();
+        var unreadable = new List<UnreadableValue>();
         var arrived = new Dictionary<TaskKey, object?>(keys.Count);
         for (int i = 0; i < keys.Count; i++)
         {
-            if (values[i].Found)
+            if (values[i].Unreadable is { } reason)
+            {
+                unreadable.Add(new UnreadableValue(keys[i], reason));
+            }
+            else if (values[i].Found)
             {
                 found.Add(keys[i]);
                 arrived[keys[i]] = values[i].Value;
@@ -181,7 +186,7 @@ public sealed partial class DistributedScheduler
             }
         }
         lock (_gate)
-            Post(new GatheredEvent(holder, [.. found], [.. missing], _ids.Next("gathered", _name)), arrived);
+            Post(new GatheredEvent(holder, [.. found], [.. missing], _ids.Next("gathered", _name)) { Unreadable = [.. unreadable] }, arrived);
     }
 
     /// <summary>Hands a fetched value to everyone waiting for it.</summary>

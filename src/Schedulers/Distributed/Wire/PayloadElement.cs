@@ -1,3 +1,5 @@
+using LazyDist.Graph;
+
 namespace LazyDist.Distributed.Wire;
 
 /// <summary>
@@ -45,10 +47,5 @@ internal static class PayloadElements
     };
 
     /// <summary>The bytes of one element of the primitive type <paramref name="type"/>.</summary>
-    public static int SizeOf(Type type) =>
-        type == typeof(double) || type == typeof(long) || type == typeof(ulong) ? 8
-        : type == typeof(int) || type == typeof(uint) || type == typeof(float) ? 4
-        : type == typeof(short) || type == typeof(ushort) || type == typeof(char) ? 2
-        : type == typeof(nint) || type == typeof(nuint) ? IntPtr.Size
-        : 1;
+    public static int SizeOf(Type type) => PrimitiveSize.Of(type);
 }

@@ -40,13 +40,21 @@ internal sealed class PeerPool(WireSecurity security, string name, TimeSpan? sta
         var found = await FetchEachAsync(address, keys, cancellationToken).ConfigureAwait(false);
         var values = new object?[keys.Count];
         for (int i = 0; i < values.Length; i++)
+        {
+            if (found[i].Unreadable is { } reason)
+                throw new WireProtocolException($"the value of {keys[i]} from {address} could not be read: {reason}");
             values[i] = found[i].Found ? found[i].Value : throw new MissingDataException(keys[i], address);
+        }
         return values;
     }
 
-    /// <summary>Fetches what the worker at <paramref name="address"/> holds of <paramref name="keys"/>, in one request: one entry per key, not found when it does not hold it.</summary>
+    /// <summary>
+    /// Fetches what the worker at <paramref name="address"/> holds of <paramref name="keys"/>, in one request: one entry per
+    /// key, not found when it does not hold it, and found but <c>Unreadable</c> (with the reason) when its bytes arrived
+    /// whole but do not decode as their kind, which fetching again would not change.
+    /// </summary>
     /// <exception cref="IOException">The worker could not be reached; its connection is dropped.</exception>
-    public async Task<(bool Found, object? Value)[]> FetchEachAsync(string address, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken)
+    public async Task<(bool Found, object? Value, string? Unreadable)[]> FetchEachAsync(string address, IReadOnlyList<TaskKey> keys, CancellationToken cancellationToken)
     {
         Peer peer;
         try
@@ -77,12 +85,20 @@ internal sealed class PeerPool(WireSecurity security, string name, TimeSpan? sta
                 throw new WireProtocolException($"{address} answered GetData with {reply.Header.GetType().Name}");
             if (reply.Payloads.Count != data.Values.Count(v => !v.Missing))
                 throw new WireProtocolException($"{address} sent {reply.Payloads.Count} payloads for {data.Values.Count(v => !v.Missing)} values");
-            var values = new (bool Found, object? Value)[keys.Count];
+            var values = new (bool Found, object? Value, string? Unreadable)[keys.Count];
             int payload = 0;
             for (int i = 0; i < values.Length; i++)
             {
-                if (!data.Values[i].Missing)
-                    values[i] = (true, ValueCodec.Decode(data.Values[i].Kind, reply.Payloads[payload++]));
+                if (data.Values[i].Missing)
+                    continue;
+                try
+                {
+                    values[i] = (true, ValueCodec.Decode(data.Values[i].Kind, reply.Payloads[payload++]), null);
+                }
+                catch (WireProtocolException e)
+                {
+                    values[i] = (true, null, e.Message); // the frame was whole, so the connection stays good
+                }
             }
             return values;
         }

@@ -137,7 +137,7 @@ internal static class ValueCodec
 
     private static T[] Cast<T>(byte[] payload) where T : unmanaged
     {
-        int size = Marshal.SizeOf<T>();
+        int size = PrimitiveSize.Of<T>();
         if (payload.Length % size != 0)
             throw new WireProtocolException($"{payload.Length} bytes is not a whole number of {typeof(T).Name} values");
         var values = GC.AllocateUninitializedArray<T>(payload.Length / size);

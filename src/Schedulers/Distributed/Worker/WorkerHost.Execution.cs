@@ -93,7 +93,7 @@ public sealed partial class WorkerHost
     /// <summary>Fetches inputs from one peer in one request; each key that arrives or does not becomes its own event.</summary>
     private async Task FetchAsync(string holder, ValueList<TaskKey> keys, int epoch)
     {
-        (bool Found, object? Value)[] values;
+        (bool Found, object? Value, string? Unreadable)[] values;
         string? failure = null;
         try
         {
@@ -103,7 +103,7 @@ public sealed partial class WorkerHost
         {
             if (_stopping.IsCancellationRequested)
                 return;
-            values = new (bool, object?)[keys.Count];
+            values = new (bool, object?, string?)[keys.Count];
             failure = e.Message;
         }
         lock (_gate)
@@ -113,12 +113,12 @@ public sealed partial class WorkerHost
             for (int i = 0; i < keys.Count; i++)
             {
                 var key = keys[i];
-                if (values[i].Found)
+                if (values[i] is { Found: true, Unreadable: null })
                 {
                     Post(new FetchDoneEvent(key, ValueCodec.SizeOf(values[i].Value), _ids.Next("fetch-done", _options.Name)), new Arrival(key, values[i].Value, Owned: true));
                     continue;
                 }
-                _log.LogWarning("could not fetch {Key} from {Holder}: {Reason}", key, holder, failure ?? "it does not hold it");
+                _log.LogWarning("could not fetch {Key} from {Holder}: {Reason}", key, holder, failure ?? values[i].Unreadable ?? "it does not hold it");
                 Post(new Worker.FetchFailedEvent(key, holder, _ids.Next("fetch-failed", _options.Name)));
             }
             _reports?.Flush();

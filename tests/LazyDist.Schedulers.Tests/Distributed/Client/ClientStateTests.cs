@@ -157,6 +157,17 @@ public class ClientStateTests
     }
 
     [Test]
+    public void Gather_ValueArrivesUnreadable_WaitersFailNamingKeyAndHolder_NotFetchedAgain()
+    {
+        Submit([X], ["x"]);
+        InMemory("x", "w1", "w2");
+        Want("x");
+        var unreadable = Handle(new GatheredEvent("w1", [], [], Next("gathered")) { Unreadable = [new UnreadableValue("x", "5 bytes is not a whole number of Boolean values")] });
+        var error = new ClientError(ClientErrorKind.Unreadable, "x", "x", null, "the value of 'x' from the worker at w1 could not be read: 5 bytes is not a whole number of Boolean values");
+        Assert.That(unreadable, Is.EqualTo(new ClientInstruction[] { Changed("x", ClientKeyStatus.Erred, ["w1", "w2"], error), new FailWaitersInstruction(error, Stimulus) }));
+    }
+
+    [Test]
     public void Erred_WhileAwaited_WaitersFailNamingTheFailedTask()
     {
         Submit([X], ["x"]);

@@ -7,6 +7,7 @@ public class ValueCodecTests
     private static readonly object?[] Values =
     [
         null, 3.5, 7L, 42, "text", true, new[] { 1.5, 2.5 }, new[] { 1f }, new[] { 1, 2 }, new[] { 5L }, new byte[] { 1, 2, 3 },
+        new[] { true, false, true }, new short[] { -1, 2 }, new[] { uint.MaxValue }, new[] { ulong.MaxValue, 1UL },
         new object?[] { 1.0, "two", new[] { 3.0 } },
     ];
 
@@ -15,6 +16,23 @@ public class ValueCodecTests
     {
         var (kind, payload) = ValueCodec.Encode(value);
         Assert.That(ValueCodec.Decode(kind, payload.ToByteArray()), Is.EqualTo(value));
+    }
+
+    /// <summary>As a data port sends it: the payload's raw bytes, read back into an array of its wire element type.</summary>
+    [TestCaseSource(nameof(Values))]
+    public void EncodeDecode_ThroughTheWiresElementType_RoundTrip(object? value)
+    {
+        var (kind, payload) = ValueCodec.Encode(value);
+        var bytes = payload.ToByteArray();
+        Array received = payload.Element switch
+        {
+            PayloadElement.Doubles => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes).ToArray(),
+            PayloadElement.Floats => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray(),
+            PayloadElement.Ints => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(bytes).ToArray(),
+            PayloadElement.Longs => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(bytes).ToArray(),
+            _ => bytes.ToArray(),
+        };
+        Assert.That(ValueCodec.Decode(kind, new Payload(received)), Is.EqualTo(value).And.TypeOf(value?.GetType() ?? typeof(object)).Or.Null);
     }
 
     [Test]

@@ -25,4 +25,7 @@ internal enum ClientErrorKind
 
     /// <summary>The connection to the center is gone.</summary>
     Lost,
+
+    /// <summary>The key's value arrived but could not be decoded.</summary>
+    Unreadable,
 }

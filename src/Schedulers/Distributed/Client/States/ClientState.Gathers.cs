@@ -46,6 +46,17 @@ internal sealed partial class ClientState
             key.GatheringFrom = null;
             _out.Add(new DeliverInstruction(key.Key, _stimulus));
         }
+        foreach (var unreadable in e.Unreadable)
+        {
+            if (!_keys.TryGetValue(unreadable.Key, out var key) || !key.Awaited || key.GatheringFrom != e.Holder || key.Status is not Memory)
+                continue;
+            key.Awaited = false;
+            key.GatheringFrom = null;
+            key.Error = new ClientError(ClientErrorKind.Unreadable, key.Key, key.Key, null,
+                $"the value of {key.Key} from the worker at {e.Holder} could not be read: {unreadable.Reason}");
+            Transition(key, Erred);
+            FailWaiters(key, key.Error);
+        }
         foreach (var missing in e.Missing)
         {
             if (!_keys.TryGetValue(missing, out var key) || !key.Awaited || key.GatheringFrom != e.Holder)
