@@ -58,23 +58,23 @@ public sealed class TaskNode
 
     /// <summary>A task that calls <paramref name="f"/>.</summary>
     public static TaskNode Call<TResult>(Func<TResult> f) =>
-        new(OpRef.FromDelegate(f, Invokers.Create(f)));
+        new(OpRef.ForFunction(f, Invokers.Create));
 
     /// <summary>A task that calls <paramref name="f"/> with one argument.</summary>
     public static TaskNode Call<T1, TResult>(Func<T1, TResult> f, TaskArg a1) =>
-        new(OpRef.FromDelegate(f, Invokers.Create(f)), a1);
+        new(OpRef.ForFunction(f, Invokers.Create), a1);
 
     /// <summary>A task that calls <paramref name="f"/> with two arguments.</summary>
     public static TaskNode Call<T1, T2, TResult>(Func<T1, T2, TResult> f, TaskArg a1, TaskArg a2) =>
-        new(OpRef.FromDelegate(f, Invokers.Create(f)), a1, a2);
+        new(OpRef.ForFunction(f, Invokers.Create), a1, a2);
 
     /// <summary>A task that calls <paramref name="f"/> with three arguments.</summary>
     public static TaskNode Call<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> f, TaskArg a1, TaskArg a2, TaskArg a3) =>
-        new(OpRef.FromDelegate(f, Invokers.Create(f)), a1, a2, a3);
+        new(OpRef.ForFunction(f, Invokers.Create), a1, a2, a3);
 
     /// <summary>A task that calls <paramref name="f"/> with four arguments.</summary>
     public static TaskNode Call<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult> f, TaskArg a1, TaskArg a2, TaskArg a3, TaskArg a4) =>
-        new(OpRef.FromDelegate(f, Invokers.Create(f)), a1, a2, a3, a4);
+        new(OpRef.ForFunction(f, Invokers.Create), a1, a2, a3, a4);
 
     /// <summary>Resolves the arguments through <paramref name="valueOf"/> and runs the operation.</summary>
     /// <param name="valueOf">The value of each dependency.</param>

@@ -65,6 +65,27 @@ public sealed class OpRef
         return new OpRef(name ?? DisplayName(source.Method), isBuiltin: false, invoke, source);
     }
 
+    /// <summary>
+    /// The operation for a function that <c>TaskNode.Call</c> wraps: one shared operation per delegate
+    /// when the function captures nothing (the compiler reuses one delegate per non-capturing lambda,
+    /// so a million tasks of it share one operation, its name and its invoker), else a new one.
+    /// </summary>
+    internal static OpRef ForFunction<TDelegate>(TDelegate f, Func<TDelegate, Func<object?[], object?>> invoker)
+        where TDelegate : Delegate
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        if (!Stateless(f))
+            return FromDelegate(f, invoker(f));
+        if (SharedOps.TryGetValue(f, out var shared))
+            return shared;
+        return SharedOps.GetValue(f, d => FromDelegate(d, invoker((TDelegate)d)));
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Delegate, OpRef> SharedOps = new();
+
+    /// <summary>The node's head as <see cref="TaskGraphSerializer"/> writes it for this operation, once made.</summary>
+    internal byte[]? EncodedHead { get; set; }
+
     /// <summary>The lazy values the function captures: the task depends on their keys.</summary>
     public IReadOnlyList<ILazyValue> CapturedLazyValues =>
         _captured ??= Source is { Target: not null } && !IsBuiltin ? LazyCaptures.Of(Source) : [];
@@ -83,7 +104,7 @@ public sealed class OpRef
     /// <summary>A user operation read from bytes, with the captured lazy fields it fills before each call.</summary>
     internal static OpRef FromCode(Delegate code, Func<object?[], object?> invoke, List<LazyBinding> bindings)
     {
-        var op = FromDelegate(code, invoke);
+        var op = new OpRef(DisplayName(code.Method), isBuiltin: false, invoke, code);
         op._bindings = bindings;
         return op;
     }

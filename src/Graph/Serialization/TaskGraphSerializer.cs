@@ -43,6 +43,41 @@ internal static class TaskGraphSerializer
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// One node as two parts whose concatenation is <see cref="SerializeNode"/>'s bytes: a head
+    /// (the <c>[op, args]</c> array's header and the op), the same array for every task of one
+    /// operation, so a million tasks of one function hold its bytes once; and the arguments.
+    /// </summary>
+    /// <param name="key">The node's key, for errors.</param>
+    /// <param name="node">The node.</param>
+    /// <param name="userAssemblies">Receives the user assemblies its operations name, when given.</param>
+    /// <exception cref="NotSupportedException">The operation or a literal cannot travel; the message names the task.</exception>
+    public static (byte[] Head, byte[] Args) SerializeNodeParts(TaskKey key, TaskNode node, ISet<System.Reflection.Assembly>? userAssemblies = null)
+    {
+        var buffer = Scratch ??= new ArrayBufferWriter<byte>();
+        var op = node.Op;
+        if (op.EncodedHead is not { } head)
+        {
+            buffer.ResetWrittenCount();
+            var headWriter = new MessagePackWriter(buffer);
+            headWriter.WriteArrayHeader(2);
+            WriteOp(ref headWriter, key, op, null);
+            headWriter.Flush();
+            op.EncodedHead = head = buffer.WrittenSpan.ToArray();
+        }
+        if (!op.IsBuiltin && userAssemblies is not null)
+            userAssemblies.UnionWith(op.UserImage.Assemblies);
+        buffer.ResetWrittenCount();
+        var writer = new MessagePackWriter(buffer);
+        WriteArgs(ref writer, key, node, userAssemblies);
+        writer.Flush();
+        return (head, buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>The buffer <see cref="SerializeNodeParts"/> writes in, one per thread.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? Scratch;
+
     /// <summary>Reads a node written by <see cref="SerializeNode"/>.</summary>
     public static TaskNode DeserializeNode(TaskKey key, ReadOnlyMemory<byte> bytes, IAssemblyResolver? resolver = null)
     {
@@ -60,24 +95,32 @@ internal static class TaskGraphSerializer
     private static void WriteNode(ref MessagePackWriter writer, TaskKey key, TaskNode node, ISet<System.Reflection.Assembly>? userAssemblies)
     {
         writer.WriteArrayHeader(2);
-        if (node.Op.IsBuiltin)
+        WriteOp(ref writer, key, node.Op, userAssemblies);
+        WriteArgs(ref writer, key, node, userAssemblies);
+    }
+
+    private static void WriteOp(ref MessagePackWriter writer, TaskKey key, OpRef op, ISet<System.Reflection.Assembly>? userAssemblies)
+    {
+        if (op.IsBuiltin)
         {
-            writer.Write(node.Op.Name);
+            writer.Write(op.Name);
+            return;
         }
-        else
+        UserOpImage image;
+        try
         {
-            UserOpImage image;
-            try
-            {
-                image = node.Op.UserImage;
-            }
-            catch (NotSupportedException e)
-            {
-                throw new NotSupportedException($"task {key} cannot be sent to another process: {e.Message}", e);
-            }
-            writer.Write(image.Blob);
-            userAssemblies?.UnionWith(image.Assemblies);
+            image = op.UserImage;
         }
+        catch (NotSupportedException e)
+        {
+            throw new NotSupportedException($"task {key} cannot be sent to another process: {e.Message}", e);
+        }
+        writer.Write(image.Blob);
+        userAssemblies?.UnionWith(image.Assemblies);
+    }
+
+    private static void WriteArgs(ref MessagePackWriter writer, TaskKey key, TaskNode node, ISet<System.Reflection.Assembly>? userAssemblies)
+    {
         writer.WriteArrayHeader(node.Args.Count);
         foreach (var arg in node.Args)
             WriteArg(ref writer, arg, key, userAssemblies);

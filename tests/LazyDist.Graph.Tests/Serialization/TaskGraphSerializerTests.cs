@@ -18,6 +18,40 @@ public class TaskGraphSerializerTests
     }
 
     [Test]
+    public void SerializeNodeParts_UserAndBuiltinOps_ConcatenateToSerializeNode_HeadSharedPerOperation()
+    {
+        Func<int, int> inc = x => x + 1;
+        var first = TaskNode.Call(inc, 1);
+        var second = TaskNode.Call(inc, TaskArg.Ref("a"));
+        var builtin = TaskNode.FromValue(3);
+        var assemblies = new HashSet<System.Reflection.Assembly>();
+        var (head1, args1) = TaskGraphSerializer.SerializeNodeParts("b", first, assemblies);
+        var (head2, args2) = TaskGraphSerializer.SerializeNodeParts("c", second);
+        var (head3, args3) = TaskGraphSerializer.SerializeNodeParts("d", builtin);
+        Assert.Multiple(() =>
+        {
+            Assert.That(head1.Concat(args1), Is.EqualTo(TaskGraphSerializer.SerializeNode("b", first)));
+            Assert.That(head2.Concat(args2), Is.EqualTo(TaskGraphSerializer.SerializeNode("c", second)));
+            Assert.That(head3.Concat(args3), Is.EqualTo(TaskGraphSerializer.SerializeNode("d", builtin)));
+            Assert.That(head2, Is.SameAs(head1), "one function, one head");
+            Assert.That(assemblies, Does.Contain(typeof(TaskGraphSerializerTests).Assembly));
+        });
+    }
+
+    [Test]
+    public void Call_OneNonCapturingFunction_SharesItsOperation_ACapturingOneDoesNot()
+    {
+        int offset = 2;
+        Func<int, int> capturing = x => x + offset;
+        Func<int, int> triple = x => x * 3;
+        Assert.Multiple(() =>
+        {
+            Assert.That(TaskNode.Call(triple, 1).Op, Is.SameAs(TaskNode.Call(triple, 2).Op));
+            Assert.That(TaskNode.Call(capturing, 1).Op, Is.Not.SameAs(TaskNode.Call(capturing, 2).Op));
+        });
+    }
+
+    [Test]
     public void RoundTrip_EveryLiteralType_Preserved()
     {
         object?[] literals = [null, true, 3, 4L, 5UL, 6.5, 7.25f, "text", new[] { 1.0, 2.0 }, new[] { 1f }, new[] { 1, 2 }, new[] { 3L }, new byte[] { 9 },

@@ -50,7 +50,7 @@ public sealed partial class CenterHost
             (PeerRole.Worker, StealResponseMessage m) => new StealResponseEvent(id, m.Key.ToTaskKey(), m.Stolen, m.StimulusId),
             (PeerRole.Worker, HeartbeatMessage m) => new HeartbeatEvent(id, m.HeldBytes, m.HeldKeys, _ids.Next("heartbeat", NameOf(id)), m.SpilledBytes),
             (PeerRole.Worker, WorkerPausedMessage m) => new WorkerPausedEvent(id, m.Paused, m.ProcessBytes, m.Limit, _ids.Next(m.Paused ? "paused" : "resumed", NameOf(id))),
-            (PeerRole.Client, SubmitGraphMessage m) => new GraphSubmittedEvent(id, ToSpecs(m.Tasks), ToKeys(m.Wanted), m.StimulusId, m.More),
+            (PeerRole.Client, SubmitGraphMessage m) => new GraphSubmittedEvent(id, ToSpecs(m.Tasks, m.Heads ?? []), ToKeys(m.Wanted), m.StimulusId, m.More),
             (PeerRole.Client, ReleaseKeysMessage m) => new KeysReleasedEvent(id, ToKeys(m.Keys), m.StimulusId),
             (PeerRole.Client, ReportMissingMessage m) => new MissingReportedEvent(id, m.Key.ToTaskKey(), m.Holder, m.StimulusId),
             _ => null,
@@ -115,11 +115,16 @@ public sealed partial class CenterHost
         return result;
     }
 
-    private static ValueList<TaskSpec> ToSpecs(SubmittedTask[] tasks)
+    /// <summary>The tasks of a part; a node with a head keeps the part's one copy of it (admission checked the indexes).</summary>
+    private static ValueList<TaskSpec> ToSpecs(SubmittedTask[] tasks, byte[][] heads)
     {
         var specs = new TaskSpec[tasks.Length];
         for (int i = 0; i < tasks.Length; i++)
-            specs[i] = new TaskSpec(tasks[i].Key.ToTaskKey(), ToKeys(tasks[i].Dependencies), tasks[i].Node, tasks[i].Priority, Math.Max(0, tasks[i].Retries));
+        {
+            var t = tasks[i];
+            var node = t.Head < 0 ? t.Node : new NodeBytes(heads[t.Head], t.Node);
+            specs[i] = new TaskSpec(t.Key.ToTaskKey(), ToKeys(t.Dependencies), node, t.Priority, Math.Max(0, t.Retries));
+        }
         return specs;
     }
 
@@ -174,7 +179,7 @@ public sealed partial class CenterHost
                 var deps = new DependencyInfo[i.Dependencies.Count];
                 for (int d = 0; d < deps.Length; d++)
                     deps[d] = new DependencyInfo(WireKey.From(i.Dependencies[d].Key), i.Dependencies[d].Holders.Items, i.Dependencies[d].NBytes);
-                ToWorker(i.WorkerId, new ComputeTaskMessage(WireKey.From(i.Key), i.Node.Items, i.Priority, deps, i.Session, i.StimulusId));
+                ToWorker(i.WorkerId, new ComputeTaskMessage(WireKey.From(i.Key), i.Node.ToArray(), i.Priority, deps, i.Session, i.StimulusId));
                 break;
             case DeleteKeysInstruction i:
                 ToWorker(i.WorkerId, new DeleteKeysMessage([.. i.Keys.Select(WireKey.From)], i.StimulusId));

@@ -120,7 +120,7 @@ public sealed partial class CenterHost : IAsyncDisposable
         host.Address = $"{options.Host}:{bound.Port}";
         lock (host._gate)
             host._state.Address = host.Address;
-        host._acceptLoop = Task.Run(() => AcceptLoop.RunAsync(host._listener, host._admission, host.ServeAsync, host._stopping.Token));
+        host._acceptLoop = Task.Run(() => AcceptLoop.RunAsync(host._listener, host._admission, host.ServeAsync, host._time, host._stopping.Token));
         host._log.LogInformation("center listening at {Address}", host.Address);
         return Task.FromResult(host);
     }
@@ -169,6 +169,7 @@ public sealed partial class CenterHost : IAsyncDisposable
 
     private async Task ServeAsync(WireConnection connection)
     {
+        connection.Time = _time;
         int id = Interlocked.Increment(ref _nextId);
         PeerRole? role = null;
         string name = connection.Remote;

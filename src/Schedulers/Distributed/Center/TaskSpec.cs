@@ -9,4 +9,4 @@ namespace LazyDist.Distributed.Center;
 /// <param name="Node">The serialized node, forwarded to workers untouched.</param>
 /// <param name="Priority">Lower runs first.</param>
 /// <param name="Retries">How many times the task is run again when its own code throws, before the error is final.</param>
-internal sealed record TaskSpec(TaskKey Key, ValueList<TaskKey> Dependencies, ValueList<byte> Node, long Priority, int Retries = 0);
+internal sealed record TaskSpec(TaskKey Key, ValueList<TaskKey> Dependencies, NodeBytes Node, long Priority, int Retries = 0);

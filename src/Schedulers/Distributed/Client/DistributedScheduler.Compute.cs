@@ -30,7 +30,7 @@ public sealed partial class DistributedScheduler
             return [];
         var tasks = graph.RunOrder(keys); // culled, validated, in priority order: inputs first
         var wanted = keys.Distinct().ToList();
-        var interests = SubmitTasks([.. tasks.Select((p, i) => new OutgoingTask(p.Key, p.Value, null, i))], wanted, retries: retries);
+        var interests = SubmitTasks(new RunOrderTasks(tasks), wanted, retries: retries, distinct: true);
         try
         {
             var values = await Task.WhenAll(interests.Select(p => GetValueAsync(p, cancellationToken))).ConfigureAwait(false);

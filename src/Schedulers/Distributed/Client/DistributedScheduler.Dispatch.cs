@@ -78,6 +78,7 @@ public sealed partial class DistributedScheduler
         lock (_gate)
         {
             _lost = cause;
+            _parts.Close();
             Post(new CenterLostEvent(cause.Message, _ids.Next("center-lost", _name)));
             stats = [.. _statsRequests];
             _statsRequests.Clear();
@@ -104,7 +105,7 @@ public sealed partial class DistributedScheduler
                     Mirror(i);
                     break;
                 case SubmitGraphInstruction i:
-                    Send(new SubmitGraphMessage(ToWire(i.Tasks), ToWire(i.Wanted), i.StimulusId, i.More));
+                    SendPart(i);
                     break;
                 case ReleaseKeysInstruction i:
                     Send(new ReleaseKeysMessage(ToWire(i.Keys), i.StimulusId));
@@ -140,6 +141,13 @@ public sealed partial class DistributedScheduler
                     throw new InvalidOperationException($"the client host cannot carry out {instruction}");
             }
         }
+    }
+
+    /// <summary>Queues a part of a submission; the window counts it until its bytes are out.</summary>
+    private void SendPart(SubmitGraphInstruction part)
+    {
+        _parts.Queued();
+        _center.Send(new Envelope(ToWire(part), [], _parts.Written)); // a closed connection calls Written at once
     }
 
     private void Send(WireMessage message, Payload? payload = null)
@@ -206,11 +214,24 @@ public sealed partial class DistributedScheduler
         return wire;
     }
 
-    private static SubmittedTask[] ToWire(ValueList<Center.TaskSpec> tasks)
+    /// <summary>One part of a submission on the wire: each head its tasks share is sent once, and the tasks refer to it by index.</summary>
+    private static SubmitGraphMessage ToWire(SubmitGraphInstruction part)
     {
+        var tasks = part.Tasks;
         var wire = new SubmittedTask[tasks.Count];
+        var heads = new List<byte[]>();
+        var headIndex = new Dictionary<byte[], int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < wire.Length; i++)
-            wire[i] = new SubmittedTask(WireKey.From(tasks[i].Key), ToWire(tasks[i].Dependencies), tasks[i].Node.Items, tasks[i].Priority, tasks[i].Retries);
-        return wire;
+        {
+            var node = tasks[i].Node;
+            int head = -1;
+            if (node.Head.Length > 0 && !headIndex.TryGetValue(node.Head, out head))
+            {
+                headIndex[node.Head] = head = heads.Count;
+                heads.Add(node.Head);
+            }
+            wire[i] = new SubmittedTask(WireKey.From(tasks[i].Key), ToWire(tasks[i].Dependencies), node.Tail, tasks[i].Priority, tasks[i].Retries, head);
+        }
+        return new SubmitGraphMessage(wire, ToWire(part.Wanted), part.StimulusId, part.More, heads.Count > 0 ? [.. heads] : null);
     }
 }

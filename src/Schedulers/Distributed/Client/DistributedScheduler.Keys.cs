@@ -26,6 +26,7 @@ public sealed partial class DistributedScheduler
     /// <param name="wanted">The keys to hold.</param>
     /// <param name="userCode">The user assemblies that the tasks given already serialized need; the others' are found here.</param>
     /// <param name="retries">How many times each task runs again when its own code throws; <see cref="Retries"/> when null.</param>
+    /// <param name="distinct">The keys of <paramref name="tasks"/> are known to be distinct (a run order): no set of them is made.</param>
     /// <returns>The interests, one per entry of <paramref name="wanted"/>.</returns>
     /// <remarks>
     /// The one place graphs leave this client. Returns at once: when the tasks need user code the
@@ -34,24 +35,25 @@ public sealed partial class DistributedScheduler
     /// </remarks>
     /// <exception cref="NotSupportedException">A task cannot be serialized, or needs another build of an assembly this session uses; the message names it.</exception>
     /// <exception cref="IOException">The center was lost.</exception>
-    internal PendingKey[] SubmitTasks(IReadOnlyList<OutgoingTask> tasks, IReadOnlyList<TaskKey> wanted, HashSet<Assembly>? userCode = null, int? retries = null)
+    internal PendingKey[] SubmitTasks(IReadOnlyList<OutgoingTask> tasks, IReadOnlyList<TaskKey> wanted, HashSet<Assembly>? userCode = null, int? retries = null, bool distinct = false)
     {
         userCode ??= [];
         int taskRetries = retries ?? Retries;
         var ordered = InputsFirst(tasks);
-        var seen = new HashSet<TaskKey>(tasks.Count);
+        var seen = distinct ? null : new HashSet<TaskKey>(tasks.Count);
         var specs = new List<TaskSpec>(Math.Min(tasks.Count, PartSize));
         string stimulus = _ids.Next("graph-submitted", _name);
         for (int i = 0; i < ordered.Count; i++)
         {
             var task = ordered[i];
-            if (task.Node.IsRemote || !seen.Add(task.Key))
+            if (task.Node.IsRemote || (seen is not null && !seen.Add(task.Key)))
                 continue; // the center holds a remote key already; a repeated pure task is sent once
-            specs.Add(new TaskSpec(task.Key, [.. task.Node.Dependencies], task.Serialized ?? TaskGraphSerializer.SerializeNode(task.Key, task.Node, userCode), task.Priority, taskRetries));
+            specs.Add(new TaskSpec(task.Key, [.. task.Node.Dependencies], task.Serialized ?? Parts(TaskGraphSerializer.SerializeNodeParts(task.Key, task.Node, userCode)), task.Priority, taskRetries));
             if (specs.Count == PartSize && i < ordered.Count - 1)
             {
                 // A big graph goes part by part as it is serialized: the center starts on it meanwhile.
                 var code = OffersFor(userCode);
+                _parts.WaitForRoom();
                 lock (_gate)
                 {
                     ThrowIfLost();
@@ -71,6 +73,8 @@ public sealed partial class DistributedScheduler
             return interests;
         }
     }
+
+    private static NodeBytes Parts((byte[] Head, byte[] Args) node) => new(node.Head, node.Args);
 
     /// <summary>The tasks by priority, which puts every input before the tasks that read it (as they come, when already so).</summary>
     private static IReadOnlyList<OutgoingTask> InputsFirst(IReadOnlyList<OutgoingTask> tasks)

@@ -22,6 +22,7 @@ public sealed partial class DistributedScheduler : IScheduler, IAsyncDisposable
     private readonly WireConnection _center;
     private readonly PeerPool _workers;
     private readonly object _gate = new();
+    private readonly PartWindow _parts = new(2);
     private readonly ClientState _state;
     private readonly Dictionary<TaskKey, PendingKey> _handles = [];
     private readonly Queue<TaskCompletionSource<ClusterStatistics>> _statsRequests = new();

@@ -5,7 +5,12 @@ namespace LazyDist.Distributed.Wire;
 /// <summary>Accepts connections until stopped, serving each on its own task through its listener's gate; ends when every connection has been served.</summary>
 internal static class AcceptLoop
 {
-    public static async Task RunAsync(TcpListener listener, ConnectionGate gate, Func<WireConnection, Task> serve, CancellationToken stopping)
+    /// <param name="listener">The listening socket.</param>
+    /// <param name="gate">Admits connections (limits, TLS, the handshake's frame limits).</param>
+    /// <param name="serve">Serves one connection.</param>
+    /// <param name="time">The host's clock: the pause after a failed accept is taken on it.</param>
+    /// <param name="stopping">Stops accepting.</param>
+    public static async Task RunAsync(TcpListener listener, ConnectionGate gate, Func<WireConnection, Task> serve, TimeProvider time, CancellationToken stopping)
     {
         var open = new List<Task>();
         while (!stopping.IsCancellationRequested)
@@ -28,7 +33,7 @@ internal static class AcceptLoop
             {
                 // Out of descriptors, or a connection reset while queued: the listener is fine; try again shortly.
                 place.Release();
-                await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(20), time, CancellationToken.None).ConfigureAwait(false);
                 continue;
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)

@@ -22,6 +22,7 @@ internal sealed class WireConnection : IAsyncDisposable
     private const int BufferSize = 64 * 1024;
     private const int ReadPartBytes = 1 << 20;
     private const ulong LengthMask = (1UL << 56) - 1;
+    private const int KeptHeaderBytes = 4 << 20;
     private readonly Stream _stream;
     private readonly BufferedStream _reader;
     private readonly BufferedStream _writer;
@@ -42,6 +43,9 @@ internal sealed class WireConnection : IAsyncDisposable
         Remote = remote;
         _writeLoop = Task.Run(WriteLoopAsync);
     }
+
+    /// <summary>The owner's clock, on which <see cref="DisposeAsync"/> waits for the queue to drain; the system's unless the owner sets its own.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
 
     /// <summary>The other end, for logs.</summary>
     public string Remote { get; }
@@ -121,9 +125,7 @@ internal sealed class WireConnection : IAsyncDisposable
             throw new WireProtocolException($"a header of {headerLength} bytes is outside the limit of {limits.MaxHeaderBytes}");
         if (payloadCount > limits.MaxPayloads)
             throw new WireProtocolException($"{payloadCount} payload frames exceed the limit of {limits.MaxPayloads}");
-        var message = headerLength <= ReadPartBytes
-            ? WireSerializer.Deserialize(await ReadPartAsync((int)headerLength, cancellationToken).ConfigureAwait(false))
-            : WireSerializer.Deserialize(await ReadPartsAsync(headerLength, cancellationToken).ConfigureAwait(false));
+        var message = await ReadHeaderAsync(headerLength, cancellationToken).ConfigureAwait(false);
         var payloads = new Payload[payloadCount];
         for (int i = 0; i < payloads.Length; i++)
         {
@@ -138,20 +140,31 @@ internal sealed class WireConnection : IAsyncDisposable
         return new Envelope(message, payloads);
     }
 
-    private async ValueTask<byte[]> ReadPartAsync(int length, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a header into pooled arrays and decodes it (the message copies what it keeps), so
+    /// headers cost no garbage; a large one is read in parts as its bytes arrive, so a length that
+    /// lies costs only what was really sent.
+    /// </summary>
+    private async ValueTask<WireMessage> ReadHeaderAsync(uint length, CancellationToken cancellationToken)
     {
-        var bytes = GC.AllocateUninitializedArray<byte>(length);
-        await _reader.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-        return bytes;
-    }
-
-    /// <summary>A large header, read in parts as its bytes arrive: a length that lies costs only what was really sent.</summary>
-    private async ValueTask<ReadOnlySequence<byte>> ReadPartsAsync(uint length, CancellationToken cancellationToken)
-    {
-        var parts = new List<byte[]>();
-        for (uint done = 0; done < length; done += (uint)parts[^1].Length)
-            parts.Add(await ReadPartAsync((int)Math.Min(length - done, ReadPartBytes), cancellationToken).ConfigureAwait(false));
-        return Segment.Chain(parts);
+        var parts = new List<(byte[] Bytes, int Length)>(1);
+        try
+        {
+            for (uint done = 0; done < length; done += (uint)parts[^1].Length)
+            {
+                int n = (int)Math.Min(length - done, ReadPartBytes);
+                parts.Add((ArrayPool<byte>.Shared.Rent(n), n));
+                await _reader.ReadExactlyAsync(parts[^1].Bytes.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+            }
+            return parts.Count == 1
+                ? WireSerializer.Deserialize(parts[0].Bytes.AsMemory(0, parts[0].Length))
+                : WireSerializer.Deserialize(Segment.Chain(parts));
+        }
+        finally
+        {
+            foreach (var (bytes, _) in parts)
+                ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>Reads one payload straight into an array of its element type; large ones in parts through a small buffer.</summary>
@@ -226,18 +239,19 @@ internal sealed class WireConnection : IAsyncDisposable
     /// <summary>One part of a header read in parts.</summary>
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
-        private Segment(byte[] bytes, long start)
+        private Segment(ReadOnlyMemory<byte> bytes, long start)
         {
             Memory = bytes;
             RunningIndex = start;
         }
 
-        public static ReadOnlySequence<byte> Chain(List<byte[]> parts)
+        public static ReadOnlySequence<byte> Chain(List<(byte[] Bytes, int Length)> parts)
         {
-            var first = new Segment(parts[0], 0);
+            var first = new Segment(parts[0].Bytes.AsMemory(0, parts[0].Length), 0);
             var last = first;
-            foreach (var part in parts.Skip(1))
+            foreach (var (bytes, length) in parts.Skip(1))
             {
+                var part = bytes.AsMemory(0, length);
                 var next = new Segment(part, last.RunningIndex + last.Memory.Length);
                 last.Next = next;
                 last = next;
@@ -249,17 +263,21 @@ internal sealed class WireConnection : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var prefix = new byte[8];
+        var header = new ArrayBufferWriter<byte>(); // reused: headers cost no garbage
         try
         {
             while (await _outbox.Reader.WaitToReadAsync(_closing.Token).ConfigureAwait(false))
             {
                 while (_outbox.Reader.TryRead(out var envelope))
                 {
-                    byte[] header = WireSerializer.Serialize(envelope.Header);
-                    BinaryPrimitives.WriteUInt32LittleEndian(prefix, (uint)header.Length);
+                    header.ResetWrittenCount();
+                    WireSerializer.Serialize(header, envelope.Header);
+                    BinaryPrimitives.WriteUInt32LittleEndian(prefix, (uint)header.WrittenCount);
                     BinaryPrimitives.WriteUInt32LittleEndian(prefix.AsSpan(4), (uint)envelope.Payloads.Count);
                     _writer.Write(prefix);
-                    _writer.Write(header);
+                    _writer.Write(header.WrittenSpan);
+                    if (header.Capacity > KeptHeaderBytes)
+                        header = new ArrayBufferWriter<byte>(); // a big submission's part is not kept for the rest of the connection
                     foreach (var payload in envelope.Payloads)
                     {
                         BinaryPrimitives.WriteUInt64LittleEndian(prefix, (ulong)payload.Length | ((ulong)payload.Element << 56));
@@ -295,7 +313,7 @@ internal sealed class WireConnection : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         _outbox.Writer.TryComplete();
-        await Task.WhenAny(_writeLoop, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        await Task.WhenAny(_writeLoop, Task.Delay(TimeSpan.FromSeconds(2), Time)).ConfigureAwait(false);
         await _closing.CancelAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         await _writeLoop.ConfigureAwait(false);

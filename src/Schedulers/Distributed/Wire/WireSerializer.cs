@@ -13,6 +13,9 @@ internal static class WireSerializer
 
     public static byte[] Serialize(WireMessage message) => MessagePackSerializer.Serialize(message, Options);
 
+    /// <summary>Writes <paramref name="message"/> into <paramref name="into"/> (a reused buffer: no array per message).</summary>
+    public static void Serialize(IBufferWriter<byte> into, WireMessage message) => MessagePackSerializer.Serialize(into, message, Options);
+
     /// <summary>
     /// Builds (and compiles) the formatter of every message kind now, by a round trip of an empty
     /// instance of each, so the first messages of a run do not pay for MessagePack's code generation.

@@ -10,6 +10,7 @@ public sealed partial class WorkerHost
     /// <summary>Answers GetData requests from one peer or client until it disconnects.</summary>
     private async Task ServeDataAsync(WireConnection connection)
     {
+        connection.Time = _time;
         ServingStarted(connection);
         try
         {

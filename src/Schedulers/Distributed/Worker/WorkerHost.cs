@@ -93,7 +93,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             host._executors.Add(executor);
             executor.Start();
         }
-        host._dataLoop = Task.Run(() => AcceptLoop.RunAsync(host._dataListener, host._admission, host.ServeDataAsync, host._stopping.Token));
+        host._dataLoop = Task.Run(() => AcceptLoop.RunAsync(host._dataListener, host._admission, host.ServeDataAsync, host._time, host._stopping.Token));
         host._run = Task.Run(host.RunAsync);
         return Task.FromResult(host);
     }
@@ -110,6 +110,7 @@ public sealed partial class WorkerHost : IAsyncDisposable
             try
             {
                 connection = await WireConnection.ConnectAsync(_options.CenterAddress, _stopping.Token, security: _security).ConfigureAwait(false);
+                connection.Time = _time;
                 var hello = new HelloMessage(Handshake.ProtocolVersion, _options.Token, PeerRole.Worker, _options.Name, DataAddress, _options.Threads);
                 await Handshake.IntroduceAsync(connection, hello, _stopping.Token).ConfigureAwait(false);
                 if (_options.RestartReason is { } reason && Interlocked.Exchange(ref _restartReported, 1) == 0)

@@ -59,6 +59,33 @@ public class GraphAdmissionTests
     }
 
     [Test]
+    public void Check_TasksSharingAHead_Admitted()
+    {
+        var (head, args) = TaskGraphSerializer.SerializeNodeParts("n", new TaskNode(ArrayOperations.Increment, 1L));
+        var tasks = new[] { new SubmittedTask(new WireKey("a", -1), [], args, 0, Head: 0), new SubmittedTask(new WireKey("b", -1), [], args, 1, Head: 0) };
+        Assert.That(GraphAdmission.Check(new SubmitGraphMessage(tasks, [tasks[1].Key], Heads: [head])), Is.Null);
+    }
+
+    [Test]
+    public void Check_HeadIndexBeyondTheHeadsSent_RefusedNamingTheTask()
+    {
+        var (head, args) = TaskGraphSerializer.SerializeNodeParts("n", new TaskNode(ArrayOperations.Increment, 1L));
+        var task = new SubmittedTask(new WireKey("a", 2), [], args, 0, Head: 1);
+        var refusal = GraphAdmission.Check(new SubmitGraphMessage([task], [task.Key], Heads: [head]));
+        Assert.That(refusal, Is.EqualTo(new GraphRefusal(task.Key, "task ('a', 2) names node head 1 of the 1 sent")));
+    }
+
+    [TestCase(new byte[] { 0x93, 0xa1, 0x61 }, "it is not the start of an [op, args] pair")]
+    [TestCase(new byte[] { 0x92, 0x01 }, "it is not the start of an [op, args] pair")]
+    [TestCase(new byte[] { 0x92, 0xa1, 0x61, 0x90 }, "bytes follow its op")]
+    public void Check_HeadThatIsNotAnOp_Refused(byte[] head, string problem)
+    {
+        var task = new SubmittedTask(new WireKey("a", -1), [], [0x90], 0, Head: 0);
+        var refusal = GraphAdmission.Check(new SubmitGraphMessage([task], [task.Key], Heads: [head]));
+        Assert.That(refusal, Is.EqualTo(new GraphRefusal(null, $"a shared node head is refused: {problem}")));
+    }
+
+    [Test]
     public void Check_OverlongKeyName_Refused()
     {
         var refusal = GraphAdmission.Check(Graph(Task(new string('k', 5000))));

@@ -24,6 +24,21 @@ public class WireConnectionTests
         });
     }
 
+    [Test, CancelAfter(60_000)]
+    public async Task DisposeAsync_PeerNotReading_WaitsForTheQueueOnTheOwnersClock_ThenCloses()
+    {
+        await using var pair = await WirePair.OpenAsync();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        pair.Client.Time = time;
+        pair.Client.Send(new DataMessage([new WireKey("x", 0)], [new ValueHeader(ValueKind.Doubles, false)]), new Payload(new double[16_000_000])); // 128 MB: more than the sockets hold
+        var disposing = pair.Client.DisposeAsync().AsTask();
+        time.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.That(disposing.IsCompleted, Is.False, "the queue still drains before 2 s of the owner's clock");
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        await disposing.WaitAsync(Bound);
+        Assert.That(pair.Client.Completion.IsCompleted, Is.True);
+    }
+
     [Test, CancelAfter(30_000)]
     public async Task Send_ManySmallMessages_AllArriveInOrder()
     {

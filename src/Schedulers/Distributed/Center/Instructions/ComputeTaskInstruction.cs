@@ -11,5 +11,5 @@ namespace LazyDist.Distributed.Center;
 /// <param name="Dependencies">Where each input is.</param>
 /// <param name="Session">The client session whose user code the task may call.</param>
 /// <param name="StimulusId">The event that caused it.</param>
-internal sealed record ComputeTaskInstruction(int WorkerId, TaskKey Key, ValueList<byte> Node, long Priority, ValueList<DependencyLocation> Dependencies, int Session, string StimulusId)
+internal sealed record ComputeTaskInstruction(int WorkerId, TaskKey Key, NodeBytes Node, long Priority, ValueList<DependencyLocation> Dependencies, int Session, string StimulusId)
     : SchedulerInstruction(StimulusId);

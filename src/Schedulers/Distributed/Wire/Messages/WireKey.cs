@@ -7,7 +7,7 @@ namespace LazyDist.Distributed.Wire;
 /// <param name="Name">The key's name.</param>
 /// <param name="Index">The key's index, or -1.</param>
 [MessagePackObject]
-internal sealed record WireKey([property: Key(0)] string Name, [property: Key(1)] int Index)
+internal sealed record WireKey([property: Key(0), MessagePackFormatter(typeof(MessagePack.Formatters.StringInterningFormatter))] string Name, [property: Key(1)] int Index)
 {
     public static WireKey From(TaskKey key) => new(key.Name, key.Index ?? -1);
 

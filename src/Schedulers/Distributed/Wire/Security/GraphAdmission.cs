@@ -33,6 +33,12 @@ internal static class GraphAdmission
         var tasks = graph.Tasks;
         if (tasks.Length > MaxTasks || graph.Wanted.Length > MaxTasks)
             return new GraphRefusal(null, $"a graph of {tasks.Length} tasks wanting {graph.Wanted.Length} keys is more than the {MaxTasks} a center accepts at once");
+        var heads = graph.Heads ?? [];
+        foreach (var head in heads)
+        {
+            if (!NodeNesting.IsHead(head, out string problem))
+                return new GraphRefusal(null, $"a shared node head is refused: {problem}");
+        }
         var index = new Dictionary<WireKey, int>(tasks.Length);
         for (int i = 0; i < tasks.Length; i++)
         {
@@ -43,7 +49,10 @@ internal static class GraphAdmission
                 return new GraphRefusal(task.Key, $"task {Show(task.Key)} is submitted twice");
             if (task.Dependencies.Length > MaxDependencies)
                 return new GraphRefusal(task.Key, $"task {Show(task.Key)} has {task.Dependencies.Length} dependencies, more than the {MaxDependencies} allowed");
-            if (!NodeNesting.IsWithin(task.Node, MaxNodeNesting, out string problem))
+            if (task.Head >= heads.Length || task.Head < -1)
+                return new GraphRefusal(task.Key, $"task {Show(task.Key)} names node head {task.Head} of the {heads.Length} sent");
+            // After a head, the bytes are the arguments, one level inside the node.
+            if (!NodeNesting.IsWithin(task.Node, task.Head < 0 ? MaxNodeNesting : MaxNodeNesting - 1, out string problem))
                 return new GraphRefusal(task.Key, $"task {Show(task.Key)} is refused: {problem}");
         }
         foreach (var key in graph.Wanted)

@@ -53,6 +53,40 @@ internal static class NodeNesting
         return true;
     }
 
+    /// <summary>
+    /// Whether <paramref name="head"/> is a node's head: the header of the <c>[op, args]</c> pair and
+    /// the op (a built-in's name or a user operation's bytes), nothing else, so a node made of it and
+    /// arguments reads as the pair.
+    /// </summary>
+    /// <param name="head">The bytes.</param>
+    /// <param name="problem">Why not, when it is not.</param>
+    public static bool IsHead(byte[] head, out string problem)
+    {
+        const byte PairHeader = 0x92; // a fixarray of two, as every writer of nodes writes it
+        var reader = new MessagePackReader(head.AsMemory(Math.Min(1, head.Length)));
+        try
+        {
+            if (head.Length < 2 || head[0] != PairHeader || reader.NextMessagePackType is not (MessagePackType.String or MessagePackType.Binary))
+            {
+                problem = "it is not the start of an [op, args] pair";
+                return false;
+            }
+            reader.Skip();
+            if (!reader.End)
+            {
+                problem = "bytes follow its op";
+                return false;
+            }
+        }
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException)
+        {
+            problem = $"its bytes are not readable: {e.Message}";
+            return false;
+        }
+        problem = "";
+        return true;
+    }
+
     /// <summary>Steps over one value that is not a container (no recursion in the reader for those).</summary>
     private static long Skip(ref MessagePackReader reader)
     {
