@@ -114,7 +114,20 @@ internal sealed class WireConnection : IAsyncDisposable
     /// <summary>Reads the next message.</summary>
     /// <exception cref="WireProtocolException">The peer broke the protocol.</exception>
     /// <exception cref="EndOfStreamException">The peer closed the connection.</exception>
+    /// <exception cref="IOException">The connection failed, or was closed on this side.</exception>
     public async ValueTask<Envelope> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReceiveFramesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException e) when (!_stream.CanRead)
+        {
+            throw new IOException("the connection was closed on this side", e); // a buffered reader over a disposed stream says "does not support reading"
+        }
+    }
+
+    private async ValueTask<Envelope> ReceiveFramesAsync(CancellationToken cancellationToken)
     {
         var prefix = new byte[8];
         await _reader.ReadExactlyAsync(prefix, cancellationToken).ConfigureAwait(false);
@@ -295,7 +308,8 @@ internal sealed class WireConnection : IAsyncDisposable
                 await _writer.FlushAsync(_closing.Token).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException or MessagePack.MessagePackSerializationException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException or MessagePack.MessagePackSerializationException
+                                   || (e is NotSupportedException && !_stream.CanWrite)) // the buffered writer over a stream closed under it
         {
             // The connection is gone (or a message could not be written, which ends it too):
             // the reader side reports it to the owner. Release what was queued.
@@ -315,8 +329,27 @@ internal sealed class WireConnection : IAsyncDisposable
         _outbox.Writer.TryComplete();
         await Task.WhenAny(_writeLoop, Task.Delay(TimeSpan.FromSeconds(2), Time)).ConfigureAwait(false);
         await _closing.CancelAsync().ConfigureAwait(false);
+        ShutDown(_stream);
         await _stream.DisposeAsync().ConfigureAwait(false);
         await _writeLoop.ConfigureAwait(false);
         _closing.Dispose();
+    }
+
+    /// <summary>
+    /// Shuts a plain socket down before its stream goes: a write blocked on a peer that reads nothing returns then,
+    /// even when the stream does not own the socket (a TLS stream's own disposal closes the socket under it).
+    /// </summary>
+    private static void ShutDown(Stream stream)
+    {
+        if (stream is not NetworkStream network)
+            return;
+        try
+        {
+            network.Socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // already closed
+        }
     }
 }
