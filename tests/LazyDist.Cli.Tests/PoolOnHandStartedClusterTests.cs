@@ -11,7 +11,7 @@ public class PoolOnHandStartedClusterTests
     [Test, CancelAfter(120_000)]
     public async Task PoolSession_TotalExact_OnlySumsMove_DeleteLeavesNothingHeld()
     {
-        using var center = CliRun.StartDrained("center", "--port", "0", "--no-dashboard"); // the default dashboard port 8787 may be taken by another center on this machine
+        using var center = CliRun.StartDrained("center", "--port", "0", "--no-dashboard", "--no-work-stealing"); // placement by locality only: a stolen sum of unknown duration would move its array
         string line = (await center.StandardOutput.ReadLineAsync().WaitAsync(Bound))!;
         string address = line["center listening at ".Length..];
         using var worker1 = CliRun.StartDrained("worker", address, "--nthreads", "1", "--name", "pool-1");

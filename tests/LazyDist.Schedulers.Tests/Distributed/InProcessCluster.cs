@@ -21,9 +21,10 @@ internal sealed class InProcessCluster : IScheduler, IAsyncDisposable
 
     public IReadOnlyList<WorkerHost> Workers => _workers;
 
-    public static async Task<InProcessCluster> StartAsync(int workers = 2, int threads = 1, string token = "")
+    // workStealing: off for tests of placement by data locality (a stolen task of unknown duration moves its inputs).
+    public static async Task<InProcessCluster> StartAsync(int workers = 2, int threads = 1, string token = "", bool workStealing = true)
     {
-        var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, ValidateState = true });
+        var center = await CenterHost.StartAsync(new CenterOptions { Port = 0, Token = token, ValidateState = true, WorkStealing = workStealing });
         var hosts = new List<WorkerHost>();
         for (int i = 0; i < workers; i++)
             hosts.Add(await WorkerHost.StartAsync(new WorkerOptions { CenterAddress = center.Address, Token = token, Threads = threads, Name = $"test-worker-{i}", ValidateState = true }));

@@ -12,7 +12,7 @@ public class PoolTests
     [Test, CancelAfter(90_000)]
     public async Task SeedSession_TotalExact_ArraysStayOnWorkers_DeleteReleasesAll()
     {
-        await using var cluster = await InProcessCluster.StartAsync(workers: 2);
+        await using var cluster = await InProcessCluster.StartAsync(workers: 2, workStealing: false);
         await PoolSeed.RunAsync(cluster.Client.Pool, cluster.Client, cluster.Center);
         Assert.That(await cluster.Center.ReadAsync(s => s.HeldBytes), Is.Zero);
     }
@@ -36,7 +36,7 @@ public class PoolTests
     [Test, CancelAfter(90_000)]
     public async Task RemoteData_PrintsCenterAndKey_MapOverItRunsWhereItIs()
     {
-        await using var cluster = await InProcessCluster.StartAsync(workers: 2);
+        await using var cluster = await InProcessCluster.StartAsync(workers: 2, workStealing: false);
         var pool = cluster.Client.Pool;
         var a = pool.Map(Chunks.Random, [50_000, 50_000], [1UL, 2UL]);
         var sums = pool.Map(Chunks.Sum, a);
