@@ -1,5 +1,3 @@
-using LazyDist.Collections;
-
 namespace LazyDist.Graph.Tests;
 
 /// <summary>Small graphs shared by the graph tests.</summary>
@@ -10,6 +8,33 @@ internal static class GraphFixtures
         : OperationRegistry.Register<int, int, int>("test.add", AddInts);
 
     public static int AddInts(int a, int b) => a + b;
+
+    /// <summary><c>"test.random"</c>: a fresh array of <c>length</c> values in [0, 1) from <c>seed</c>.</summary>
+    public static readonly OpRef Random = OperationRegistry.TryGet("test.random", out var random)
+        ? random
+        : OperationRegistry.Register<int, ulong, double[]>("test.random", RandomChunk, OpTraits.ReturnsFreshArray);
+
+    /// <summary><c>"test.sum"</c>: the sum of a chunk; it keeps no reference to its input.</summary>
+    public static readonly OpRef Sum = OperationRegistry.TryGet("test.sum", out var sum)
+        ? sum
+        : OperationRegistry.Register<double[], double>("test.sum", SumChunk, OpTraits.RetainsNoInput);
+
+    /// <summary>SplitMix64's stream, scaled to [0, 1): enough randomness for graph tests, and the same on any machine.</summary>
+    public static double[] RandomChunk(int length, ulong seed)
+    {
+        var chunk = new double[length];
+        ulong state = seed;
+        for (int i = 0; i < length; i++)
+        {
+            ulong z = state += 0x9E3779B97F4A7C15;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+            chunk[i] = ((z ^ (z >> 31)) >> 11) * (1.0 / (1UL << 53));
+        }
+        return chunk;
+    }
+
+    public static double SumChunk(double[] chunk) => chunk.Sum();
 
     /// <summary>a = 1; b = a + 1; c = a + 2; d = b + c.</summary>
     public static TaskGraph Diamond()
@@ -28,10 +53,10 @@ internal static class GraphFixtures
         var g = new TaskGraph();
         for (int i = 0; i < chunks; i++)
         {
-            g[("x", i)] = new TaskNode(ArrayOperations.Random, chunkSize, Chunks.Seed(seed, i));
-            g[("y", i)] = new TaskNode(ArrayOperations.Sum, TaskArg.Ref(("x", i)));
+            g[("x", i)] = new TaskNode(Random, chunkSize, seed * 1_000_003 + (ulong)i);
+            g[("y", i)] = new TaskNode(Sum, TaskArg.Ref(("x", i)));
         }
-        g["total"] = new TaskNode(ArrayOperations.Sum, ArgList.OfRefs(Enumerable.Range(0, chunks).Select(i => (TaskKey)("y", i))));
+        g["total"] = new TaskNode(Sum, ArgList.OfRefs(Enumerable.Range(0, chunks).Select(i => (TaskKey)("y", i))));
         return g;
     }
 }

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using LazyDist.Collections;
 
 namespace LazyDist.Graph.Tests.Algorithms;
 
@@ -14,20 +13,13 @@ public class DotRendererTests
     [TearDown]
     public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>The README's graphs, drawn: the hand-built seed, <c>(x + x.T).Sum(0)</c>, the delayed seed.</summary>
+    /// <summary>The hand-built seed, drawn whole and collapsed (the collections' graphs: Collections.Tests' GraphPicturesTests).</summary>
     [Test]
-    public void Visualize_ReadmeExamples_GraphvizDrawsEveryNode()
+    public void Visualize_HandBuiltSeed_GraphvizDrawsEveryNode()
     {
-        var dsk = GraphFixtures.Seed(10, 1_000);
-        var x = DistArray.Ones<double>([15, 15], chunks: 5);
-        var y = (x + x.Transpose()).Sum(0);
-        var sums = Enumerable.Range(0, 10).Select(i => Delayed.Call(Chunks.Sum, Delayed.Call<int, ulong, double[]>(Chunks.Random, 1_000, Chunks.Seed(42, i))));
-        var total = Delayed.Call(Chunks.Sum, Delayed.All(sums));
         Assert.Multiple(() =>
         {
-            Assert.That(Nodes(dsk, "dsk.svg"), Is.EqualTo(2 * 21), "a circle and a box per task");
-            Assert.That(Nodes(y.GetGraph(), "transpose.svg"), Is.EqualTo(2 * 30));
-            Assert.That(Nodes(total.GetGraph(optimize: false), "delayed.svg"), Is.EqualTo(2 * 22));
+            Assert.That(Nodes(GraphFixtures.Seed(10, 1_000), "dsk.svg"), Is.EqualTo(2 * 21), "a circle and a box per task");
             Assert.That(Nodes(GraphFixtures.Seed(1000, 1_000), "collapsed.svg", collapse: true), Is.EqualTo(3), "one node per layer");
         });
     }

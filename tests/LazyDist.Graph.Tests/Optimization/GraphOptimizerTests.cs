@@ -1,4 +1,3 @@
-using LazyDist.Collections;
 using LazyDist.Schedulers;
 
 namespace LazyDist.Graph.Tests.Optimization;
@@ -108,7 +107,7 @@ public class TaskCallTests
     {
         // A 1 MB fresh array read by a RetainsNoInput operation: after the call it is free, so
         // the next rent of that length gets the very same buffer back.
-        var node = new TaskNode(ArrayOperations.Sum, new TaskCall(new TaskNode(Make, 131_072)));
+        var node = new TaskNode(GraphFixtures.Sum, new TaskCall(new TaskNode(Make, 131_072)));
         _ = node.Execute(_ => null);
         var first = ChunkPool.Rent<double>(131_072);
         ChunkPool.Return(first);
