@@ -165,7 +165,7 @@ public sealed class TaskGraph : IReadOnlyDictionary<TaskKey, TaskNode>
 
     /// <summary>Reads a graph written by <see cref="Serialize"/>.</summary>
     /// <exception cref="FormatException">The bytes are not a graph, or name an unknown operation.</exception>
-    /// <param name="bytes">The bytes.</param>
+    /// <param name="bytes">What <see cref="Serialize"/> wrote.</param>
     /// <param name="resolver">Finds the user assemblies its operations name; by default, those of this process.</param>
     public static TaskGraph Deserialize(ReadOnlyMemory<byte> bytes, IAssemblyResolver? resolver = null) => TaskGraphSerializer.Deserialize(bytes, resolver);
 

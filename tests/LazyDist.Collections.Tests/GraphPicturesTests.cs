@@ -1,7 +1,9 @@
 using System.Xml.Linq;
+using LazyDist.Collections;
 using LazyDist.Graph;
 
-namespace LazyDist.Collections.Tests;
+// Outside LazyDist.Collections.Tests, whose Delayed folder namespace would hide the Delayed class.
+namespace LazyDist.Pictures;
 
 
 /// <summary>The README's collection graphs drawn by Graphviz's real <c>dot</c> (installed by <c>.ci/run</c>).</summary>
@@ -25,8 +27,8 @@ public class GraphPicturesTests
     [Test]
     public void Visualize_DelayedSeed_GraphvizDrawsEveryNode()
     {
-        var sums = Enumerable.Range(0, 10).Select(i => global::LazyDist.Collections.Delayed.Call(Chunks.Sum, global::LazyDist.Collections.Delayed.Call<int, ulong, double[]>(Chunks.Random, 1_000, Chunks.Seed(42, i))));
-        var total = global::LazyDist.Collections.Delayed.Call(Chunks.Sum, global::LazyDist.Collections.Delayed.All(sums));
+        var sums = Enumerable.Range(0, 10).Select(i => Delayed.Call(Chunks.Sum, Delayed.Call<int, ulong, double[]>(Chunks.Random, 1_000, Chunks.Seed(42, i))));
+        var total = Delayed.Call(Chunks.Sum, Delayed.All(sums));
         Assert.That(Nodes(total.GetGraph(optimize: false), "delayed.svg"), Is.EqualTo(2 * 22));
     }
 

@@ -14,7 +14,7 @@ internal static class GraphWalk
     private const byte OnPath = 1, Done = 2;
 
     /// <summary>The tasks reachable from <paramref name="roots"/>, each after its inputs.</summary>
-    /// <param name="graph">The graph.</param>
+    /// <param name="graph">The tasks, by key.</param>
     /// <param name="roots">Where to start, in order.</param>
     /// <param name="throwOnMissing">A missing requested key or dependency throws (otherwise it is passed over).</param>
     /// <param name="throwOnCycle">A cycle throws (otherwise the edge that closes it is passed over).</param>

@@ -129,7 +129,7 @@ internal static class CaptureCodec
     }
 
     /// <summary>Reads one value.</summary>
-    /// <param name="reader">The reader.</param>
+    /// <param name="reader">Positioned at the value; left after it.</param>
     /// <param name="context">Resolves types.</param>
     /// <param name="bindings">Receives the fields that hold captured lazy values.</param>
     public static object? Read(ref MessagePackReader reader, CodeReadContext context, List<LazyBinding> bindings) =>

@@ -43,7 +43,7 @@ internal static class LazyCaptures
 
 /// <summary>A captured lazy value read in another process: the field to fill and the key whose value fills it.</summary>
 /// <param name="Owner">The object that has the field.</param>
-/// <param name="Field">The field.</param>
+/// <param name="Field">The closure field that held the lazy value.</param>
 /// <param name="Key">The key of the captured value.</param>
 /// <param name="Prototype">An uninitialized object of the captured type, whose <see cref="ILazyValue.Resolved"/> makes the filled value.</param>
 internal sealed record LazyBinding(object Owner, FieldInfo Field, TaskKey Key, ILazyValue Prototype)

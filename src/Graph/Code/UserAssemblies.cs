@@ -159,7 +159,7 @@ public static class UserAssemblies
 /// <summary>A user assembly as content: its simple name, the SHA-256 of its bytes (lower-case hex) and the bytes.</summary>
 /// <param name="Name">The simple name.</param>
 /// <param name="Hash">SHA-256 of <paramref name="Bytes"/>, 64 lower-case hex digits.</param>
-/// <param name="Bytes">The image.</param>
+/// <param name="Bytes">The assembly file, as loaded.</param>
 internal sealed record AssemblyImage(string Name, string Hash, byte[] Bytes)
 {
     public static AssemblyImage Of(string name, byte[] bytes) => new(name, HashOf(bytes), bytes);

@@ -44,6 +44,6 @@ internal static class UserOpCodec
 }
 
 /// <summary>A user operation as bytes, and the user assemblies that must travel with it.</summary>
-/// <param name="Blob">The bytes.</param>
+/// <param name="Blob">The method reference and its captured fields, encoded.</param>
 /// <param name="Assemblies">The user assemblies they name.</param>
 internal sealed record UserOpImage(byte[] Blob, IReadOnlyList<Assembly> Assemblies);

@@ -114,7 +114,7 @@ public sealed class TaskNode
     /// <summary>Reads a node written by <see cref="Serialize"/>.</summary>
     /// <exception cref="FormatException">The bytes are not a node, or name an unknown operation.</exception>
     /// <param name="key">The node's key, named in errors.</param>
-    /// <param name="bytes">The bytes.</param>
+    /// <param name="bytes">What <see cref="Serialize"/> wrote.</param>
     /// <param name="resolver">Finds the user assemblies its operation names; by default, those of this process.</param>
     public static TaskNode Deserialize(TaskKey key, ReadOnlyMemory<byte> bytes, IAssemblyResolver? resolver = null) => TaskGraphSerializer.DeserializeNode(key, bytes, resolver);
 

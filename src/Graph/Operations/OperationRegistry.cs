@@ -18,7 +18,7 @@ public static class OperationRegistry
 
     /// <summary>Registers a built-in operation that takes its arguments as an array.</summary>
     /// <param name="name">A stable name, such as <c>"array.sum"</c>.</param>
-    /// <param name="invoke">The implementation.</param>
+    /// <param name="invoke">Runs it: receives the task's arguments, resolved, in order.</param>
     /// <param name="traits">What schedulers may assume about it.</param>
     /// <returns>The operation's reference.</returns>
     /// <exception cref="InvalidOperationException">Another operation already has that name.</exception>

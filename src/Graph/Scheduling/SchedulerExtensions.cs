@@ -37,7 +37,7 @@ public static class SchedulerExtensions
 
     /// <summary>Computes <paramref name="keys"/>, reporting the run's progress to <paramref name="progress"/> (done / total tasks per key group, bytes held) when the scheduler can (every LazyDist scheduler can; another gets one report at the end).</summary>
     /// <param name="scheduler">Where to run.</param>
-    /// <param name="graph">The graph.</param>
+    /// <param name="graph">The tasks, by key; it is not changed.</param>
     /// <param name="keys">The keys wanted.</param>
     /// <param name="progress">Receives the progress; null for none.</param>
     /// <param name="cancellationToken">Stops the run.</param>

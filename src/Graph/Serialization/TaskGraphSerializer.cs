@@ -32,7 +32,7 @@ internal static class TaskGraphSerializer
 
     /// <summary>One node on its own: <c>[op, args]</c>. <paramref name="key"/> names it in errors.</summary>
     /// <param name="key">The node's key.</param>
-    /// <param name="node">The node.</param>
+    /// <param name="node">The operation and arguments to encode.</param>
     /// <param name="userAssemblies">Receives the user assemblies its operations name, when given.</param>
     public static byte[] SerializeNode(TaskKey key, TaskNode node, ISet<System.Reflection.Assembly>? userAssemblies = null)
     {
@@ -49,7 +49,7 @@ internal static class TaskGraphSerializer
     /// operation, so a million tasks of one function hold its bytes once; and the arguments.
     /// </summary>
     /// <param name="key">The node's key, for errors.</param>
-    /// <param name="node">The node.</param>
+    /// <param name="node">The operation and arguments to encode.</param>
     /// <param name="userAssemblies">Receives the user assemblies its operations name, when given.</param>
     /// <exception cref="NotSupportedException">The operation or a literal cannot travel; the message names the task.</exception>
     public static (byte[] Head, byte[] Args) SerializeNodeParts(TaskKey key, TaskNode node, ISet<System.Reflection.Assembly>? userAssemblies = null)
