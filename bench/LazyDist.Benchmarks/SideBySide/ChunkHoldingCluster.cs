@@ -28,6 +28,9 @@ internal sealed class ChunkHoldingCluster : IAsyncDisposable
     /// <summary>The token and TLS that data ports ask of their readers.</summary>
     public WireSecurity Security => WireSecurity.Create(_cluster.Token, _cluster.Tls);
 
+    /// <summary>The CPU time the worker processes have used so far.</summary>
+    public TimeSpan WorkerProcessorTime => _cluster.WorkerProcessorTime;
+
     /// <exception cref="TimeoutException">The workers did not join within a minute.</exception>
     public static async Task<ChunkHoldingCluster> StartAsync(int workers, TlsOptions? tls = null)
     {

@@ -33,6 +33,21 @@ internal sealed class SessionCluster : IAsyncDisposable
     /// <summary>The number of worker processes.</summary>
     public int Workers => _workers.Count;
 
+    /// <summary>The CPU time the worker processes have used so far (in the kernel's ticks of 10 ms).</summary>
+    public TimeSpan WorkerProcessorTime
+    {
+        get
+        {
+            var total = TimeSpan.Zero;
+            foreach (var process in _workers)
+            {
+                process.Refresh();
+                total += process.TotalProcessorTime;
+            }
+            return total;
+        }
+    }
+
     /// <exception cref="TimeoutException">The workers did not join within a minute.</exception>
     public static async Task<SessionCluster> StartAsync(int workers, TlsOptions? tls = null)
     {
