@@ -65,5 +65,26 @@ internal static class DashboardCostRuns
             $"cpu_no_dashboard_s={Fields.F(none.Cpu)} cpu_unwatched_s={Fields.F(unwatched.Cpu)} cpu_watched_s={Fields.F(watched.Cpu)} " +
             $"cpu_unwatched_ratio={Fields.F(unwatched.Cpu / none.Cpu)} cpu_watched_ratio={Fields.F(watched.Cpu / none.Cpu)} sse_bytes={received} " +
             $"no_dashboard_s={Fields.List(none.WallSeconds)} unwatched_s={Fields.List(unwatched.WallSeconds)} watched_s={Fields.List(watched.WallSeconds)} {LoadAverage.Field()}"));
+        RenderCosts(dashed, output);
+    }
+
+    /// <summary>What one update of each page costs the center's process after those runs (CPU, median of 9), and its size: where a watched dashboard's time goes.</summary>
+    private static void RenderCosts(LocalCluster cluster, TextWriter output)
+    {
+        var view = new LazyDist.Dashboard.Serving.DashboardView(cluster.Center, TimeProvider.System, TimeSpan.FromMinutes(5));
+        var fields = new List<string>();
+        foreach (string page in new[] { "status", "tasks", "workers", "graph" })
+        {
+            var samples = new List<double>();
+            int size = 0;
+            for (int i = 0; i < 9; i++)
+            {
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                size = view.Render(page).Length;
+                samples.Add((System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            }
+            fields.Add(string.Create(CultureInfo.InvariantCulture, $"{page}_cpu_ms={Fields.F(Fields.Median(samples))} {page}_chars={size}"));
+        }
+        output.WriteLine($"what=dashboard-render-cost {string.Join(' ', fields)} {LoadAverage.Field()}");
     }
 }

@@ -41,6 +41,7 @@ internal static class DashboardTargetsCommand
     {
         const int tasks = 20_000;
         var graph = TinyTaskGraphs.FanIn(tasks);
+        TrackerCost(graph, tasks, output);
         var threads = new ThreadedScheduler(2);
         await Compare("threads:2", threads, [], graph, tasks, repeat * 4, batch: 5, output, error);
         await using var cluster = await LocalCluster.StartAsync(2, 1);
@@ -78,6 +79,30 @@ internal static class DashboardTargetsCommand
             $"ratio={Fields.F(with.Wall / without.Wall)} ok={with.Wall / without.Wall <= 1.02} " +
             $"cpu_without_us_per_task={Fields.F(without.Cpu * perTask)} cpu_with_us_per_task={Fields.F(with.Cpu * perTask)} cpu_ratio={Fields.F(with.Cpu / without.Cpu)} " +
             $"last_done={sink.Last?.Done} {LoadAverage.Field()}"));
+    }
+
+    /// <summary>The progress tracker's own cost per task, alone on one thread (set up for the run, every task counted, the reports it makes): what a sink adds to a local run at most.</summary>
+    private static void TrackerCost(TaskGraph graph, int tasks, TextWriter output)
+    {
+        const int runs = 200;
+        var order = graph.RunOrder([TinyTaskGraphs.Total]);
+        var sink = new LastReport();
+        var samples = new List<double>();
+        for (int s = 0; s < 7; s++)
+        {
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            for (int r = 0; r < runs; r++)
+            {
+                var tracker = new ProgressTracker(order, sink);
+                tracker.Report(0);
+                for (int t = 0; t < order.Count; t++)
+                    tracker.Completed(t, 0);
+                tracker.Report(0);
+            }
+            samples.Add((System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"what=progress-tracker-cost tasks={tasks} runs={runs}x7 median_cpu_ns_per_task={Fields.F(Fields.Median(samples) * 1e9 / ((tasks + 1.0) * runs))} {LoadAverage.Field()}"));
     }
 
     internal static int Option(IReadOnlyList<string> args, string name, int fallback)
