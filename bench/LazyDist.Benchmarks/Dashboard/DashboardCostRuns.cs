@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using LazyDist.Benchmarks.SideBySide;
 using LazyDist.Collections;
@@ -30,27 +29,28 @@ internal static class DashboardCostRuns
             await seed.ComputeAsync(plain);
             await seed.ComputeAsync(dashed);
         }
-        var none = new List<double>();
-        var unwatched = new List<double>();
-        var watched = new List<double>();
+        var none = new Runs();
+        var unwatched = new Runs();
+        var watched = new Runs();
         long received = 0;
         for (int r = 0; r < repeat; r++)
         {
+            // The three take turns, each first a third of the time, so a drift in the machine's load falls on all.
             var order = new[] { 0, 1, 2 }.Skip(r % 3).Concat(new[] { 0, 1, 2 }.Take(r % 3));
             foreach (int variant in order)
             {
                 switch (variant)
                 {
                     case 0:
-                        none.Add(await TimeAsync(() => seed.ComputeAsync(plain).AsTask()));
+                        await none.TimeAsync(plain.WorkerProcessIds, () => seed.ComputeAsync(plain).AsTask());
                         break;
                     case 1:
-                        unwatched.Add(await TimeAsync(() => seed.ComputeAsync(dashed).AsTask()));
+                        await unwatched.TimeAsync(dashed.WorkerProcessIds, () => seed.ComputeAsync(dashed).AsTask());
                         break;
                     default:
                         await using (var watcher = DashboardWatcher.Attach(url))
                         {
-                            watched.Add(await TimeAsync(() => seed.ComputeAsync(dashed).AsTask()));
+                            await watched.TimeAsync(dashed.WorkerProcessIds, () => seed.ComputeAsync(dashed).AsTask());
                             received += watcher.Bytes;
                         }
                         break;
@@ -58,17 +58,33 @@ internal static class DashboardCostRuns
             }
             error.WriteLine($"dashboard run {r + 1}/{repeat}");
         }
-        double a = Fields.Median(none), b = Fields.Median(unwatched), c = Fields.Median(watched);
+        double a = none.Wall, b = unwatched.Wall, c = watched.Wall;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"what=dashboard-cost scheduler=processes:2 chunks={chunks} runs={repeat} median_no_dashboard_s={Fields.F(a)} median_unwatched_s={Fields.F(b)} median_watched_s={Fields.F(c)} " +
-            $"unwatched_ratio={Fields.F(b / a)} watched_ratio={Fields.F(c / a)} ok={c / a <= 1.05} sse_bytes={received} " +
-            $"no_dashboard_s={Fields.List(none)} unwatched_s={Fields.List(unwatched)} watched_s={Fields.List(watched)} {LoadAverage.Field()}"));
+            $"unwatched_ratio={Fields.F(b / a)} watched_ratio={Fields.F(c / a)} ok={c / a <= 1.05} " +
+            $"cpu_no_dashboard_s={Fields.F(none.Cpu)} cpu_unwatched_s={Fields.F(unwatched.Cpu)} cpu_watched_s={Fields.F(watched.Cpu)} " +
+            $"cpu_unwatched_ratio={Fields.F(unwatched.Cpu / none.Cpu)} cpu_watched_ratio={Fields.F(watched.Cpu / none.Cpu)} sse_bytes={received} " +
+            $"no_dashboard_s={Fields.List(none.WallSeconds)} unwatched_s={Fields.List(unwatched.WallSeconds)} watched_s={Fields.List(watched.WallSeconds)} {LoadAverage.Field()}"));
+        RenderCosts(dashed, output);
     }
 
-    private static async Task<double> TimeAsync(Func<Task> run)
+    /// <summary>What one update of each page costs the center's process after those runs (CPU, median of 9), and its size: where a watched dashboard's time goes.</summary>
+    private static void RenderCosts(LocalCluster cluster, TextWriter output)
     {
-        var clock = Stopwatch.StartNew();
-        await run();
-        return clock.Elapsed.TotalSeconds;
+        var view = new LazyDist.Dashboard.Serving.DashboardView(cluster.Center, TimeProvider.System, TimeSpan.FromMinutes(5));
+        var fields = new List<string>();
+        foreach (string page in new[] { "status", "tasks", "workers", "graph" })
+        {
+            var samples = new List<double>();
+            int size = 0;
+            for (int i = 0; i < 9; i++)
+            {
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                size = view.Render(page).Length;
+                samples.Add((System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            }
+            fields.Add(string.Create(CultureInfo.InvariantCulture, $"{page}_cpu_ms={Fields.F(Fields.Median(samples))} {page}_chars={size}"));
+        }
+        output.WriteLine($"what=dashboard-render-cost {string.Join(' ', fields)} {LoadAverage.Field()}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using LazyDist.Benchmarks.Graphs;
 using LazyDist.Benchmarks.SideBySide;
@@ -42,13 +41,14 @@ internal static class DashboardTargetsCommand
     {
         const int tasks = 20_000;
         var graph = TinyTaskGraphs.FanIn(tasks);
+        TrackerCost(graph, tasks, output);
         var threads = new ThreadedScheduler(2);
-        await Compare("threads:2", threads, graph, tasks, repeat * 4, output, error);
+        await Compare("threads:2", threads, [], graph, tasks, repeat * 4, batch: 5, output, error);
         await using var cluster = await LocalCluster.StartAsync(2, 1);
-        await Compare("processes:2", cluster, graph, tasks, repeat, output, error);
+        await Compare("processes:2", cluster, cluster.WorkerProcessIds, graph, tasks, repeat, batch: 1, output, error);
     }
 
-    private static async Task Compare(string name, IScheduler scheduler, TaskGraph graph, int tasks, int repeat, TextWriter output, TextWriter error)
+    private static async Task Compare(string name, IScheduler scheduler, IReadOnlyList<int> workerProcesses, TaskGraph graph, int tasks, int repeat, int batch, TextWriter output, TextWriter error)
     {
         var sink = new LastReport();
         for (int i = 0; i < 3; i++)
@@ -56,8 +56,8 @@ internal static class DashboardTargetsCommand
             await scheduler.ComputeAsync(graph, [TinyTaskGraphs.Total]);
             await scheduler.ComputeAsync(graph, [TinyTaskGraphs.Total], sink);
         }
-        var without = new List<double>();
-        var with = new List<double>();
+        var without = new Runs();
+        var with = new Runs();
         for (int r = 0; r < repeat; r++)
         {
             // Taking turns, each first half the time, so a drift in the machine's load falls on both.
@@ -65,19 +65,44 @@ internal static class DashboardTargetsCommand
             for (int turn = 0; turn < 2; turn++)
             {
                 bool withSink = (turn == 0) == sinkFirst;
-                var clock = Stopwatch.StartNew();
-                if (withSink)
-                    await scheduler.ComputeAsync(graph, [TinyTaskGraphs.Total], sink);
-                else
-                    await scheduler.ComputeAsync(graph, [TinyTaskGraphs.Total]);
-                (withSink ? with : without).Add(clock.Elapsed.TotalSeconds);
+                await (withSink ? with : without).TimeAsync(workerProcesses, async () =>
+                {
+                    for (int b = 0; b < batch; b++)
+                        await scheduler.ComputeAsync(graph, [TinyTaskGraphs.Total], withSink ? sink : null);
+                });
             }
             error.WriteLine($"progress {name} run {r + 1}/{repeat}");
         }
-        double a = Fields.Median(without), b = Fields.Median(with);
+        double perTask = 1e6 / ((tasks + 1) * batch);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"what=progress-cost scheduler={name} tasks={tasks} runs={repeat} median_without_us_per_task={Fields.F(a * 1e6 / (tasks + 1))} median_with_us_per_task={Fields.F(b * 1e6 / (tasks + 1))} " +
-            $"ratio={Fields.F(b / a)} ok={b / a <= 1.02} last_done={sink.Last?.Done} {LoadAverage.Field()}"));
+            $"what=progress-cost scheduler={name} tasks={tasks} runs={repeat} computes_per_run={batch} median_without_us_per_task={Fields.F(without.Wall * perTask)} median_with_us_per_task={Fields.F(with.Wall * perTask)} " +
+            $"ratio={Fields.F(with.Wall / without.Wall)} ok={with.Wall / without.Wall <= 1.02} " +
+            $"cpu_without_us_per_task={Fields.F(without.Cpu * perTask)} cpu_with_us_per_task={Fields.F(with.Cpu * perTask)} cpu_ratio={Fields.F(with.Cpu / without.Cpu)} " +
+            $"last_done={sink.Last?.Done} {LoadAverage.Field()}"));
+    }
+
+    /// <summary>The progress tracker's own cost per task, alone on one thread (set up for the run, every task counted, the reports it makes): what a sink adds to a local run at most.</summary>
+    private static void TrackerCost(TaskGraph graph, int tasks, TextWriter output)
+    {
+        const int runs = 200;
+        var order = graph.RunOrder([TinyTaskGraphs.Total]);
+        var sink = new LastReport();
+        var samples = new List<double>();
+        for (int s = 0; s < 7; s++)
+        {
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            for (int r = 0; r < runs; r++)
+            {
+                var tracker = new ProgressTracker(order, sink);
+                tracker.Report(0);
+                for (int t = 0; t < order.Count; t++)
+                    tracker.Completed(t, 0);
+                tracker.Report(0);
+            }
+            samples.Add((System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"what=progress-tracker-cost tasks={tasks} runs={runs}x7 median_cpu_ns_per_task={Fields.F(Fields.Median(samples) * 1e9 / ((tasks + 1.0) * runs))} {LoadAverage.Field()}"));
     }
 
     internal static int Option(IReadOnlyList<string> args, string name, int fallback)

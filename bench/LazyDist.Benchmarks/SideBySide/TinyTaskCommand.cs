@@ -111,7 +111,7 @@ internal static class TinyTaskCommand
     }
 
     /// <summary>CPU seconds used by this process and the given worker processes so far (on a loaded machine, what the work itself cost).</summary>
-    private static double CpuSeconds(IReadOnlyList<int> workerProcesses)
+    internal static double CpuSeconds(IReadOnlyList<int> workerProcesses)
     {
         double seconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         foreach (int pid in workerProcesses)

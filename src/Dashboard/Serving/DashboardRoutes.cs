@@ -1,4 +1,3 @@
-using System.Text;
 using LazyDist.Dashboard.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +19,7 @@ internal static class DashboardRoutes
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             await context.Response.WriteAsync("this dashboard needs the center's token: open it with ?token=TOKEN, or send Authorization: Bearer TOKEN\n").ConfigureAwait(false);
         });
+        var feed = new PageFeed(view, interval, time);
         app.MapGet("/", () => Results.Redirect("status"));
         app.MapGet("/{page}", (string page) => DashboardView.Knows(page)
             ? Results.Content(DashboardPage.Render(page, DashboardView.Title(page), view.Render(page)), "text/html; charset=utf-8")
@@ -31,7 +31,7 @@ internal static class DashboardRoutes
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
-            await StreamAsync(context, () => view.Render(page), interval, time).ConfigureAwait(false);
+            await StreamAsync(context, feed, page, time).ConfigureAwait(false);
         });
         app.MapGet("/api/status", () => Results.Json(view.Center.Snapshot()));
         app.MapGet("/api/workers", () => Results.Json(view.Center.Snapshot().Workers));
@@ -44,33 +44,29 @@ internal static class DashboardRoutes
         });
     }
 
-    /// <summary>How many times its own rendering time a page waits at least before its next update, so a watched page costs the center at most 2% of its time whatever the graph's size.</summary>
-    private const int RenderCostFactor = 50;
-
     /// <summary>
-    /// Sends the page's content as a server-sent event now and every <paramref name="interval"/>, while
-    /// the browser stays; a page whose rendering is slow (the graph page walks every task, under the
-    /// center's lock) waits <see cref="RenderCostFactor"/> times its rendering time instead.
+    /// Sends the page's latest event (<see cref="PageFeed"/>) now and again whenever it changes, looking
+    /// once per event's wait, while the browser stays. An update that is the same as the one sent
+    /// before is not sent again: an idle center's watched dashboard sends nothing.
     /// </summary>
-    private static async Task StreamAsync(HttpContext context, Func<string> render, TimeSpan interval, TimeProvider time)
+    private static async Task StreamAsync(HttpContext context, PageFeed feed, string page, TimeProvider time)
     {
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         var stopping = context.RequestAborted;
+        byte[]? sent = null;
         try
         {
             while (!stopping.IsCancellationRequested)
             {
-                long started = time.GetTimestamp();
-                string content = render();
-                var cost = time.GetElapsedTime(started);
-                var message = new StringBuilder("event: update\n");
-                foreach (var line in content.Split('\n'))
-                    message.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
-                message.Append('\n');
-                await context.Response.WriteAsync(message.ToString(), stopping).ConfigureAwait(false);
-                await context.Response.Body.FlushAsync(stopping).ConfigureAwait(false);
-                await Task.Delay(cost * RenderCostFactor > interval ? cost * RenderCostFactor : interval, time, stopping).ConfigureAwait(false);
+                var frame = feed.Latest(page);
+                if (sent is null || !(ReferenceEquals(sent, frame.Event) || sent.AsSpan().SequenceEqual(frame.Event)))
+                {
+                    await context.Response.Body.WriteAsync(frame.Event, stopping).ConfigureAwait(false);
+                    await context.Response.Body.FlushAsync(stopping).ConfigureAwait(false);
+                    sent = frame.Event;
+                }
+                await Task.Delay(frame.Wait, time, stopping).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

@@ -15,7 +15,7 @@ internal sealed class DashboardView(CenterHost center, TimeProvider time, TimeSp
     public string Render(string page) => page switch
     {
         "status" => StatusChart.Render(center.Snapshot()),
-        "tasks" => TaskStreamChart.Render(center.TaskRuns(time.GetUtcNow() - taskStreamSpan)),
+        "tasks" => TaskStreamChart.Render(center.TaskRuns(time.GetUtcNow() - taskStreamSpan, TaskStreamChart.LiveBars, out int total), total),
         "workers" => WorkersTable.Render(center.Snapshot()),
         "graph" => GraphChart.Render(center.KeyGroups()),
         _ => throw new ArgumentException($"the dashboard has no page '{page}'", nameof(page)),

@@ -1,41 +1,74 @@
-using System.Diagnostics;
-
 namespace LazyDist.Graph;
 
 /// <summary>
 /// Counts a run's finished tasks per key group and reports to an <see cref="IProgress{T}"/> at
-/// most every <see cref="Interval"/> and once at the end, so a run of tiny tasks pays one
-/// array increment per task. Not thread-safe: callers serialize, as they do for <see cref="RunStatistics"/>.
+/// most every <see cref="Interval"/> and once at the end. A finished task costs one array
+/// increment and a countdown: the clock is read only every few tasks (see <see cref="Completed"/>).
+/// Not thread-safe: callers serialize, as they do for <see cref="RunStatistics"/>.
 /// </summary>
 internal sealed class ProgressTracker
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The most tasks between two clock reads: a report is late by at most this many tasks.</summary>
+    public const int MaxStride = 32;
+
     private readonly IProgress<ComputeProgress> _progress;
+    private readonly TimeProvider _time;
     private readonly string[] _names;
     private readonly int[] _prefixOf;
     private readonly int[] _totals;
     private readonly int[] _done;
-    private readonly long _intervalTicks = (long)(Interval.TotalSeconds * Stopwatch.Frequency);
-    private long _lastReport = Stopwatch.GetTimestamp();
+    private readonly long _intervalTicks;
+    private long _lastReport;
+    private long _lastCheck;
+    private int _stride = 1;
+    private int _untilCheck = 1;
     private int _completed;
 
     /// <summary>A tracker for a run of the tasks <paramref name="keys"/> (one per task, in any order the caller indexes them by).</summary>
-    public ProgressTracker(IReadOnlyList<TaskKey> keys, IProgress<ComputeProgress> progress)
+    public ProgressTracker(IReadOnlyList<TaskKey> keys, IProgress<ComputeProgress> progress, TimeProvider? time = null)
+        : this(keys.Count, i => keys[i], progress, time)
+    {
+    }
+
+    /// <summary>A tracker for a run in <paramref name="runOrder"/>'s order (<see cref="TaskGraph.RunOrder"/>), without a second list of its keys.</summary>
+    public ProgressTracker(IReadOnlyList<KeyValuePair<TaskKey, TaskNode>> runOrder, IProgress<ComputeProgress> progress, TimeProvider? time = null)
+        : this(runOrder.Count, i => runOrder[i].Key, progress, time)
+    {
+    }
+
+    private ProgressTracker(int count, Func<int, TaskKey> keyAt, IProgress<ComputeProgress> progress, TimeProvider? time)
     {
         _progress = progress;
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        _prefixOf = new int[keys.Count];
-        for (int i = 0; i < keys.Count; i++)
+        _time = time ?? TimeProvider.System;
+        _intervalTicks = (long)(Interval.TotalSeconds * _time.TimestampFrequency);
+        _lastReport = _lastCheck = _time.GetTimestamp();
+        _prefixOf = new int[count];
+        var groupOfName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupOfPrefix = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? lastName = null;
+        int last = -1;
+        for (int i = 0; i < count; i++)
         {
-            string name = KeyPrefix.Of(keys[i]);
-            if (!index.TryGetValue(name, out int p))
-                index[name] = p = index.Count;
-            _prefixOf[i] = p;
+            // Keys of a layer share one name string: a reference test names most of them without hashing.
+            string name = keyAt(i).Name;
+            if (!ReferenceEquals(name, lastName))
+            {
+                if (!groupOfName.TryGetValue(name, out last))
+                {
+                    string prefix = KeyPrefix.Of(name);
+                    if (!groupOfPrefix.TryGetValue(prefix, out last))
+                        groupOfPrefix[prefix] = last = groupOfPrefix.Count;
+                    groupOfName[name] = last;
+                }
+                lastName = name;
+            }
+            _prefixOf[i] = last;
         }
-        _names = new string[index.Count];
-        foreach (var (name, p) in index)
-            _names[p] = name;
+        _names = new string[groupOfPrefix.Count];
+        foreach (var (prefix, p) in groupOfPrefix)
+            _names[p] = prefix;
         _totals = new int[_names.Length];
         foreach (int p in _prefixOf)
             _totals[p]++;
@@ -45,12 +78,22 @@ internal sealed class ProgressTracker
     /// <summary>The run's key groups, in the order <see cref="Report(IReadOnlyList{long}, long)"/> takes their counts.</summary>
     public IReadOnlyList<string> Names => _names;
 
-    /// <summary>Task <paramref name="task"/> finished; reports when the interval has passed.</summary>
+    /// <summary>
+    /// Task <paramref name="task"/> finished; reports when the interval has passed. The clock is read
+    /// every <c>stride</c> tasks: the stride doubles (up to <see cref="MaxStride"/>) while a stride of
+    /// tasks takes under an eighth of the interval and halves (down to 1) otherwise, so tiny tasks pay
+    /// a countdown and slow ones are reported on time.
+    /// </summary>
     public void Completed(int task, long heldBytes)
     {
         _done[_prefixOf[task]]++;
         _completed++;
-        long now = Stopwatch.GetTimestamp();
+        if (--_untilCheck > 0)
+            return;
+        long now = _time.GetTimestamp();
+        _stride = (now - _lastCheck) * 8 < _intervalTicks ? Math.Min(_stride * 2, MaxStride) : Math.Max(_stride / 2, 1);
+        _untilCheck = _stride;
+        _lastCheck = now;
         if (now - _lastReport >= _intervalTicks)
         {
             _lastReport = now;

@@ -25,10 +25,19 @@ public sealed partial class CenterHost
     }
 
     /// <summary>The task runs kept that stopped at or after <paramref name="since"/>, oldest first.</summary>
-    internal IReadOnlyList<TaskRunView> TaskRuns(DateTimeOffset since)
+    internal IReadOnlyList<TaskRunView> TaskRuns(DateTimeOffset since) => TaskRuns(since, TaskRunsKept, out _);
+
+    /// <summary>
+    /// The latest <paramref name="most"/> task runs kept that stopped at or after <paramref name="since"/>,
+    /// oldest first, and how many stopped since then in all. Only references are copied under the
+    /// center's lock; keys are formatted after it is released.
+    /// </summary>
+    internal IReadOnlyList<TaskRunView> TaskRuns(DateTimeOffset since, int most, out int total)
     {
+        TaskRunLog.Entry[] latest;
         lock (_gate)
-            return _runs.Since(since);
+            latest = _runs.Latest(since, most, out total);
+        return TaskRunLog.Format(latest);
     }
 
     /// <summary>The known tasks' key groups with their counts and the groups they read (a walk of every task: for a page someone watches, not for every event).</summary>

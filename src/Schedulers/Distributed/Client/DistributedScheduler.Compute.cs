@@ -28,7 +28,12 @@ public sealed partial class DistributedScheduler
         cancellationToken.ThrowIfCancellationRequested();
         if (keys.Count == 0)
             return [];
-        var tasks = graph.RunOrder(keys); // culled, validated, in priority order: inputs first
+        return await ComputeInRunOrderAsync(graph.RunOrder(keys), keys, retries, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Computes <paramref name="keys"/> from <paramref name="tasks"/>, the graph's run order for them (culled, validated, in priority order: inputs first).</summary>
+    private async ValueTask<object?[]> ComputeInRunOrderAsync(IReadOnlyList<KeyValuePair<TaskKey, TaskNode>> tasks, IReadOnlyList<TaskKey> keys, int retries, CancellationToken cancellationToken)
+    {
         var wanted = keys.Distinct().ToList();
         var interests = SubmitTasks(new RunOrderTasks(tasks), wanted, retries: retries, distinct: true);
         try

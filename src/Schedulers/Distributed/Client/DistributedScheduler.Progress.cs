@@ -20,13 +20,19 @@ public sealed partial class DistributedScheduler : IReportsProgress
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(progress);
-        var tasks = graph.RunOrder(keys);
-        var tracker = new ProgressTracker([.. tasks.Select(t => t.Key)], progress);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (keys.Count == 0)
+        {
+            new ProgressTracker(keys, progress).Finish(0);
+            return [];
+        }
+        var tasks = graph.RunOrder(keys); // one walk: it names the key groups and is what is submitted
+        var tracker = new ProgressTracker(tasks, progress);
         string[] names = [.. tracker.Names];
         var baseline = AskProgress(names); // sent before the submission, so it counts what came before
         tracker.Report(0);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var computing = ComputeAsync(graph, keys, stop.Token).AsTask();
+        var computing = ComputeInRunOrderAsync(tasks, keys, Retries, stop.Token).AsTask();
         var following = FollowAsync(tracker, names, baseline, stop.Token);
         object?[] values;
         try

@@ -25,16 +25,35 @@ internal sealed class TaskRunLog(int capacity)
     }
 
     /// <summary>The runs still in the ring that stopped at or after <paramref name="since"/>, oldest first.</summary>
-    public List<TaskRunView> Since(DateTimeOffset since)
+    public List<TaskRunView> Since(DateTimeOffset since) => Format(Latest(since, _ring.Length, out _));
+
+    /// <summary>
+    /// The latest <paramref name="most"/> runs still in the ring that stopped at or after
+    /// <paramref name="since"/>, oldest first, as references (copied, not formatted: what the
+    /// center's lock is held for); <paramref name="total"/> counts all that did.
+    /// </summary>
+    public Entry[] Latest(DateTimeOffset since, int most, out int total)
     {
-        var runs = new List<TaskRunView>();
         long first = Math.Max(0, _count - _ring.Length);
-        for (long i = first; i < _count; i++)
+        var kept = new List<Entry>();
+        total = 0;
+        for (long i = _count - 1; i >= first; i--)
         {
             var (run, worker, fetched, failed) = _ring[i % _ring.Length];
-            if (run.Stopped >= since)
-                runs.Add(new TaskRunView(run.Key.ToString(), KeyPrefix.Of(run.Key), worker, run.Thread, run.Started, run.Stopped, run.NBytes, failed, fetched));
+            if (run.Stopped < since)
+                continue;
+            total++;
+            if (kept.Count < most)
+                kept.Add(new Entry(run, worker, fetched, failed));
         }
-        return runs;
+        kept.Reverse();
+        return [.. kept];
     }
+
+    /// <summary>Runs as views: keys and groups named. Needs no lock.</summary>
+    public static List<TaskRunView> Format(IReadOnlyList<Entry> entries) =>
+        [.. entries.Select(e => new TaskRunView(e.Run.Key.ToString(), KeyPrefix.Of(e.Run.Key), e.Worker, e.Run.Thread, e.Run.Started, e.Run.Stopped, e.Run.NBytes, e.Failed, e.FetchedBytes))];
+
+    /// <summary>A recorded run, unformatted.</summary>
+    internal readonly record struct Entry(TaskRun Run, string Worker, long FetchedBytes, bool Failed);
 }
