@@ -1,20 +1,48 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace LazyDist.Collections.Kernels.Elementwise.Transcendental;
 
 /// <summary>
-/// e^x, one algorithm for every lane and every element: <c>x = k·ln2 + r</c> (k rounded to even,
-/// r by two fused multiply-adds), the Taylor polynomial of degree 13 on <c>|r| ≤ ln2/2</c> by
-/// Horner's rule, and the scale <c>2^k</c> applied in two halves so that overflow, underflow and
-/// subnormal results round once. Only IEEE operations (fused multiply-add included), so the same
-/// bits at any vector width and in any process; within 1 ulp of the exact value.
+/// e^x, one algorithm for every lane and every element: <c>x = k·ln2/8 + r</c> (k rounded to
+/// nearest by the 1.5·2⁵² shift, r by two fused multiply-adds, <c>|r| ≤ ln2/16</c>),
+/// <c>e^x = 2^(k/8)·e^r</c> with <c>2^(j/8)</c> (<c>j = k mod 8</c>) picked from two registers by a
+/// permute (no gather) and <c>⌊k/8⌋</c> added to its exponent bits, and <c>e^r − 1 = r + r²·Q(r)</c>
+/// with Q of degree 5 by Estrin's scheme (short dependency chains). An element with
+/// <c>|x| &gt; 708</c> (overflow, subnormal results) or NaN takes the C runtime's <c>exp</c> — chosen
+/// by the element's own value, never its neighbours'. Only IEEE operations and exact table
+/// lookups, so the same bits at any vector width and in any process; within 1 ulp.
 /// </summary>
 internal readonly struct ExpOperator : IUnaryOperator<double>
 {
-    private const double Log2E = 1.4426950408889634;
-    private const double Ln2Hi = 0.6931471805599453;
-    private const double Ln2Lo = 2.3190468138462996e-17;
+    private const double Shift = 6755399441055744.0;
+    private const double InvLn2N = 11.541560327111707;
+    private const double Ln2NHi = 0.08664339756999316;
+    private const double Ln2NLo = 2.8988085173078744e-18;
+
+    /// <summary>
+    /// Q(r) = (e^r − 1 − r) / r² on |r| ≤ ln2/16, constant term first: interpolation at the
+    /// Chebyshev nodes (mpmath at 200 bits, tests/…/Fixtures/make_kernel_constants.py), within
+    /// 10⁻¹⁷ of e^r after the factor r².
+    /// </summary>
+    private const double Q0 = 0.5000000000000051;
+    private const double Q1 = 0.16666666666666724;
+    private const double Q2 = 0.0416666666175068;
+    private const double Q3 = 0.008333333327871156;
+    private const double Q4 = 0.0013889587247893672;
+    private const double Q5 = 0.0001984204579240919;
+
+    /// <summary>
+    /// The bits of 2^(j/8) (correctly rounded) less <c>j·2⁴⁹</c>, so that adding <c>k·2⁴⁹</c> for
+    /// <c>k = 8e + j</c> puts e into the exponent field.
+    /// </summary>
+    private const long T0 = 0x3FF0000000000000, T1 = 0x3FEF72B83C7D517B, T2 = 0x3FEF06FE0A31B715, T3 = 0x3FEEBFDAD5362A27;
+    private const long T4 = 0x3FEEA09E667F3BCD, T5 = 0x3FEEACE5422AA0DB, T6 = 0x3FEEE89F995AD3AD, T7 = 0x3FEF5818DCFBA487;
+
+    /// <summary>Within this e^x and its scale are normal doubles.</summary>
+    private const double Limit = 708.0;
 
     public static bool Exact => false;
 
@@ -23,34 +51,61 @@ internal readonly struct ExpOperator : IUnaryOperator<double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Invoke(Vector<double> x)
     {
-        // Beyond these exp is 0 or inf; clamping keeps k in range (NaN lanes are replaced at the end,
-        // and the bounds are not ±0, so the native min/max give the IEEE ones' bits).
-        var xc = Vector.MinNative(Vector.MaxNative(x, new Vector<double>(-746.0)), new Vector<double>(710.0));
-        var k = Vector.Round(xc * Log2E);
-        var r = Vector.FusedMultiplyAdd(-k, new Vector<double>(Ln2Hi), xc);
-        r = Vector.FusedMultiplyAdd(-k, new Vector<double>(Ln2Lo), r);
-        // Horner on 1/n!, n = 13 down to 0.
-        var p = Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 6227020800), r, new Vector<double>(1.0 / 479001600));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 39916800));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 3628800));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 362880));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 40320));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 5040));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 720));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 120));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 24));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(1.0 / 6));
-        p = Vector.FusedMultiplyAdd(p, r, new Vector<double>(0.5));
-        p = Vector.FusedMultiplyAdd(p, r, Vector<double>.One);
-        p = Vector.FusedMultiplyAdd(p, r, Vector<double>.One);
-        // k1 = ⌊k/2⌋ in doubles: AVX2 has no 64-bit arithmetic shift.
-        var ki = SmallIntegers.ToInt64(k);
-        var k1 = SmallIntegers.ToInt64(Vector.Floor(k * 0.5));
-        var k2 = ki - k1;
-        // A NaN comes out as it went in, whatever the clamp and the conversions made of it.
-        return Vector.ConditionalSelect(Vector.Equals(x, x), p * PowerOfTwo(k1) * PowerOfTwo(k2), x);
+        var kd = Vector.FusedMultiplyAdd(x, new Vector<double>(InvLn2N), new Vector<double>(Shift));
+        var ki = Vector.AsVectorInt64(kd);
+        kd -= new Vector<double>(Shift);
+        var r = Vector.FusedMultiplyAdd(-kd, new Vector<double>(Ln2NHi), x);
+        r = Vector.FusedMultiplyAdd(-kd, new Vector<double>(Ln2NLo), r);
+        var r2 = r * r;
+        var q01 = Vector.FusedMultiplyAdd(new Vector<double>(Q1), r, new Vector<double>(Q0));
+        var q23 = Vector.FusedMultiplyAdd(new Vector<double>(Q3), r, new Vector<double>(Q2));
+        var q45 = Vector.FusedMultiplyAdd(new Vector<double>(Q5), r, new Vector<double>(Q4));
+        var q = Vector.FusedMultiplyAdd(r2 * r2, q45, Vector.FusedMultiplyAdd(r2, q23, q01));
+        var p = Vector.FusedMultiplyAdd(r2, q, r);
+        // The low bits of ki are k (two's complement); shifted by 49 the shift's own bits leave.
+        var scale = Vector.AsVectorDouble(Scales(ki) + Vector.ShiftLeft(ki, 49));
+        var result = Vector.FusedMultiplyAdd(scale, p, scale);
+        return Vector.LessThanOrEqualAll(Vector.Abs(x), new Vector<double>(Limit)) ? result : Patch(x, result);
     }
 
-    /// <summary>2^k for <c>|k| ≤ 1022</c>, from its exponent bits.</summary>
-    public static Vector<double> PowerOfTwo(Vector<long> k) => Vector.AsVectorDouble(Vector.ShiftLeft(k + new Vector<long>(1023), 52));
+    /// <summary>The table entry of <c>k mod 8</c> for every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<long> Scales(Vector<long> ki)
+    {
+        if (Avx2.IsSupported && Vector<long>.Count == 4)
+        {
+            // vpermd picks 32-bit halves: lane j of a 4-entry register is halves 2j and 2j + 1.
+            var k = ki.AsVector256();
+            var twice = (k & Vector256.Create(7L)) << 1;
+            var control = (twice + ((twice + Vector256<long>.One) << 32)).AsInt32();
+            var low = Avx2.PermuteVar8x32(Vector256.Create(T0, T1, T2, T3).AsInt32(), control).AsDouble();
+            var high = Avx2.PermuteVar8x32(Vector256.Create(T4, T5, T6, T7).AsInt32(), control).AsDouble();
+            return Avx.BlendVariable(low, high, (k << 61).AsDouble()).AsInt64().AsVector();
+        }
+        return ScalesAnyWidth(ki);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector<long> ScalesAnyWidth(Vector<long> ki)
+    {
+        ReadOnlySpan<long> table = [T0, T1, T2, T3, T4, T5, T6, T7];
+        Span<long> lanes = stackalloc long[Vector<long>.Count];
+        for (int i = 0; i < lanes.Length; i++)
+            lanes[i] = table[(int)ki[i] & 7];
+        return Vector.Create<long>(lanes);
+    }
+
+    /// <summary>The lanes beyond <see cref="Limit"/> (and NaN) from the C runtime's exp, exact for every argument.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector<double> Patch(Vector<double> x, Vector<double> result)
+    {
+        Span<double> lanes = stackalloc double[Vector<double>.Count];
+        result.CopyTo(lanes);
+        for (int i = 0; i < lanes.Length; i++)
+        {
+            if (!(Math.Abs(x[i]) <= Limit))
+                lanes[i] = Math.Exp(x[i]);
+        }
+        return Vector.Create<double>(lanes);
+    }
 }
