@@ -78,6 +78,8 @@ internal static class TinyTaskCommand
         var centerOwn = new List<double>();
         var run = new List<double>();
         var cpu = new List<double>();
+        var cpuHere = new List<double>();
+        var allocated = new List<double>();
         for (int r = -3; r < repeat; r++)
         {
             GC.Collect();
@@ -86,16 +88,22 @@ internal static class TinyTaskCommand
             var busyBefore = center.BusyTime;
             var ranBefore = RunTime(center);
             double cpuBefore = CpuSeconds(workerProcesses);
+            double cpuHereBefore = CpuSeconds([]);
+            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
             long result = (long)client.ComputeAsync(graph, [TinyTaskGraphs.Total]).AsTask().GetAwaiter().GetResult()[0]!;
             double seconds = clock.Elapsed.TotalSeconds;
             double cpuSeconds = CpuSeconds(workerProcesses) - cpuBefore;
+            double cpuHereSeconds = CpuSeconds([]) - cpuHereBefore;
+            long allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             if (result != expected)
                 throw new InvalidOperationException($"the fan-in of {tasks} tasks gave {result}, not {expected}");
             if (r < 0)
                 continue; // warm-ups
             total.Add(seconds);
             cpu.Add(cpuSeconds);
+            cpuHere.Add(cpuHereSeconds);
+            allocated.Add(allocatedBytes);
             centerOwn.Add((center.BusyTime - busyBefore).TotalSeconds);
             run.Add((RunTime(center) - ranBefore).TotalSeconds);
             prepare.Add(ClientPreparation.Seconds(graph, TinyTaskGraphs.Total));
@@ -106,7 +114,8 @@ internal static class TinyTaskCommand
             $"what=tiny-tasks scheduler={scheduler} tasks={tasks} repeats={repeat} median_us_per_task={Fields.F(us)} target<={Fields.F(TargetMicroseconds, 0)} " +
             $"ok={(us <= TargetMicroseconds ? "true" : "false")} client_prepare_us={Fields.F(PerTask(Fields.Median(prepare), tasks))} " +
             $"center_us={Fields.F(PerTask(Fields.Median(centerOwn), tasks))} worker_run_us={Fields.F(PerTask(Fields.Median(run), tasks))} " +
-            $"cpu_us_all_processes={Fields.F(PerTask(Fields.Median(cpu), tasks))} " +
+            $"cpu_us_all_processes={Fields.F(PerTask(Fields.Median(cpu), tasks))} cpu_us_client_process={Fields.F(PerTask(Fields.Median(cpuHere), tasks))} " +
+            $"allocated_bytes_per_task_client_process={Fields.F(Fields.Median(allocated) / (tasks + 1), 0)} " +
             $"seconds={Fields.List(total, 4)}"));
     }
 

@@ -17,6 +17,7 @@ internal sealed class CodeReadContext
     private readonly ConcurrentDictionary<string, Assembly> _assemblies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<BlobKey, OpRef> _ops = new();
     private readonly ConcurrentDictionary<MethodKey, MethodInfo> _methods = new();
+    private readonly ConditionalWeakTable<byte[], OpRef> _headOps = new();
 
     private CodeReadContext(IAssemblyResolver resolver) => Resolver = resolver;
 
@@ -53,6 +54,19 @@ internal sealed class CodeReadContext
         if (_ops.Count >= MaxCachedOps)
             _ops.Clear();
         _ops[new BlobKey(blob.ToArray())] = op;
+        return op;
+    }
+
+    /// <summary>
+    /// The operation of a node head (see <c>TaskGraphSerializer.SerializeNodeParts</c>), read once per
+    /// head array: the array's identity is the key, so no task hashes its bytes.
+    /// </summary>
+    public OpRef HeadOp(byte[] head, Func<byte[], OpRef> read)
+    {
+        if (_headOps.TryGetValue(head, out var op))
+            return op;
+        op = read(head);
+        _headOps.AddOrUpdate(head, op);
         return op;
     }
 

@@ -92,6 +92,44 @@ internal static class TaskGraphSerializer
         }
     }
 
+    /// <summary>
+    /// Reads a node sent as <see cref="SerializeNodeParts"/>' two parts. The head's operation is read
+    /// once per head array (a worker keeps one array per head), so its tasks skip reading and hashing it.
+    /// </summary>
+    /// <param name="key">The node's key, for errors.</param>
+    /// <param name="head">The <c>[op, args]</c> header and the op.</param>
+    /// <param name="args">The arguments.</param>
+    /// <param name="resolver">Resolves the user assemblies the op names.</param>
+    /// <exception cref="FormatException">The bytes are not the two parts of a node; the message names the task.</exception>
+    public static TaskNode DeserializeNodeParts(TaskKey key, byte[] head, ReadOnlyMemory<byte> args, IAssemblyResolver? resolver = null)
+    {
+        try
+        {
+            var op = CodeReadContext.For(resolver).HeadOp(head, bytes => ReadHead(key, bytes, resolver));
+            var reader = new MessagePackReader(args);
+            ReadDepth.Enter(ref reader, "its inline calls are", key);
+            var node = new TaskNode(op, ReadArgs(ref reader, key, resolver));
+            if (!reader.End)
+                throw new FormatException($"task {key} has bytes after its arguments");
+            return node;
+        }
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or InvalidOperationException or ArgumentException)
+        {
+            throw new FormatException($"the bytes of task {key} are not a serialized task: {e.Message}", e);
+        }
+    }
+
+    private static OpRef ReadHead(TaskKey key, byte[] head, IAssemblyResolver? resolver)
+    {
+        var reader = new MessagePackReader(head);
+        if (reader.ReadArrayHeader() != 2)
+            throw new FormatException($"task {key} is not an [op, args] pair");
+        var op = ReadOp(ref reader, key, resolver);
+        if (!reader.End)
+            throw new FormatException($"the head of task {key} has bytes after its operation");
+        return op;
+    }
+
     private static void WriteNode(ref MessagePackWriter writer, TaskKey key, TaskNode node, ISet<System.Reflection.Assembly>? userAssemblies)
     {
         writer.WriteArrayHeader(2);
@@ -131,24 +169,31 @@ internal static class TaskGraphSerializer
         ReadDepth.Enter(ref reader, "its inline calls are", key);
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException($"task {key} is not an [op, args] pair");
-        OpRef op;
+        var op = ReadOp(ref reader, key, resolver);
+        return new TaskNode(op, ReadArgs(ref reader, key, resolver));
+    }
+
+    private static OpRef ReadOp(ref MessagePackReader reader, TaskKey key, IAssemblyResolver? resolver)
+    {
         if (reader.NextMessagePackType == MessagePackType.Binary)
         {
             var blob = reader.ReadBytes() ?? throw new FormatException($"task {key} has no operation");
-            op = CodeReadContext.For(resolver).Op(blob.IsSingleSegment ? blob.First : blob.ToArray(), UserOpCodec.Read);
+            return CodeReadContext.For(resolver).Op(blob.IsSingleSegment ? blob.First : blob.ToArray(), UserOpCodec.Read);
         }
-        else
-        {
-            string opName = reader.ReadString() ?? throw new FormatException($"task {key} has no operation name");
-            if (!OperationRegistry.TryGet(opName, out var builtin))
-                throw new FormatException($"task {key} uses unknown operation '{opName}'");
-            op = builtin;
-        }
+        string opName = reader.ReadString() ?? throw new FormatException($"task {key} has no operation name");
+        if (!OperationRegistry.TryGet(opName, out var builtin))
+            throw new FormatException($"task {key} uses unknown operation '{opName}'");
+        return builtin;
+    }
+
+    /// <summary>The arguments array, closing the nesting level the node's reader entered.</summary>
+    private static TaskArg[] ReadArgs(ref MessagePackReader reader, TaskKey key, IAssemblyResolver? resolver)
+    {
         var args = new TaskArg[reader.ReadArrayHeader()];
         for (int a = 0; a < args.Length; a++)
             args[a] = ReadArg(ref reader, key, resolver);
         ReadDepth.Leave(ref reader);
-        return new TaskNode(op, args);
+        return args;
     }
 
     public static TaskGraph Deserialize(ReadOnlyMemory<byte> bytes, IAssemblyResolver? resolver = null)

@@ -179,7 +179,8 @@ public sealed partial class CenterHost
                 var deps = new DependencyInfo[i.Dependencies.Count];
                 for (int d = 0; d < deps.Length; d++)
                     deps[d] = new DependencyInfo(WireKey.From(i.Dependencies[d].Key), i.Dependencies[d].Holders.Items, i.Dependencies[d].NBytes);
-                ToWorker(i.WorkerId, new ComputeTaskMessage(WireKey.From(i.Key), i.Node.ToArray(), i.Priority, deps, i.Session, i.StimulusId));
+                if (_workers.TryGetValue(i.WorkerId, out var worker))
+                    Queue(worker, ComputeMessage(worker, i, deps));
                 break;
             case DeleteKeysInstruction i:
                 ToWorker(i.WorkerId, new DeleteKeysMessage([.. i.Keys.Select(WireKey.From)], i.StimulusId));
@@ -212,6 +213,26 @@ public sealed partial class CenterHost
             default:
                 throw new InvalidOperationException($"the center host cannot carry out {instruction}");
         }
+    }
+
+    /// <summary>
+    /// A task for one worker connection: a node with a head names it by id once the connection has
+    /// carried it (see <see cref="HeadWindow{TKey}"/>), so most tasks carry only their own bytes.
+    /// Callers hold the lock, and the message must be queued on <paramref name="connection"/> at once.
+    /// </summary>
+    private ComputeTaskMessage ComputeMessage(WireConnection connection, ComputeTaskInstruction i, DependencyInfo[] deps)
+    {
+        var key = WireKey.From(i.Key);
+        var head = i.Node.Head;
+        if (head.Length == 0)
+            return new ComputeTaskMessage(key, i.Node.Tail, i.Priority, deps, i.Session, i.StimulusId);
+        if (!_sentHeads.TryGetValue(connection, out var window))
+            _sentHeads[connection] = window = new HeadWindow<byte[]>(ReferenceEqualityComparer.Instance);
+        if (window.TryGet(head, out long id, out _))
+            return new ComputeTaskMessage(key, i.Node.Tail, i.Priority, deps, i.Session, i.StimulusId, id);
+        id = ++_headIds;
+        window.Add(head, id, head);
+        return new ComputeTaskMessage(key, i.Node.Tail, i.Priority, deps, i.Session, i.StimulusId, id, head);
     }
 
     private void ToWorker(int id, WireMessage message)
@@ -257,6 +278,9 @@ public sealed partial class CenterHost
     private void DropBatch(WireConnection connection)
     {
         lock (_gate)
+        {
             _batches.Remove(connection);
+            _sentHeads.Remove(connection);
+        }
     }
 }

@@ -34,6 +34,8 @@ public sealed partial class CenterHost : IAsyncDisposable
     private Task _acceptLoop = Task.CompletedTask;
     private readonly List<(Func<SchedulerState, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly Dictionary<WireConnection, OutgoingBatch> _batches = [];
+    private readonly Dictionary<WireConnection, HeadWindow<byte[]>> _sentHeads = []; // what each worker connection's head window holds
+    private long _headIds;
     private readonly List<OutgoingBatch> _dirty = [];
     private int _nextId;
     private int _depth;

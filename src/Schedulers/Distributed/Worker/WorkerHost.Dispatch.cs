@@ -36,7 +36,7 @@ public sealed partial class WorkerHost
     {
         WorkerEvent stimulus = envelope.Header switch
         {
-            ComputeTaskMessage m => new ComputeTaskEvent(m.Key.ToTaskKey(), m.Node, m.Priority, Locations(m.Dependencies), m.Session, m.StimulusId),
+            ComputeTaskMessage m => new ComputeTaskEvent(m.Key.ToTaskKey(), m.Node, m.Priority, Locations(m.Dependencies), m.Session, m.StimulusId, m.HeadId, m.Head is { } head ? (ValueList<byte>)head : default),
             DeleteKeysMessage m => new DeleteKeysEvent(Keys(m.Keys), m.StimulusId),
             CancelTaskMessage m => new CancelTaskEvent(m.Key.ToTaskKey(), m.StimulusId),
             StealRequestMessage m => new StealRequestEvent(m.Key.ToTaskKey(), m.StimulusId),

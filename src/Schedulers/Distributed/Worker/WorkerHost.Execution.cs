@@ -31,7 +31,9 @@ public sealed partial class WorkerHost
         try
         {
             var code = CodeFor(task.Session);
-            var node = TaskNode.Deserialize(task.Key, task.Node.Items, code);
+            var node = task.Node.Head.Length == 0
+                ? TaskNode.Deserialize(task.Key, task.Node.Tail, code)
+                : TaskGraphSerializer.DeserializeNodeParts(task.Key, task.Node.Head, task.Node.Tail, code);
             if ((node.Op.Traits & OpTraits.RetainsNoInput) == 0)
             {
                 foreach (var dep in node.Dependencies)

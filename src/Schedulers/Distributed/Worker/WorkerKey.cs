@@ -12,7 +12,7 @@ internal sealed class WorkerKey(TaskKey key)
     public WorkerKeyStatus Status { get; set; }
 
     /// <summary>The task's node, when the center asked this worker to compute the key (or to hold it).</summary>
-    public ValueList<byte>? Node { get; set; }
+    public NodeBytes? Node { get; set; }
 
     public long Priority { get; set; }
     public long Sequence { get; set; }

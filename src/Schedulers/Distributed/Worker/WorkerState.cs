@@ -26,6 +26,7 @@ internal sealed partial class WorkerState
     private readonly SortedSet<WorkerKey> _ready = new(Comparer<WorkerKey>.Create(
         (a, b) => a.Priority != b.Priority ? a.Priority.CompareTo(b.Priority) : a.Sequence.CompareTo(b.Sequence)));
     private readonly List<WorkerInstruction> _out = [];
+    private readonly HeadWindow<long> _heads = new(); // the node heads this connection carried, as the center's window for it
     private readonly Dictionary<string, List<TaskKey>> _fetches = new(StringComparer.Ordinal);
     private readonly List<TaskKey> _drops = [];
     private readonly HashSet<WorkerKey> _touched = [];
@@ -116,6 +117,8 @@ internal sealed partial class WorkerState
 
     private void Compute(ComputeTaskEvent e)
     {
+        if (!TryNode(e, out var node))
+            return;
         if (_keys.TryGetValue(e.Key, out var known))
         {
             switch (known.Status)
@@ -125,25 +128,52 @@ internal sealed partial class WorkerState
                     _out.Add(new ReportFinishedInstruction(new TaskRun(known.Key, known.NBytes, -1, _now, _now), TakeFetchedBytes(), _heldKeys, _stimulus));
                     break;
                 case Flight:
-                    Assign(known, e);
+                    Assign(known, e, node);
                     known.Requested = true; // report it when it arrives; compute it if no peer has it
                     break;
             }
             return; // waiting, ready or executing: sent twice, runs once
         }
         var task = new WorkerKey(e.Key);
-        Assign(task, e);
+        Assign(task, e, node);
         _keys[e.Key] = task;
         Start(task);
     }
 
-    private void Assign(WorkerKey task, ComputeTaskEvent e)
+    private void Assign(WorkerKey task, ComputeTaskEvent e, NodeBytes node)
     {
-        task.Node = e.Node;
+        task.Node = node;
         task.Priority = e.Priority;
         task.Sequence = _sequence++;
         task.Session = e.Session;
         task.Inputs = e.Dependencies;
+    }
+
+    /// <summary>
+    /// The node a task names: whole, or its arguments after a head that came with it (kept in the
+    /// head window for the tasks after it) or that the window keeps. A head the window does not keep
+    /// means the two ends' windows disagree, a bug: the task fails, naming the head, and is not kept.
+    /// </summary>
+    private bool TryNode(ComputeTaskEvent e, out NodeBytes node)
+    {
+        node = e.Node;
+        if (e.HeadId == 0)
+            return true;
+        byte[] head;
+        if (e.Head.Count > 0)
+        {
+            head = e.Head.Items;
+            _heads.Add(e.HeadId, e.HeadId, head);
+        }
+        else if (!_heads.TryGet(e.HeadId, out _, out head))
+        {
+            var error = new ErrorInfo(typeof(InvalidOperationException).FullName!,
+                $"task {e.Key} names node head {e.HeadId}, which this worker's connection to the center never carried or no longer keeps ({_heads.Count} heads kept)", null);
+            _out.Add(new ReportErredInstruction(new TaskRun(e.Key, 0, -1, _now, _now), error, _stimulus));
+            return false;
+        }
+        node = new NodeBytes(head, e.Node.Items);
+        return true;
     }
 
     /// <summary>Links a task to its inputs (fetching those not here) and makes it waiting or ready.</summary>

@@ -75,6 +75,43 @@ public class LocalClusterNannyTests
         Assert.That(cluster.Restarts, Is.Zero);
     }
 
+    [Test, CancelAfter(600_000)]
+    public async Task WorkerKilledAfterItsNodeHeadsCame_ItsRestartedProcessIsSentThemAgain_RunExact()
+    {
+        // One worker: x 50 kills it after its connection carried both functions' heads and ran tasks by head id. The
+        // nanny's new process starts from an empty head window, so the same part's tasks must bring their heads again.
+        string marker = Path.Combine(Path.GetTempPath(), $"lazydist-heads-{Guid.NewGuid():N}");
+        await using var cluster = await LocalCluster.StartAsync(new LocalClusterOptions { Workers = 1 });
+        using var bound = new CancellationTokenSource(Bound);
+        var graph = new TaskGraph();
+        for (int i = 0; i < 100; i++)
+            graph[("x", i)] = TaskNode.Call((string m, long v) => KillOnceThenSquare(m, v), marker, (long)i);
+        graph[("s", 0)] = TaskNode.Call((long v) => v, TaskArg.Ref(("x", 0)));
+        for (int i = 1; i < 100; i++)
+            graph[("s", i)] = TaskNode.Call((long a, long b) => a + b, TaskArg.Ref(("s", i - 1)), TaskArg.Ref(("x", i)));
+        try
+        {
+            var result = await cluster.ComputeAsync(graph, [("s", 99)], bound.Token);
+            Assert.That(result[0], Is.EqualTo(Enumerable.Range(0, 100).Sum(i => (long)i * i)));
+            Assert.That(File.Exists(marker), "x 50 killed the first process");
+            Assert.That(cluster.Restarts, Is.EqualTo(1));
+        }
+        finally
+        {
+            File.Delete(marker);
+        }
+    }
+
+    private static long KillOnceThenSquare(string marker, long v)
+    {
+        if (v == 50 && !File.Exists(marker))
+        {
+            File.WriteAllText(marker, "killed");
+            Process.GetCurrentProcess().Kill();
+        }
+        return v * v;
+    }
+
     private static int KillThisProcess(int v)
     {
         Process.GetCurrentProcess().Kill();
