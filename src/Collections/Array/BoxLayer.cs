@@ -9,7 +9,7 @@ namespace LazyDist.Collections;
 /// </summary>
 internal static class BoxLayer
 {
-    /// <param name="x">The source.</param>
+    /// <param name="x">The array this layer reads.</param>
     /// <param name="kind">The layer's name prefix.</param>
     /// <param name="origin">Where the box starts in the source.</param>
     /// <param name="boxChunks">The output's block sizes, in the source's rank.</param>

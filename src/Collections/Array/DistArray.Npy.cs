@@ -34,7 +34,7 @@ public static partial class DistArray
     /// Writes the array to a .npy file byte for byte as numpy would: the header first, then each
     /// block task writes its own rows in place, so no more than a block per task is in memory.
     /// </summary>
-    /// <param name="array">The array.</param>
+    /// <param name="array">The array to write.</param>
     /// <param name="path">The file; replaced if it exists.</param>
     /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <returns>The number of data bytes written.</returns>

@@ -20,7 +20,7 @@ public sealed partial class DistArray<T> : IArray
     private readonly IReadOnlyList<IGraphSource> _dependencies;
 
     /// <param name="name">The blocks' key name.</param>
-    /// <param name="shape">The shape.</param>
+    /// <param name="shape">The length along each axis.</param>
     /// <param name="chunks">The normalized block sizes per axis.</param>
     /// <param name="blockTask">The task of a block that has one of its own.</param>
     /// <param name="dependencies">The sources the tasks read.</param>

@@ -17,8 +17,8 @@ internal static class Reduction
 {
     /// <summary>The reduction of every element, as one value.</summary>
     /// <exception cref="ArgumentException">The array is empty and the reduction has no identity (numpy's message).</exception>
-    /// <param name="x">The array.</param>
-    /// <param name="spec">The reduction.</param>
+    /// <param name="x">The array reduced.</param>
+    /// <param name="spec">Which reduction, along which axes.</param>
     /// <param name="splitEvery">How many partial states a task combines.</param>
     /// <param name="program">What is reduced, over the block as input 0 (the block itself by default).</param>
     public static Delayed<TOut> All<TOut>(IArray x, ReducerSpec spec, long splitEvery, BlockProgram? program = null)

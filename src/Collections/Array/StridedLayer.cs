@@ -10,7 +10,7 @@ namespace LazyDist.Collections;
 /// </summary>
 internal static class StridedLayer
 {
-    /// <param name="x">The source.</param>
+    /// <param name="x">The array this layer reads.</param>
     /// <param name="start">The first position per axis.</param>
     /// <param name="step">The step per axis (negative walks backwards).</param>
     /// <param name="count">How many positions per axis.</param>

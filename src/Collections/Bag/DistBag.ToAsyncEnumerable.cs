@@ -13,7 +13,7 @@ public static partial class DistBag
     /// yielded once it and those before it are done, then let go (on a cluster, released from the worker
     /// that holds it). Works with the BCL's async LINQ (<c>System.Linq.AsyncEnumerable</c>).
     /// </summary>
-    /// <param name="source">The bag.</param>
+    /// <param name="source">The bag to enumerate.</param>
     /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
     /// <param name="cancellationToken">Stops the run and the enumeration.</param>
     /// <exception cref="TaskFailedException">A task threw; it names the key.</exception>

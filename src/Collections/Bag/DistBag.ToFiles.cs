@@ -15,7 +15,7 @@ public static partial class DistBag
     /// (its invariant-culture text, UTF-8, <c>\n</c>), by the process that computes the partition (a worker
     /// on a cluster: the directory must be one it can write), and waits until every file is written.
     /// </summary>
-    /// <param name="source">The bag.</param>
+    /// <param name="source">The bag to write, one file per partition.</param>
     /// <param name="directory">Where the files go; made if missing.</param>
     /// <param name="scheduler">Where to run; the threaded scheduler of this process by default.</param>
     /// <returns>The paths written, in partition order.</returns>

@@ -33,7 +33,7 @@ public static partial class Delayed
 
     /// <summary>Computes several delayed values in one run; work they share runs once.</summary>
     /// <param name="scheduler">Where to run; by default the ambient <see cref="DefaultScheduler"/> if one is set, else this process's threads.</param>
-    /// <param name="items">The values.</param>
+    /// <param name="items">The delayed values to compute.</param>
     /// <returns>The values, in order.</returns>
     public static object?[] Compute(IScheduler? scheduler, params IReadOnlyList<IDelayed> items)
     {

@@ -14,8 +14,8 @@ namespace LazyDist.Collections;
 public static class ClusterPersistence
 {
     /// <summary>Starts computing every block of <paramref name="array"/> on the cluster and keeps them there; returns at once.</summary>
-    /// <param name="cluster">The cluster.</param>
-    /// <param name="array">The array.</param>
+    /// <param name="cluster">The cluster that computes and holds it.</param>
+    /// <param name="array">The array whose blocks to hold.</param>
     /// <param name="optimize">Whether to cull and fuse the graph first (the blocks are the same).</param>
     /// <returns>The same array, computed from the held blocks; compute it on this cluster only.</returns>
     /// <exception cref="NotSupportedException">A task cannot travel; the message names it.</exception>
@@ -30,8 +30,8 @@ public static class ClusterPersistence
 
     /// <summary>Computes every block of <paramref name="array"/> on the cluster, keeps them there, and waits until all are held.</summary>
     /// <inheritdoc cref="Persist{T}(DistributedScheduler, DistArray{T}, bool)"/>
-    /// <param name="cluster">The cluster.</param>
-    /// <param name="array">The array.</param>
+    /// <param name="cluster">The cluster that computes and holds it.</param>
+    /// <param name="array">The array whose blocks to hold.</param>
     /// <param name="optimize">Whether to cull and fuse the graph first (the blocks are the same).</param>
     /// <param name="cancellationToken">Stops waiting (the blocks stay held while the returned array lives).</param>
     /// <exception cref="TaskFailedException">A block's task failed; it names the key.</exception>
@@ -46,7 +46,7 @@ public static class ClusterPersistence
     }
 
     /// <summary>Starts computing <paramref name="value"/> on the cluster and keeps it there; returns at once.</summary>
-    /// <param name="cluster">The cluster.</param>
+    /// <param name="cluster">The cluster that computes and holds it.</param>
     /// <param name="value">The delayed value.</param>
     /// <returns>The same value, read from where it is held; compute it on this cluster only.</returns>
     /// <exception cref="NotSupportedException">A task cannot travel; the message names it.</exception>
@@ -61,7 +61,7 @@ public static class ClusterPersistence
 
     /// <summary>Computes <paramref name="value"/> on the cluster, keeps it there, and waits until it is held.</summary>
     /// <inheritdoc cref="Persist{T}(DistributedScheduler, Delayed{T})"/>
-    /// <param name="cluster">The cluster.</param>
+    /// <param name="cluster">The cluster that computes and holds it.</param>
     /// <param name="value">The delayed value.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <exception cref="TaskFailedException">Its task failed; it names the key.</exception>

@@ -98,7 +98,7 @@ internal static class TaskGraphSerializer
     /// </summary>
     /// <param name="key">The node's key, for errors.</param>
     /// <param name="head">The <c>[op, args]</c> header and the op.</param>
-    /// <param name="args">The arguments.</param>
+    /// <param name="args">The encoded arguments that follow the head.</param>
     /// <param name="resolver">Resolves the user assemblies the op names.</param>
     /// <exception cref="FormatException">The bytes are not the two parts of a node; the message names the task.</exception>
     public static TaskNode DeserializeNodeParts(TaskKey key, byte[] head, ReadOnlyMemory<byte> args, IAssemblyResolver? resolver = null)

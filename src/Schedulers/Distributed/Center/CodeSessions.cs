@@ -105,7 +105,7 @@ internal sealed class CodeSessions
 }
 
 /// <summary>An answer to a worker's request for an assembly.</summary>
-/// <param name="WorkerId">The worker.</param>
+/// <param name="WorkerId">The worker that asked.</param>
 /// <param name="Hash">The assembly's hash.</param>
 /// <param name="Bytes">Its bytes, or null when the center cannot have them.</param>
 internal sealed record CodeReply(int WorkerId, string Hash, byte[]? Bytes);

@@ -3,7 +3,7 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed.Center;
 
 /// <summary>One run of a task on a worker: what a task stream draws and what per-prefix durations add up.</summary>
-/// <param name="Key">The task.</param>
+/// <param name="Key">The task that ran.</param>
 /// <param name="NBytes">Its result's size in bytes (0 when it failed).</param>
 /// <param name="Thread">The executor thread it ran on, from 0.</param>
 /// <param name="Started">When it started, by the worker's clock.</param>

@@ -4,7 +4,7 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed.Center;
 
 /// <summary>A submitted task as the center sees it: dependencies, priority, and the node as opaque bytes.</summary>
-/// <param name="Key">The task.</param>
+/// <param name="Key">The task's key, as submitted.</param>
 /// <param name="Dependencies">The keys it reads.</param>
 /// <param name="Node">The serialized node, forwarded to workers untouched.</param>
 /// <param name="Priority">Lower runs first.</param>

@@ -12,7 +12,7 @@ public sealed partial class DistributedScheduler
         ComputeAsync(graph, keys, Retries, cancellationToken);
 
     /// <summary>Computes <paramref name="keys"/> of <paramref name="graph"/>, each task run again up to <paramref name="retries"/> times when its own code throws (dask's <c>retries=</c>).</summary>
-    /// <param name="graph">The graph.</param>
+    /// <param name="graph">The tasks, by key; it is not changed.</param>
     /// <param name="keys">The keys wanted.</param>
     /// <param name="retries">How many times a task whose own code threw runs again before its error reaches the caller; a lost input or worker never counts.</param>
     /// <param name="cancellationToken">Stops waiting (the cluster forgets the keys).</param>

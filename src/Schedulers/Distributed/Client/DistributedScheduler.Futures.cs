@@ -88,7 +88,7 @@ public sealed partial class DistributedScheduler
 
     /// <summary>Runs <paramref name="f"/> on each item, one task each (dask's <c>client.map</c>).</summary>
     /// <param name="f">The function: a registered built-in (such as <c>Chunks.Sum</c>) travels by name.</param>
-    /// <param name="items">The arguments.</param>
+    /// <param name="items">One argument per task, in order.</param>
     /// <param name="pure">Whether equal calls give equal results: then each key derives from the function and its argument;
     /// otherwise every key is unique.</param>
     /// <param name="key">The name part of the keys instead of the function's name.</param>

@@ -4,7 +4,7 @@ namespace LazyDist.Distributed.States;
 
 /// <summary>One move of one task in a state machine's transition log.</summary>
 /// <typeparam name="TStatus">The machine's task statuses.</typeparam>
-/// <param name="Key">The task.</param>
+/// <param name="Key">The task that moved.</param>
 /// <param name="From">Its status before.</param>
 /// <param name="To">Its status after.</param>
 /// <param name="StimulusId">The event that caused the move.</param>

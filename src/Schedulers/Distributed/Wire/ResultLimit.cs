@@ -12,7 +12,7 @@ namespace LazyDist.Distributed.Wire;
 internal static class ResultLimit
 {
     /// <summary>Checks <paramref name="value"/>, the result of task <paramref name="key"/>.</summary>
-    /// <param name="key">The task.</param>
+    /// <param name="key">The task whose result it is, named in the error.</param>
     /// <param name="value">Its result.</param>
     /// <param name="maxBytes">The most bytes a result may have; null for the wire's own bound.</param>
     /// <returns>The result's size on the wire.</returns>

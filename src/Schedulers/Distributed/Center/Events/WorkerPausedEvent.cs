@@ -1,7 +1,7 @@
 namespace LazyDist.Distributed.Center;
 
 /// <summary>A worker paused for memory (it runs no new tasks but still serves its data), or resumed.</summary>
-/// <param name="WorkerId">The worker.</param>
+/// <param name="WorkerId">The worker that paused or resumed.</param>
 /// <param name="Paused">Paused (true) or running again (false).</param>
 /// <param name="ProcessBytes">The memory it measured.</param>
 /// <param name="Limit">Its memory limit.</param>

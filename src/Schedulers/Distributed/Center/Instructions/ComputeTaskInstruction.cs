@@ -4,8 +4,8 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed.Center;
 
 /// <summary>Tell a worker to run a task; its inputs are on the listed workers.</summary>
-/// <param name="WorkerId">The worker.</param>
-/// <param name="Key">The task.</param>
+/// <param name="WorkerId">The worker that runs it.</param>
+/// <param name="Key">The task to run.</param>
 /// <param name="Node">The serialized node, as the client sent it.</param>
 /// <param name="Priority">Lower runs first.</param>
 /// <param name="Dependencies">Where each input is.</param>

@@ -3,7 +3,7 @@ using MessagePack;
 namespace LazyDist.Distributed.Wire;
 
 /// <summary>Center to worker: forget a task that has not started (its inputs were lost).</summary>
-/// <param name="Key">The task.</param>
+/// <param name="Key">The task to forget.</param>
 /// <param name="StimulusId">The id of the event that caused this message, for the receiver's story.</param>
 [MessagePackObject]
 internal sealed record CancelTaskMessage(

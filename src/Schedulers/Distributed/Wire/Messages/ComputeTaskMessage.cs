@@ -3,7 +3,7 @@ using MessagePack;
 namespace LazyDist.Distributed.Wire;
 
 /// <summary>Center to worker: run a task; its inputs are held by the named peers.</summary>
-/// <param name="Key">The task.</param>
+/// <param name="Key">The task to run.</param>
 /// <param name="Node">The serialized task node, or only its arguments when <paramref name="HeadId"/> names its head.</param>
 /// <param name="Priority">Lower runs first.</param>
 /// <param name="Dependencies">Where each input is.</param>

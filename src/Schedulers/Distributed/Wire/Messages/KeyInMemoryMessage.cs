@@ -3,7 +3,7 @@ using MessagePack;
 namespace LazyDist.Distributed.Wire;
 
 /// <summary>Center to client: a wanted key is in memory on these workers.</summary>
-/// <param name="Key">The key.</param>
+/// <param name="Key">The key now in memory.</param>
 /// <param name="Holders">Data addresses of the workers that hold it.</param>
 /// <param name="NBytes">Its size in bytes.</param>
 /// <param name="StimulusId">The id of the event that caused this message, for the receiver's story.</param>

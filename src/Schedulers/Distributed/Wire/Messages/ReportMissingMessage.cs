@@ -3,7 +3,7 @@ using MessagePack;
 namespace LazyDist.Distributed.Wire;
 
 /// <summary>Client to center: a worker said to hold a key did not have it.</summary>
-/// <param name="Key">The key.</param>
+/// <param name="Key">The key the worker did not have.</param>
 /// <param name="Holder">The worker's data address.</param>
 /// <param name="StimulusId">The id of the event that caused this message, for the receiver's story.</param>
 [MessagePackObject]

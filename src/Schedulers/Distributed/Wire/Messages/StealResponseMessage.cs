@@ -3,7 +3,7 @@ using MessagePack;
 namespace LazyDist.Distributed.Wire;
 
 /// <summary>Worker to center: the answer to a <see cref="StealRequestMessage"/>.</summary>
-/// <param name="Key">The task.</param>
+/// <param name="Key">The task the center asked back.</param>
 /// <param name="Stolen">True when the worker dropped the task (it was only queued); false when it keeps it (running or done) or does not have it.</param>
 /// <param name="StimulusId">The stimulus id of the request.</param>
 [MessagePackObject]

@@ -3,7 +3,7 @@ using MessagePack;
 namespace LazyDist.Distributed.Wire;
 
 /// <summary>Worker to center: a task threw.</summary>
-/// <param name="Key">The task.</param>
+/// <param name="Key">The task that threw.</param>
 /// <param name="ExceptionType">The exception's full type name.</param>
 /// <param name="Text">The exception's message.</param>
 /// <param name="StackTrace">Where it was thrown, on the worker.</param>

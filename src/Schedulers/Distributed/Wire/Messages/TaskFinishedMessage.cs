@@ -3,7 +3,7 @@ using MessagePack;
 namespace LazyDist.Distributed.Wire;
 
 /// <summary>Worker to center: a task's result is in the worker's memory.</summary>
-/// <param name="Key">The task.</param>
+/// <param name="Key">The task that finished.</param>
 /// <param name="NBytes">The result's size in bytes.</param>
 /// <param name="FetchedBytes">Bytes the worker fetched from peers for this task.</param>
 /// <param name="HeldKeys">How many keys the worker holds now.</param>

@@ -9,7 +9,7 @@ namespace LazyDist.Distributed.Wire;
 internal static class NodeNesting
 {
     /// <summary>Whether <paramref name="bytes"/> hold one readable value nested at most <paramref name="max"/> containers deep.</summary>
-    /// <param name="bytes">The value.</param>
+    /// <param name="bytes">One MessagePack value, as received.</param>
     /// <param name="max">The deepest nesting allowed.</param>
     /// <param name="problem">Why not, when it does not.</param>
     public static bool IsWithin(ReadOnlyMemory<byte> bytes, int max, out string problem)
@@ -58,7 +58,7 @@ internal static class NodeNesting
     /// the op (a built-in's name or a user operation's bytes), nothing else, so a node made of it and
     /// arguments reads as the pair.
     /// </summary>
-    /// <param name="head">The bytes.</param>
+    /// <param name="head">A node head as received: the op array's header and the op.</param>
     /// <param name="problem">Why not, when it is not.</param>
     public static bool IsHead(byte[] head, out string problem)
     {

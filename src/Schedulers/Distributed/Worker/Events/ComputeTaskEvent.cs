@@ -5,7 +5,7 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed.Worker;
 
 /// <summary>The center sent a task; its inputs are on the listed workers.</summary>
-/// <param name="Key">The task.</param>
+/// <param name="Key">The task to run.</param>
 /// <param name="Node">The serialized node, or its arguments when <paramref name="HeadId"/> names its head.</param>
 /// <param name="Priority">Lower runs first.</param>
 /// <param name="Dependencies">Where each input is.</param>

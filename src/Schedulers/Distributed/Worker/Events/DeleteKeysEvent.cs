@@ -4,6 +4,6 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed.Worker;
 
 /// <summary>The center no longer needs these results here.</summary>
-/// <param name="Keys">The results.</param>
+/// <param name="Keys">The keys to drop here.</param>
 /// <param name="StimulusId">The center's id for the event that let them go.</param>
 internal sealed record DeleteKeysEvent(ValueList<TaskKey> Keys, string StimulusId) : WorkerEvent(StimulusId);

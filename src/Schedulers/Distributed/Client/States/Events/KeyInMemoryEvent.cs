@@ -4,7 +4,7 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed.Client;
 
 /// <summary>The center: a wanted key is held by these workers.</summary>
-/// <param name="Key">The key.</param>
+/// <param name="Key">The key now in memory.</param>
 /// <param name="Holders">The data addresses of its holders.</param>
 /// <param name="NBytes">The value's size.</param>
 /// <param name="StimulusId">The center's id for the event that put it in memory.</param>

@@ -4,7 +4,7 @@ using LazyDist.Graph;
 namespace LazyDist.Distributed.Client;
 
 /// <summary>A key's record changed: what handles (futures, proxies) show of it.</summary>
-/// <param name="Key">The key.</param>
+/// <param name="Key">The key whose record changed.</param>
 /// <param name="Incarnation">The record's number.</param>
 /// <param name="Status">Its status now (<see cref="ClientKeyStatus.Forgotten"/>: nothing here holds it).</param>
 /// <param name="Holders">Its holders at the center's last report.</param>
