@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LazyDist.Graph;
 
 namespace LazyDist.Collections.Kernels;
@@ -61,14 +63,22 @@ internal sealed record ScanTask(bool Product, long[] Geometry, BlockProgram Prog
                 var into = output.Slice((int)start, length);
                 if (inner == 1)
                 {
+                    // The first element along the axis starts the run; the others add (or multiply) in
+                    // order, a whole stretch of the axis at a time.
                     T run = running[0];
-                    for (int i = 0; i < length; i++)
+                    for (int i = 0; i < length;)
                     {
-                        // The first element along the axis starts the run; the others add (or multiply) in order.
-                        run = q == 0 ? tile[i] : TOp.Step(run, tile[i]);
-                        into[i] = run;
-                        if (++q == r)
-                            q = 0;
+                        if (q == 0)
+                        {
+                            into[i] = run = tile[i];
+                            i++;
+                            q = r == 1 ? 0 : 1;
+                            continue;
+                        }
+                        int m = (int)Math.Min(length - i, r - q);
+                        run = Continue<T, TOp>(run, tile.Slice(i, m), into.Slice(i, m));
+                        i += m;
+                        q = (q + m) % r;
                     }
                     running[0] = run;
                     continue;
@@ -86,6 +96,16 @@ internal sealed record ScanTask(bool Product, long[] Geometry, BlockProgram Prog
                 }
             }
         }
+    }
+
+    /// <summary>Steps <paramref name="run"/> through <paramref name="x"/>, writing each running value: one dependency chain, no per-element checks.</summary>
+    private static T Continue<T, TOp>(T run, ReadOnlySpan<T> x, Span<T> into) where TOp : IStep<T>
+    {
+        ref T source = ref MemoryMarshal.GetReference(x);
+        ref T target = ref MemoryMarshal.GetReference(into);
+        for (int k = 0; k < x.Length; k++)
+            Unsafe.Add(ref target, k) = run = TOp.Step(run, Unsafe.Add(ref source, k));
+        return run;
     }
 
     private interface IStep<T>

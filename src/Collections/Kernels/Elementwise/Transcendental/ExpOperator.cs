@@ -74,10 +74,11 @@ internal readonly struct ExpOperator : IUnaryOperator<double>
     {
         if (Avx2.IsSupported && Vector<long>.Count == 4)
         {
-            // vpermd picks 32-bit halves: lane j of a 4-entry register is halves 2j and 2j + 1.
+            // vpermd picks 32-bit halves by the low 3 bits of each index: lane j of a 4-entry register
+            // is halves 2j and 2j + 1, so each lane's low half 2k, copied into its high half, plus (0, 1).
             var k = ki.AsVector256();
-            var twice = (k & Vector256.Create(7L)) << 1;
-            var control = (twice + ((twice + Vector256<long>.One) << 32)).AsInt32();
+            var twice = Avx2.Shuffle((k << 1).AsInt32(), 0b10_10_00_00);
+            var control = twice + Vector256.Create(0, 1, 0, 1, 0, 1, 0, 1);
             var low = Avx2.PermuteVar8x32(Vector256.Create(T0, T1, T2, T3).AsInt32(), control).AsDouble();
             var high = Avx2.PermuteVar8x32(Vector256.Create(T4, T5, T6, T7).AsInt32(), control).AsDouble();
             return Avx.BlendVariable(low, high, (k << 61).AsDouble()).AsInt64().AsVector();

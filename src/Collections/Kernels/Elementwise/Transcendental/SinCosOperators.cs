@@ -45,7 +45,7 @@ internal static class SinCos
     private const double C5 = 2.0875886564482672e-09;
     private const double C6 = -1.1367988423294987e-11;
 
-    /// <summary>x reduced: <c>r = x − k·π/2</c> and k.</summary>
+    /// <summary>x reduced: <c>r = x − k·π/2</c> and k's low bits (all the quadrant needs).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Reduce(Vector<double> x, out Vector<long> k)
     {
@@ -53,7 +53,7 @@ internal static class SinCos
         var r = Vector.FusedMultiplyAdd(-kd, new Vector<double>(HalfPi1), x);
         r = Vector.FusedMultiplyAdd(-kd, new Vector<double>(HalfPi2), r);
         r = Vector.FusedMultiplyAdd(-kd, new Vector<double>(HalfPi3), r);
-        k = SmallIntegers.ToInt64(kd);
+        k = SmallIntegers.LowBits(kd);
         return r;
     }
 
@@ -61,7 +61,10 @@ internal static class SinCos
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Quadrant(Vector<double> r, Vector<long> n)
     {
-        var cosine = Vector.AsVectorDouble(Vector.Equals(n & Vector<long>.One, Vector<long>.One));
+        // A blend reads only the sign bit: bit 0 of n moved there; ConditionalSelect needs whole lanes.
+        var cosine = Avx.IsSupported && Vector<double>.Count == 4
+            ? Vector.AsVectorDouble(Vector.ShiftLeft(n, 63))
+            : Vector.AsVectorDouble(Vector.Equals(n & Vector<long>.One, Vector<long>.One));
         var z = r * r;
         var z2 = z * z;
         var e01 = Vector.FusedMultiplyAdd(Coefficient(cosine, C1, S1), z, Coefficient(cosine, C0, S0));
@@ -88,6 +91,13 @@ internal static class SinCos
         Avx.IsSupported && Vector<double>.Count == 4
             ? Avx.BlendVariable(whenFalse.AsVector256(), whenTrue.AsVector256(), mask.AsVector256()).AsVector()
             : Vector.ConditionalSelect(mask, whenTrue, whenFalse);
+
+    /// <summary>±0 and NaN lanes of <paramref name="x"/> as they are, the others from <paramref name="result"/>: one unordered-equal compare and one blend on AVX.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> KeepZeroAndNaN(Vector<double> x, Vector<double> result) =>
+        Avx.IsSupported && Vector<double>.Count == 4
+            ? Avx.BlendVariable(result.AsVector256(), x.AsVector256(), Avx.Compare(x.AsVector256(), Vector256<double>.Zero, FloatComparisonMode.UnorderedEqualNonSignaling)).AsVector()
+            : Vector.ConditionalSelect(Vector.Equals(x, Vector<double>.Zero) | ~Vector.Equals(x, x), x, result);
 
     /// <summary>The lanes of <paramref name="result"/> where <paramref name="x"/> is large, replaced by the C runtime's sin (or cos) of them.</summary>
     /// <remarks>The common case (no large lane) stays inline; the patch is out of line (it needs a stack buffer, which would stop inlining).</remarks>
@@ -121,7 +131,7 @@ internal readonly struct SinOperator : IUnaryOperator<double>
     {
         var r = SinCos.Reduce(x, out var k);
         var result = SinCos.Quadrant(r, k);
-        result = Vector.ConditionalSelect(Vector.Equals(x, Vector<double>.Zero) | ~Vector.Equals(x, x), x, result);
+        result = SinCos.KeepZeroAndNaN(x, result);
         return SinCos.PatchLarge(x, result, cosine: false);
     }
 }

@@ -19,6 +19,13 @@ internal static class SmallIntegers
     public static Vector<long> ToInt64(Vector<double> integral) =>
         Vector.AsVectorInt64(integral + new Vector<double>(Shift)) - Vector.AsVectorInt64(new Vector<double>(Shift));
 
+    /// <summary>
+    /// The integer in each lane of <paramref name="integral"/> (|value| &lt; 2⁵¹) modulo 2⁵¹: its low bits
+    /// exactly, one instruction fewer than <see cref="ToInt64"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<long> LowBits(Vector<double> integral) => Vector.AsVectorInt64(integral + new Vector<double>(Shift));
+
     /// <summary>Each lane of <paramref name="small"/> (|value| &lt; 2⁵¹) as a double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> ToDouble(Vector<long> small) =>
