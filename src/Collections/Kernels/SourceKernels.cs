@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace LazyDist.Collections.Kernels;
 
@@ -20,6 +21,22 @@ internal static class SourceKernels
         var bits = new long[1];
         Buffer.BlockCopy(block, 0, bits, 0, DTypes.Size(type));
         return bits[0];
+    }
+
+    /// <summary>
+    /// Whether <see cref="Along"/> would fill elements [<paramref name="start"/>, start + <paramref name="length"/>)
+    /// with one value (a block of length 1 along the last axis, one run), and that value's bits.
+    /// </summary>
+    public static bool TryUniformAlong(DType type, Array source, long start, long along, long inner, int length, out long bits)
+    {
+        bits = 0;
+        if (inner != 1 || along - start % along < length)
+            return false;
+        int size = DTypes.Size(type);
+        Span<long> value = stackalloc long[1];
+        new Tile(source, checked((int)(start / along)) * size, type).Span<byte>(size).CopyTo(MemoryMarshal.AsBytes(value));
+        bits = value[0];
+        return true;
     }
 
     /// <summary>

@@ -24,6 +24,14 @@ internal sealed class TileProgram : IDisposable
     private readonly ulong[][] _registers;
     private readonly Tile[] _stack;
 
+    /// <summary>
+    /// Instructions whose value is one number on a tile (a scalar input, a carry broadcast along the
+    /// last axis) read by the next instruction, an add, subtract or multiply, as its right operand:
+    /// that operation then takes the number as a constant instead of a filled tile. The same
+    /// operation on the same two numbers per element, so the same bits.
+    /// </summary>
+    private readonly bool[] _uniformRight;
+
     /// <exception cref="InvalidOperationException">An input is not a block of the type its instruction reads.</exception>
     public TileProgram(BlockProgram program, object?[] inputs)
     {
@@ -40,6 +48,13 @@ internal sealed class TileProgram : IDisposable
             _registers[i] = ArrayPool<ulong>.Shared.Rent(TileSize);
         _stack = new Tile[program.MaxDepth];
         _streams = new object?[_code.Count];
+        _uniformRight = new bool[_code.Count];
+        for (int i = 0; i + 1 < _code.Count; i++)
+        {
+            Instruction c = _code[i], next = _code[i + 1];
+            _uniformRight[i] = c.Op is BlockOp.Scalar or BlockOp.InputAlong
+                && next.Op is BlockOp.Add or BlockOp.Subtract or BlockOp.Multiply && next.A == 0 && next.Type == c.Type;
+        }
         _scalars = new long[_code.Count];
         for (int i = 0; i < _code.Count; i++)
         {
@@ -78,11 +93,19 @@ internal sealed class TileProgram : IDisposable
     public Tile Evaluate(long start, int length)
     {
         int top = -1;
+        long uniform = 0;
+        bool pending = false;
         for (int i = 0; i < _code.Count; i++)
         {
             var c = _code[i];
             switch (c.Op)
             {
+                case BlockOp.Scalar when _uniformRight[i]:
+                    (uniform, pending) = (_scalars[i], true);
+                    break;
+                case BlockOp.InputAlong when _uniformRight[i] && SourceKernels.TryUniformAlong(c.Type, (Array)_inputs[c.A]!, start, _constants[c.B], _constants[c.B + 1], length, out uniform):
+                    pending = true;
+                    break;
                 case BlockOp.Input:
                     _stack[++top] = new Tile((Array)_inputs[c.A]!, checked((int)start), c.Type);
                     break;
@@ -130,7 +153,12 @@ internal sealed class TileProgram : IDisposable
                     SwapIn(top, c.Type);
                     break;
                 case >= BlockOp.Add:
-                    if (c.A == 0)
+                    if (pending)
+                    {
+                        ElementwiseKernels.Binary(c.Op, c.Type, Instruction.ConstantRight, _stack[top], default, uniform, Scratch(c.ResultType), length);
+                        pending = false;
+                    }
+                    else if (c.A == 0)
                     {
                         ElementwiseKernels.Binary(c.Op, c.Type, 0, _stack[top - 1], _stack[top], 0, Scratch(c.ResultType), length);
                         top--;

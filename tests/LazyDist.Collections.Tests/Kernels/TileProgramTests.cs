@@ -57,6 +57,26 @@ public class TileProgramTests
     }
 
     [Test]
+    public void Materialize_ScalarAndCarryOperands_SameAsTheirFilledTiles([ValueSource(nameof(Lengths))] int length)
+    {
+        // x - s and x * c[p / along] (a carry per run of `along` elements): one number per tile or per run,
+        // taken as a constant operand where a tile lies in one run, filled where it spans two.
+        const DType F = DType.Float64;
+        const long Along = 5000;
+        var r = new Random(length + 1);
+        var x = Enumerable.Range(0, length).Select(_ => r.NextDouble() - 0.5).ToArray();
+        var carry = Enumerable.Range(0, length / (int)Along + 1).Select(_ => r.NextDouble() * 1e3).ToArray();
+        var program = new BlockProgram(
+        [
+            new(BlockOp.Input, F, 0), new(BlockOp.Scalar, F, 1), new(BlockOp.Subtract, F),
+            new(BlockOp.InputAlong, F, 2, 0), new(BlockOp.Multiply, F), new(BlockOp.InputAlong, F, 2, 0), new(BlockOp.Add, F),
+        ], [Along, 1]);
+        using var tiles = new TileProgram(program, [x, new[] { 0.25 }, carry]);
+        var expected = x.Select((v, p) => (v - 0.25) * carry[p / Along] + carry[p / Along]);
+        Assert.That(tiles.Materialize(length), Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Constructor_InputOfAnotherType_NamesBoth()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => new TileProgram(BlockProgram.Load(DType.Float32), [new double[3]]));
