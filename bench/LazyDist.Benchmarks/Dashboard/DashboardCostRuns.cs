@@ -85,6 +85,7 @@ internal static class DashboardCostRuns
             error.WriteLine($"dashboard run {r + 1}/{repeat}");
         }
         var none = variants[0].Runs;
+        output.WriteLine($"what=dashboard-cost-threads watcher=none top_threads_ms={none.TopThreads(8)} {LoadAverage.Field()}");
         foreach (var variant in variants.Skip(1))
         {
             var runs = variant.Runs;
@@ -92,7 +93,7 @@ internal static class DashboardCostRuns
                 $"what=dashboard-cost scheduler=processes:2 chunks={chunks} runs={repeat} watcher={variant.Name} median_no_dashboard_s={Fields.F(none.Wall)} median_s={Fields.F(runs.Wall)} " +
                 $"ratio={Fields.F(runs.Wall / none.Wall)} ok={runs.Wall / none.Wall <= 1.05} " +
                 $"cpu_no_dashboard_s={Fields.F(none.Cpu)} cpu_s={Fields.F(runs.Cpu)} cpu_ratio={Fields.F(runs.Cpu / none.Cpu)} browser_cpu_s={Fields.F(runs.OtherCpu)} sse_bytes={runs.Received} " +
-                $"no_dashboard_s={Fields.List(none.WallSeconds)} runs_s={Fields.List(runs.WallSeconds)} cpu_runs_s={Fields.List(runs.CpuSeconds)} {LoadAverage.Field()}"));
+                $"no_dashboard_s={Fields.List(none.WallSeconds)} runs_s={Fields.List(runs.WallSeconds)} cpu_runs_s={Fields.List(runs.CpuSeconds)} top_threads_ms={runs.TopThreads(8)} {LoadAverage.Field()}"));
         }
         RenderCosts(dashed, output);
     }

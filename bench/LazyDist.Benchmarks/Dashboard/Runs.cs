@@ -12,6 +12,7 @@ internal sealed class Runs
     private readonly List<double> _wall = [];
     private readonly List<double> _cpu = [];
     private readonly List<double> _otherCpu = [];
+    private readonly Dictionary<string, long> _threadTicks = new(StringComparer.Ordinal);
 
     /// <summary>The median wall seconds.</summary>
     public double Wall => Fields.Median(_wall);
@@ -25,6 +26,15 @@ internal sealed class Runs
     /// <summary>Server-sent-event bytes an in-process watcher received over all runs.</summary>
     public long Received { get; set; }
 
+    /// <summary>
+    /// The thread names that used the most CPU, with their mean milliseconds per run: <c>center:</c> for this
+    /// process (the center's, the client's and an in-process watcher's), <c>worker:</c> for the worker processes.
+    /// </summary>
+    public string TopThreads(int count) => string.Join(',', _threadTicks
+        .OrderByDescending(t => t.Value)
+        .Take(count)
+        .Select(t => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.Key.Replace(' ', '_')}:{t.Value * 10.0 / Math.Max(1, _wall.Count):F0}")));
+
     /// <summary>Every run's wall seconds, in order.</summary>
     public IReadOnlyList<double> WallSeconds => _wall;
 
@@ -35,12 +45,26 @@ internal sealed class Runs
     public async Task TimeAsync(IReadOnlyList<int> workerProcesses, Func<Task> run, Func<double>? otherCpu = null)
     {
         double other = otherCpu?.Invoke() ?? 0;
+        var threads = Threads(workerProcesses);
         double cpu = TinyTaskCommand.CpuSeconds(workerProcesses);
         var clock = Stopwatch.StartNew();
         await run();
         _wall.Add(clock.Elapsed.TotalSeconds);
         _cpu.Add(TinyTaskCommand.CpuSeconds(workerProcesses) - cpu);
+        ThreadCpu.AddGains(threads, Threads(workerProcesses), _threadTicks);
         if (otherCpu is not null)
             _otherCpu.Add(otherCpu() - other);
+    }
+
+    /// <summary>CPU ticks by thread name of this process and of the workers (theirs summed over the workers).</summary>
+    private static Dictionary<string, long> Threads(IReadOnlyList<int> workerProcesses)
+    {
+        var all = ThreadCpu.ByName(Environment.ProcessId).ToDictionary(t => "center:" + t.Key, t => t.Value, StringComparer.Ordinal);
+        foreach (int pid in workerProcesses)
+        {
+            foreach (var (name, ticks) in ThreadCpu.ByName(pid))
+                all["worker:" + name] = all.GetValueOrDefault("worker:" + name) + ticks;
+        }
+        return all;
     }
 }
