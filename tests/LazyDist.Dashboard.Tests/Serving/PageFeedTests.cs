@@ -46,4 +46,11 @@ public sealed class PageFeedTests
         Assert.That(sent, Is.EqualTo("event: update\n" + string.Join("", lines.Select(l => l + "\n")) + "\n"));
         Assert.That(() => feed.Latest("nowhere"), Throws.ArgumentException.With.Message.Contains("'nowhere'"));
     }
+
+    [TestCase("", "event: update\ndata: \n\n")]
+    [TestCase("<p>one</p>", "event: update\ndata: <p>one</p>\n\n")]
+    [TestCase("a\r\nb\n\nc\r\r", "event: update\ndata: a\ndata: b\ndata: \ndata: c\n\n")]
+    [TestCase("é → 100 %\n😀", "event: update\ndata: é → 100 %\ndata: 😀\n\n")]
+    public void Encode_Content_IsOneDataLinePerLineInUtf8(string content, string expected) =>
+        Assert.That(PageFeed.Encode(content), Is.EqualTo(Encoding.UTF8.GetBytes(expected)));
 }
