@@ -20,6 +20,8 @@ public class ClusterCommandTests
             Assert.That(fields["total"], Is.EqualTo(threads.Fields()["total"]));
             Assert.That(long.Parse(fields["transferred_bytes"], CultureInfo.InvariantCulture), Is.InRange(1, 1_000_000), "only sums travel");
             Assert.That(int.Parse(fields["peak_keys"], CultureInfo.InvariantCulture), Is.GreaterThan(0));
+            Assert.That(double.Parse(fields["cpu_s"], CultureInfo.InvariantCulture), Is.GreaterThan(0), "this process's and the workers' CPU during the run");
+            Assert.That(double.Parse(threads.Fields()["cpu_s"], CultureInfo.InvariantCulture), Is.GreaterThanOrEqualTo(0));
         });
     }
 
@@ -40,6 +42,7 @@ public class ClusterCommandTests
                 Assert.That(tcp.ExitCode, Is.Zero, tcp.Error);
                 Assert.That(tcp.Fields()["total"], Is.EqualTo(threads.Fields()["total"]));
                 Assert.That(tcp.Fields(), Does.ContainKey("transferred_bytes"));
+                Assert.That(tcp.Fields(), Does.Not.ContainKey("cpu_s"), "a remote cluster's CPU is not known here");
             });
             await UserLambda_RunsOnHandStartedWorkers(address);
             foreach (var process in new[] { worker1, worker2, center })

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LazyDist.Collections;
+using LazyDist.Distributed;
 using LazyDist.Graph;
 
 namespace LazyDist.Cli.Seed;
@@ -16,6 +17,10 @@ internal static class SeedJob
         var scheduler = open.Scheduler;
         var before = open.Cluster is { } cluster ? await cluster.GetStatisticsAsync(resetPeak: true, cancellationToken) : null;
         long gatheredBefore = open.Cluster?.GatheredBytes ?? 0;
+        // CPU is known for this process and a local cluster's worker processes, not for a remote cluster's.
+        IReadOnlyList<int>? processes = open.Owner switch { LocalCluster local => local.WorkerProcessIds, null => [], _ => null };
+        double? cpuBefore = processes is null ? null : ProcessCpu.Seconds(processes);
+        double ownBefore = ProcessCpu.Seconds([])!.Value;
         var clock = Stopwatch.StartNew();
         double total = options.Api switch
         {
@@ -24,7 +29,8 @@ internal static class SeedJob
             _ => (double)(await scheduler.ComputeAsync(HandBuiltGraph(options), ["total"], progress, cancellationToken))[0]!,
         };
         clock.Stop();
-        var result = new SeedResult(total, clock.Elapsed) { PeakRssMegabytes = PeakMemory.ResidentMegabytes() };
+        double? cpuAfter = processes is null ? null : ProcessCpu.Seconds(processes);
+        var result = new SeedResult(total, clock.Elapsed) { PeakRssMegabytes = PeakMemory.ResidentMegabytes(), CpuSeconds = cpuAfter - cpuBefore, OwnCpuSeconds = processes is { Count: > 0 } ? ProcessCpu.Seconds([]) - ownBefore : null };
         if (open.Cluster is { } client && before is not null)
         {
             var after = await client.GetStatisticsAsync(cancellationToken: cancellationToken);

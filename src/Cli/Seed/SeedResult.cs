@@ -14,6 +14,12 @@ internal sealed record SeedResult(double Total, TimeSpan Elapsed)
     /// <summary>Bytes moved between workers plus bytes gathered by the client (cluster).</summary>
     public long? TransferredBytes { get; init; }
 
+    /// <summary>CPU seconds (user + system) of this process and a local cluster's worker processes during the run; null for a remote cluster.</summary>
+    public double? CpuSeconds { get; init; }
+
+    /// <summary>CPU seconds of this process alone during the run (the client, and a local cluster's center), when worker processes ran the tasks.</summary>
+    public double? OwnCpuSeconds { get; init; }
+
     /// <summary>This process's peak resident memory.</summary>
     public double? PeakRssMegabytes { get; init; }
 
@@ -28,6 +34,10 @@ internal sealed record SeedResult(double Total, TimeSpan Elapsed)
             line += string.Create(CultureInfo.InvariantCulture, $" peak_keys={keys}");
         if (TransferredBytes is { } bytes)
             line += string.Create(CultureInfo.InvariantCulture, $" transferred_bytes={bytes}");
+        if (CpuSeconds is { } cpu)
+            line += string.Create(CultureInfo.InvariantCulture, $" cpu_s={cpu:F2}");
+        if (OwnCpuSeconds is { } own)
+            line += string.Create(CultureInfo.InvariantCulture, $" client_cpu_s={own:F2}");
         if (PeakRssMegabytes is { } rss)
             line += string.Create(CultureInfo.InvariantCulture, $" peak_rss_mb={rss:F0}");
         return line;

@@ -23,18 +23,37 @@ internal sealed class ArrayFusionRule : IFusionRule
         var inputs = task.Inputs;
         var producers = new MapTask?[inputs.Count];
         // Inputs read other than element by element (a scalar, an input repeated along an axis) stay inputs.
-        var scalars = task.Program.Code.Where(c => c.Op is BlockOp.Scalar or BlockOp.InputAlong).Select(c => c.A).ToHashSet();
-        bool any = false;
-        foreach (var load in task.Program.Code.Where(c => c.Op == BlockOp.Input))
+        // Plain loops, not LINQ: this runs once per node of every graph, and Where(...).Select(...) over
+        // the instruction structs costs a generic virtual call resolved by the runtime each time.
+        var code = task.Program.Code;
+        var scalars = new HashSet<int>();
+        foreach (var c in code)
         {
-            if (!scalars.Contains(load.A) && inputs[load.A] is TaskRef r && inlinable(r.Key) is { } node && MapTask.TryRead(node) is { } producer && producer.Program.OutputType == load.Type
-                && !task.Program.Code.Any(c => c.Op is BlockOp.Scalar or BlockOp.InputAlong && inputs[c.A] is TaskRef s && s.Key == r.Key))
+            if (c.Op is BlockOp.Scalar or BlockOp.InputAlong)
+                scalars.Add(c.A);
+        }
+        bool any = false;
+        foreach (var load in code)
+        {
+            if (load.Op == BlockOp.Input && !scalars.Contains(load.A) && inputs[load.A] is TaskRef r && inlinable(r.Key) is { } node && MapTask.TryRead(node) is { } producer
+                && producer.Program.OutputType == load.Type && !ReadWhole(code, inputs, r.Key))
             {
                 producers[load.A] = producer;
                 any = true;
             }
         }
         return any ? Splice(task, producers).ToNode() : null;
+    }
+
+    /// <summary>Whether an input naming <paramref name="key"/> is read whole (as a scalar or along an axis) by <paramref name="code"/>.</summary>
+    private static bool ReadWhole(IReadOnlyList<Instruction> code, IReadOnlyList<TaskArg> inputs, TaskKey key)
+    {
+        foreach (var c in code)
+        {
+            if (c.Op is BlockOp.Scalar or BlockOp.InputAlong && inputs[c.A] is TaskRef s && s.Key == key)
+                return true;
+        }
+        return false;
     }
 
     private static IProgramTask Splice(IProgramTask task, MapTask?[] producers)
