@@ -19,12 +19,28 @@ public sealed class TaskNode
         foreach (var arg in _args)
             ArgumentNullException.ThrowIfNull(arg, nameof(args));
         Op = op;
+        _dependencies = DependenciesOf(op, _args);
+    }
+
+    /// <summary>A node over an argument array the caller gives up (a reader's fresh one): no copy, no null check.</summary>
+    internal TaskNode(OpRef op, TaskArg[] args, bool owned)
+    {
+        System.Diagnostics.Debug.Assert(owned);
+        _args = args;
+        Op = op;
+        _dependencies = DependenciesOf(op, args);
+    }
+
+    private static TaskKey[] DependenciesOf(OpRef op, TaskArg[] args)
+    {
+        if (op.IsBuiltin && Array.TrueForAll(args, static a => a is Literal))
+            return []; // a tiny task of literals reads nothing: no list to collect into
         var refs = new List<TaskKey>();
-        foreach (var arg in _args)
+        foreach (var arg in args)
             arg.CollectReferences(refs);
         if (!op.IsBuiltin)
             refs.AddRange(op.CapturedKeys);
-        _dependencies = refs.Count <= 1 ? [.. refs] : [.. refs.Distinct()];
+        return refs.Count <= 1 ? [.. refs] : [.. refs.Distinct()];
     }
 
     /// <summary>The operation.</summary>

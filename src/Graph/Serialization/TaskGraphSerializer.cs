@@ -108,7 +108,7 @@ internal static class TaskGraphSerializer
             var op = CodeReadContext.For(resolver).HeadOp(head, bytes => ReadHead(key, bytes, resolver));
             var reader = new MessagePackReader(args);
             ReadDepth.Enter(ref reader, "its inline calls are", key);
-            var node = new TaskNode(op, ReadArgs(ref reader, key, resolver));
+            var node = new TaskNode(op, ReadArgs(ref reader, key, resolver), owned: true);
             if (!reader.End)
                 throw new FormatException($"task {key} has bytes after its arguments");
             return node;
@@ -170,7 +170,7 @@ internal static class TaskGraphSerializer
         if (reader.ReadArrayHeader() != 2)
             throw new FormatException($"task {key} is not an [op, args] pair");
         var op = ReadOp(ref reader, key, resolver);
-        return new TaskNode(op, ReadArgs(ref reader, key, resolver));
+        return new TaskNode(op, ReadArgs(ref reader, key, resolver), owned: true);
     }
 
     private static OpRef ReadOp(ref MessagePackReader reader, TaskKey key, IAssemblyResolver? resolver)

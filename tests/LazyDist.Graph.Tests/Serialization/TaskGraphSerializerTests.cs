@@ -39,6 +39,32 @@ public class TaskGraphSerializerTests
     }
 
     [Test]
+    public void DeserializeNodeParts_LiteralsRefsListsAndInlineCalls_SameDependenciesAndResultAsTheOriginal()
+    {
+        var list = OperationRegistry.Get(CoreOperations.List); // a builtin: its node's dependencies come from its arguments alone
+        var nodes = new[]
+        {
+            new TaskNode(list, 2L, 3L),
+            new TaskNode(list, TaskArg.Ref("b"), TaskArg.Ref("a")),
+            new TaskNode(list, new TaskCall(new TaskNode(list, TaskArg.Ref("c"), 1L)), TaskArg.Ref("a")),
+            TaskNode.Call((object?[] xs) => xs.Length, ArgList.OfRefs(["a", "b", "a"])),
+        };
+        var values = new Dictionary<TaskKey, object?> { ["a"] = 10L, ["b"] = 20L, ["c"] = 30L };
+        Assert.Multiple(() =>
+        {
+            foreach (var node in nodes)
+            {
+                var (head, args) = TaskGraphSerializer.SerializeNodeParts("n", node);
+                var back = TaskGraphSerializer.DeserializeNodeParts("n", head, args);
+                Assert.That(back.Dependencies, Is.EqualTo(node.Dependencies));
+                Assert.That(back.Execute(k => values[k]), Is.EqualTo(node.Execute(k => values[k])));
+            }
+            Assert.That(nodes[0].Dependencies, Is.Empty);
+            Assert.That(nodes[2].Dependencies, Is.EqualTo(new TaskKey[] { "c", "a" }));
+        });
+    }
+
+    [Test]
     public void Call_OneNonCapturingFunction_SharesItsOperation_ACapturingOneDoesNot()
     {
         int offset = 2;

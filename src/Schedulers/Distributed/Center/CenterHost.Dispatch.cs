@@ -12,29 +12,34 @@ public sealed partial class CenterHost
     /// <exception cref="WireProtocolException">The peer may not send this message; its connection is closed.</exception>
     private void Receive(int id, PeerRole role, Envelope envelope, WireConnection connection)
     {
-        if (envelope.Header is BatchMessage batch)
+        if (envelope.Header is not BatchMessage batch)
         {
-            // One step: every event of the batch under one lock, and what they cause sent coalesced at its end.
-            lock (_gate)
-            {
-                _depth++;
-                try
-                {
-                    foreach (var item in batch.Messages)
-                    {
-                        if (item is BatchMessage)
-                            throw new WireProtocolException("a batch may not hold a batch");
-                        Receive(id, role, new Envelope(item), connection);
-                    }
-                }
-                finally
-                {
-                    EndStep();
-                }
-            }
+            Receive(id, role, envelope.Header, envelope, connection);
             return;
         }
-        var message = envelope.Header;
+        // One step: every event of the batch under one lock, and what they cause sent coalesced at its end.
+        lock (_gate)
+        {
+            _depth++;
+            try
+            {
+                foreach (var item in batch.Messages)
+                {
+                    if (item is BatchMessage)
+                        throw new WireProtocolException("a batch may not hold a batch");
+                    Receive(id, role, item, null, connection); // a batch's messages carry no payloads: no envelope for each
+                }
+            }
+            finally
+            {
+                EndStep();
+            }
+        }
+    }
+
+    /// <summary>One message; <paramref name="envelope"/> is the one it came in, null for a message of a batch (which has no payloads).</summary>
+    private void Receive(int id, PeerRole role, WireMessage message, Envelope? envelope, WireConnection connection)
+    {
         if (role == PeerRole.Client && message is SubmitGraphMessage submitted && GraphAdmission.Check(submitted) is { } refusal)
         {
             GraphAdmission.Refuse(connection, submitted, refusal, _log); // to this client only; it stays connected
@@ -65,7 +70,7 @@ public sealed partial class CenterHost
             Post(stimulus);
             return;
         }
-        if (ReceiveCode(id, role, envelope, connection))
+        if (ReceiveCode(id, role, envelope ?? new Envelope(message), connection))
             return;
         if (role == PeerRole.Client && message is WaitForWorkersMessage wait)
         {

@@ -78,7 +78,29 @@ internal static class ValueCodec
         double[] or float[] or int[] or long[] or byte[] or bool[] or short[] or uint[] or ulong[] => SizeOf(value),
         CodedValue c => c.Bytes.Length,
         Graph.Blocks.ElementBlock b => EncodableBlockSize(b),
+        null or bool or int or long or ulong or double or float => PackedScalarSize(value),
         _ => PackOrCode(value).Item2.Length,
+    };
+
+    // A tiny task's scalar result is measured, not encoded (the encoding would be thrown away): its
+    // [tag, value] pair is two header bytes and MessagePack's shortest form of the value.
+    private static int PackedScalarSize(object? value) => 2 + value switch
+    {
+        null or bool => 1,
+        int i => PackedIntegerSize(i),
+        long l => PackedIntegerSize(l),
+        ulong u => u <= long.MaxValue ? PackedIntegerSize((long)u) : 9,
+        double => 9,
+        _ => 5, // float
+    };
+
+    private static int PackedIntegerSize(long value) => value switch
+    {
+        >= -32 and <= 127 => 1,
+        >= sbyte.MinValue and <= byte.MaxValue => 2,
+        >= short.MinValue and <= ushort.MaxValue => 3,
+        >= int.MinValue and <= uint.MaxValue => 5,
+        _ => 9,
     };
 
     // A partition's block is encoded only when it travels: here it is checked, and its size estimated.

@@ -27,12 +27,12 @@ public sealed partial class WorkerHost
 
     /// <summary>Handles the center's answers about code, and the end of a session.</summary>
     /// <returns>Whether the message was one of them.</returns>
-    private bool ReceiveCode(Envelope envelope)
+    private bool ReceiveCode(WireMessage message, IReadOnlyList<Payload> payloads)
     {
-        switch (envelope.Header)
+        switch (message)
         {
             case CodeMessage m:
-                _codeFetcher.OnCode(m, envelope.Payloads);
+                _codeFetcher.OnCode(m, payloads);
                 return true;
             case ManifestMessage m:
                 _codeFetcher.OnManifest(m);

@@ -20,11 +20,11 @@ public sealed partial class WorkerHost
             {
                 if (item is BatchMessage)
                     throw new WireProtocolException("a batch may not hold a batch");
-                var one = items.Length == 1 ? envelope : new Envelope(item);
-                if (ReceiveCode(one)) // without the lock: ending a session waits for its executors
+                // A batch's messages carry no payloads of their own: no envelope is made for each.
+                if (ReceiveCode(item, items.Length == 1 ? envelope.Payloads : [])) // without the lock: ending a session waits for its executors
                     continue;
                 lock (_gate)
-                    Receive(one);
+                    Receive(item);
             }
             lock (_gate)
                 _reports?.Flush();
@@ -32,9 +32,9 @@ public sealed partial class WorkerHost
     }
 
     /// <summary>One message from the center that is not about code. Callers hold the lock.</summary>
-    private void Receive(Envelope envelope)
+    private void Receive(WireMessage message)
     {
-        WorkerEvent stimulus = envelope.Header switch
+        WorkerEvent stimulus = message switch
         {
             ComputeTaskMessage m => new ComputeTaskEvent(m.Key.ToTaskKey(), m.Node, m.Priority, Locations(m.Dependencies), m.Session, m.StimulusId, m.HeadId, m.Head is { } head ? (ValueList<byte>)head : default),
             DeleteKeysMessage m => new DeleteKeysEvent(Keys(m.Keys), m.StimulusId),

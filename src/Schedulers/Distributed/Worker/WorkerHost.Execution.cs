@@ -39,7 +39,9 @@ public sealed partial class WorkerHost
                 foreach (var dep in node.Dependencies)
                     _store.MayBeRetained(dep);
             }
-            result = node.Execute(key => Input(key) is (true, var value) ? CodedValue.Materialize(value, code) : throw new InputMissingException(key));
+            // A task of literals reads no input: no closure for it (a tiny task's lookups are its only allocation here).
+            result = node.Execute(node.Dependencies.Count == 0 ? NoInputs
+                : key => Input(key) is (true, var value) ? CodedValue.Materialize(value, code) : throw new InputMissingException(key));
             ResultLimit.Check(task.Key, result, _options.MaxResultBytes); // fail here, by name and size, rather than when a peer asks for it
             owned = (node.Op.Traits & OpTraits.ReturnsFreshArray) != 0;
         }
@@ -77,6 +79,8 @@ public sealed partial class WorkerHost
                 _reports?.Flush();
         }
     }
+
+    private static readonly Func<TaskKey, object?> NoInputs = key => throw new InputMissingException(key);
 
     /// <summary>A task's input from the store; a spilled one whose file cannot be read counts as missing (the center has it again).</summary>
     private (bool Found, object? Value) Input(TaskKey key)

@@ -1,5 +1,6 @@
 using LazyDist.Distributed.Center;
 using LazyDist.Distributed.States;
+using LazyDist.Distributed.Wire;
 using LazyDist.Graph;
 using static LazyDist.Distributed.Worker.WorkerKeyStatus;
 
@@ -86,6 +87,7 @@ internal sealed partial class WorkerState
     /// <summary>Applies one event and returns what the host must do.</summary>
     /// <exception cref="ArgumentException">An event this machine does not know.</exception>
     /// <exception cref="ImpossibleTransitionException">A bug: a move the table does not allow, or (in validate mode) a broken invariant.</exception>
+    /// <exception cref="WireProtocolException">The center broke the protocol (a node head sent twice on one connection); nothing changed, and the host closes that connection.</exception>
     public IReadOnlyList<WorkerInstruction> Handle(WorkerEvent stimulus)
     {
         ArgumentNullException.ThrowIfNull(stimulus);
@@ -163,6 +165,8 @@ internal sealed partial class WorkerState
         if (e.Head.Count > 0)
         {
             head = e.Head.Items;
+            if (_heads.TryGet(e.HeadId, out _, out _)) // before any change: the connection closes and a new one starts both windows empty
+                throw new WireProtocolException($"the center sent node head {e.HeadId} a second time on one connection (with task {e.Key}): the two ends' head windows disagree");
             _heads.Add(e.HeadId, e.HeadId, head);
         }
         else if (!_heads.TryGet(e.HeadId, out _, out head))

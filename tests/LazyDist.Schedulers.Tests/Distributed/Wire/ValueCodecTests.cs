@@ -11,6 +11,18 @@ public class ValueCodecTests
         new object?[] { 1.0, "two", new[] { 3.0 } },
     ];
 
+    private static readonly object?[] Scalars =
+    [
+        null, true, false, 0, 127, 128, -32, -33, -128, -129, 255, 256, 65535, 65536, -32768, -32769, int.MaxValue, int.MinValue,
+        0L, 127L, -32L, uint.MaxValue, (long)uint.MaxValue + 1, long.MaxValue, long.MinValue, (long)int.MinValue - 1,
+        0UL, 255UL, (ulong)long.MaxValue, (ulong)long.MaxValue + 1, ulong.MaxValue, 0.0, double.NaN, 1.5f, float.MinValue,
+    ];
+
+    /// <summary>A scalar result is measured without encoding it; the measure must be the encoding's length.</summary>
+    [TestCaseSource(nameof(Scalars))]
+    public void EncodedSize_Scalar_IsTheLengthOfItsEncoding(object? value) =>
+        Assert.That(ValueCodec.EncodedSize(value), Is.EqualTo(ValueCodec.Encode(value).Payload.Length));
+
     [TestCaseSource(nameof(Values))]
     public void EncodeDecode_RoundTrip(object? value)
     {

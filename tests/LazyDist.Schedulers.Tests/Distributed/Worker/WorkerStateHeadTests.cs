@@ -76,4 +76,18 @@ public class WorkerStateHeadTests
         }));
         Assert.That(Compute("lost", 1, headId: 42, Head), Is.EqualTo(new WorkerInstruction[] { Execute("lost", 1) }), "sent again with its head, it runs");
     }
+
+    [Test]
+    public void Compute_SameHeadIdSentTwiceOnOneConnection_ThrowsAProtocolErrorNamingTheHead_NothingChanges()
+    {
+        // Only a broken center sends a head the window keeps: the host closes the connection on this
+        // error, and the new connection starts both windows empty.
+        Assert.That(Compute("a", 1, headId: 7, Head), Is.EqualTo(new WorkerInstruction[] { Execute("a", 1) }));
+        var e = new ComputeTaskEvent("b", new byte[] { 0x91, 2 }, 0, Array.Empty<DependencyLocation>(), 0, "compute-twice", 7, Head);
+        var error = Assert.Throws<LazyDist.Distributed.Wire.WireProtocolException>(() => _state.Handle(e))!;
+        Assert.That(error.Message, Is.EqualTo("the center sent node head 7 a second time on one connection (with task 'b'): the two ends' head windows disagree"));
+        Assert.That(_state.StatusOf("b"), Is.EqualTo(WorkerKeyStatus.Forgotten));
+        _state.CheckInvariants();
+        Assert.That(Compute("c", 3, headId: 7), Is.Empty, "the kept head still serves; c waits for the one thread");
+    }
 }
