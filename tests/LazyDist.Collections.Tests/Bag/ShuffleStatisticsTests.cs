@@ -23,7 +23,10 @@ public class ShuffleStatisticsTests
         {
             Assert.That(result, Is.EqualTo(pairs));
             Assert.That(gathered, Is.LessThan(1024), "the client gathers the total only, no bucket");
-            Assert.That(moved, Is.GreaterThan(allPairs / 4), "about half the buckets belong to the other worker");
+            // How much crosses depends on how many partitions each worker ran, which work stealing decides by
+            // timing (under load as little as a quarter did): only "some" is certain, since both workers start with
+            // map tasks and every reduce task needs a bucket of every map task.
+            Assert.That(moved, Is.GreaterThan(0), "buckets go from one worker to the other");
             Assert.That(moved, Is.LessThanOrEqualTo(allPairs + bucketHeaders + 64L * 1024), "no pair crosses the wire twice");
         });
     }
