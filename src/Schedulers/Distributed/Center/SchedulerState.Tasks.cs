@@ -13,7 +13,7 @@ internal sealed partial class SchedulerState
         if (!_submitting.Remove(e.ClientId, out var earlier))
             earlier = new PartialSubmission(++_generation);
         long generation = earlier.Generation;
-        var added = new List<(CenterTask Task, TaskSpec Spec)>();
+        var added = new List<(CenterTask Task, TaskSpec Spec)>(e.Tasks.Count);
         foreach (var spec in e.Tasks)
         {
             if (_tasks.TryGetValue(spec.Key, out var known))

@@ -101,7 +101,14 @@ internal sealed partial class SchedulerState
     /// <summary>Applies one event and returns what the host must do.</summary>
     /// <exception cref="ArgumentException">An event this machine does not know.</exception>
     /// <exception cref="ImpossibleTransitionException">A bug: a move the table does not allow, or (in validate mode) a broken invariant.</exception>
-    public IReadOnlyList<SchedulerInstruction> Handle(SchedulerEvent stimulus)
+    public IReadOnlyList<SchedulerInstruction> Handle(SchedulerEvent stimulus) => [.. HandleInPlace(stimulus)];
+
+    /// <summary>
+    /// <see cref="Handle"/> without the copy: the list returned is this machine's own, valid until the
+    /// next event (the host carries the instructions out at once; a copy per event showed in its allocations).
+    /// </summary>
+    /// <inheritdoc cref="Handle" path="/exception"/>
+    public List<SchedulerInstruction> HandleInPlace(SchedulerEvent stimulus)
     {
         ArgumentNullException.ThrowIfNull(stimulus);
         _out.Clear();
@@ -133,7 +140,7 @@ internal sealed partial class SchedulerState
             _out.Add(new DeleteKeysInstruction(worker, keys, _stimulus));
         if (Options.Validate)
             CheckTouched();
-        return [.. _out];
+        return _out;
     }
 
     private void Heartbeat(HeartbeatEvent e)
