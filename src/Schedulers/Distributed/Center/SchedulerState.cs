@@ -34,6 +34,8 @@ internal sealed partial class SchedulerState
     private readonly List<SchedulerInstruction> _out = [];
     private readonly HashSet<CenterTask> _touched = [];
     private readonly Dictionary<int, List<TaskKey>> _deletes = [];
+    private Stack<(CenterTask Task, bool Expanded)>? _needing = new(); // reused (a fan-in's walk is as deep as its inputs), empty between uses
+    private Stack<CenterTask>? _forgetting = new();
     private readonly TransitionLog<CenterTaskStatus> _log;
     private readonly TimeProvider _time;
     private string _stimulus = "";
@@ -211,6 +213,13 @@ internal sealed partial class SchedulerState
         if (!_prefixes.TryGetValue(name, out var prefix))
             _prefixes[name] = prefix = new TaskPrefix(name);
         return prefix;
+    }
+
+    private static CenterWorker AnyHolder(CenterTask task)
+    {
+        foreach (var worker in task.WhoHas)
+            return worker;
+        throw new InvalidOperationException($"{task} has no holder");
     }
 
     private static ValueList<string> Holders(CenterTask task)
