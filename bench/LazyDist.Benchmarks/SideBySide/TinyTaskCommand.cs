@@ -15,6 +15,7 @@ namespace LazyDist.Benchmarks.SideBySide;
 /// center's own time (handling events and carrying out their instructions), and the workers' time
 /// running the tasks (their reported start and stop); the rest is the wire, the hosts and waiting.
 /// Also the CPU time of all the processes per task, which a loaded machine does not inflate.
+/// With <c>--allocations</c>, the types this process allocates, sampled over the measured repeats.
 /// </summary>
 internal static class TinyTaskCommand
 {
@@ -26,22 +27,23 @@ internal static class TinyTaskCommand
         int tasks = Option(args, "--tasks", 20_000);
         int repeat = Option(args, "--repeat", 5);
         string only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "processes:2,in-process";
+        using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
         output.WriteLine($"what=machine {LoadAverage.Field()}");
         if (only.Contains("processes:2", StringComparison.Ordinal))
-            MeasureProcesses(tasks, repeat, output, log);
+            MeasureProcesses(tasks, repeat, output, log, sampler);
         if (only.Contains("in-process", StringComparison.Ordinal))
-            MeasureInProcess(tasks, repeat, output, log);
+            MeasureInProcess(tasks, repeat, output, log, sampler);
         output.WriteLine($"what=machine-after {LoadAverage.Field()}");
         return 0;
     }
 
-    private static void MeasureProcesses(int tasks, int repeat, TextWriter output, TextWriter log)
+    private static void MeasureProcesses(int tasks, int repeat, TextWriter output, TextWriter log, AllocationSampler? sampler)
     {
         log.WriteLine("# tiny-tasks: processes:2");
         var cluster = LocalCluster.StartAsync(2, 1).GetAwaiter().GetResult();
         try
         {
-            Measure("processes:2", cluster.Client, cluster.Center, cluster.WorkerProcessIds, tasks, repeat, output, log);
+            Measure("processes:2", cluster.Client, cluster.Center, cluster.WorkerProcessIds, tasks, repeat, output, log, sampler);
         }
         finally
         {
@@ -49,7 +51,7 @@ internal static class TinyTaskCommand
         }
     }
 
-    private static void MeasureInProcess(int tasks, int repeat, TextWriter output, TextWriter log)
+    private static void MeasureInProcess(int tasks, int repeat, TextWriter output, TextWriter log, AllocationSampler? sampler)
     {
         log.WriteLine("# tiny-tasks: in-process");
         var center = CenterHost.StartAsync(new CenterOptions { Port = 0 }).GetAwaiter().GetResult();
@@ -58,7 +60,7 @@ internal static class TinyTaskCommand
         var client = DistributedScheduler.ConnectAsync(center.Address).GetAwaiter().GetResult();
         try
         {
-            Measure("in-process", client, center, [], tasks, repeat, output, log);
+            Measure("in-process", client, center, [], tasks, repeat, output, log, sampler);
         }
         finally
         {
@@ -69,7 +71,7 @@ internal static class TinyTaskCommand
         }
     }
 
-    private static void Measure(string scheduler, DistributedScheduler client, CenterHost center, IReadOnlyList<int> workerProcesses, int tasks, int repeat, TextWriter output, TextWriter log)
+    private static void Measure(string scheduler, DistributedScheduler client, CenterHost center, IReadOnlyList<int> workerProcesses, int tasks, int repeat, TextWriter output, TextWriter log, AllocationSampler? sampler)
     {
         var graph = BuiltInTaskGraphs.FanIn(tasks);
         long expected = BuiltInTaskGraphs.FanInTotal(tasks);
@@ -90,12 +92,16 @@ internal static class TinyTaskCommand
             double cpuBefore = CpuSeconds(workerProcesses);
             double cpuHereBefore = CpuSeconds([]);
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            if (sampler is not null)
+                sampler.Counting = r >= 0;
             var clock = Stopwatch.StartNew();
             long result = (long)client.ComputeAsync(graph, [TinyTaskGraphs.Total]).AsTask().GetAwaiter().GetResult()[0]!;
             double seconds = clock.Elapsed.TotalSeconds;
             double cpuSeconds = CpuSeconds(workerProcesses) - cpuBefore;
             double cpuHereSeconds = CpuSeconds([]) - cpuHereBefore;
             long allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            if (sampler is not null)
+                sampler.Counting = false;
             if (result != expected)
                 throw new InvalidOperationException($"the fan-in of {tasks} tasks gave {result}, not {expected}");
             if (r < 0)
@@ -110,6 +116,11 @@ internal static class TinyTaskCommand
             log.WriteLine($"# tiny-tasks {scheduler} {r + 1}/{repeat}: {seconds:F3} s");
         }
         double us = PerTask(Fields.Median(total), tasks);
+        if (sampler is not null)
+        {
+            sampler.Report(log, (long)repeat * (tasks + 1));
+            sampler.Reset();
+        }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"what=tiny-tasks scheduler={scheduler} tasks={tasks} repeats={repeat} median_us_per_task={Fields.F(us)} target<={Fields.F(TargetMicroseconds, 0)} " +
             $"ok={(us <= TargetMicroseconds ? "true" : "false")} client_prepare_us={Fields.F(PerTask(Fields.Median(prepare), tasks))} " +
