@@ -199,7 +199,7 @@ internal sealed partial class WorkerState
             {
                 _keys[input.Key] = dep = new WorkerKey(input.Key) { NBytes = input.NBytes };
                 foreach (var holder in input.Holders)
-                    dep.Holders.Enqueue(holder);
+                    dep.AddHolder(holder);
                 Transition(dep, Flight);
             }
             else if (dep.Status == Flight)
@@ -207,13 +207,13 @@ internal sealed partial class WorkerState
                 foreach (var holder in input.Holders)
                 {
                     if (!dep.Holders.Contains(holder) && !dep.Tried.Contains(holder))
-                        dep.Holders.Enqueue(holder);
+                        dep.AddHolder(holder);
                 }
             }
-            task.Dependencies.Add(dep);
-            dep.Dependents.Add(task);
+            task.AddDependency(dep);
+            dep.AddDependent(task);
             if (!dep.IsHeld)
-                task.WaitingOn.Add(dep);
+                task.AddWaitingOn(dep);
         }
         Transition(task, task.WaitingOn.Count == 0 ? Ready : Waiting);
     }
@@ -244,7 +244,7 @@ internal sealed partial class WorkerState
     {
         if (!_keys.TryGetValue(e.Key, out var dep) || dep.Status != Flight)
             return;
-        dep.Tried.Add(e.Holder);
+        dep.AddTried(e.Holder);
         if (dep.Holders.Count > 0)
         {
             QueueFetch(dep);
