@@ -68,7 +68,7 @@ public sealed partial class WorkerHost
             }
             else if (error is null)
             {
-                Post(new ExecuteDoneEvent(run, _ids.Next("task-finished", _options.Name)), new Arrival(task.Key, result, owned));
+                Post(new ExecuteDoneEvent(run, _ids.Next(_finishedKind ??= $"task-finished-{_options.Name}")), new Arrival(task.Key, result, owned));
             }
             else
             {
@@ -79,6 +79,8 @@ public sealed partial class WorkerHost
                 _reports?.Flush();
         }
     }
+
+    private string? _finishedKind; // "task-finished-NAME": a finished task's id formats only its number
 
     private static readonly Func<TaskKey, object?> NoInputs = key => throw new InputMissingException(key);
 

@@ -183,7 +183,7 @@ internal sealed partial class WorkerState
     /// <summary>Links a task to its inputs (fetching those not here) and makes it waiting or ready.</summary>
     private void Start(WorkerKey task)
     {
-        foreach (var input in task.Inputs)
+        foreach (var input in task.Inputs.AsSpan())
         {
             if (input.Holders.Count == 0 && !_keys.ContainsKey(input.Key))
             {
@@ -193,18 +193,18 @@ internal sealed partial class WorkerState
                 return;
             }
         }
-        foreach (var input in task.Inputs)
+        foreach (var input in task.Inputs.AsSpan())
         {
             if (!_keys.TryGetValue(input.Key, out var dep))
             {
                 _keys[input.Key] = dep = new WorkerKey(input.Key) { NBytes = input.NBytes };
-                foreach (var holder in input.Holders)
+                foreach (var holder in input.Holders.AsSpan())
                     dep.AddHolder(holder);
                 Transition(dep, Flight);
             }
             else if (dep.Status == Flight)
             {
-                foreach (var holder in input.Holders)
+                foreach (var holder in input.Holders.AsSpan())
                 {
                     if (!dep.Holders.Contains(holder) && !dep.Tried.Contains(holder))
                         dep.AddHolder(holder);
