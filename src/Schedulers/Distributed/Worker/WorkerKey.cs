@@ -23,7 +23,7 @@ internal sealed class WorkerKey(TaskKey key)
 
     // The collections below are made when first added to: a tiny task has no inputs, no local readers and no holders,
     // and five empty collections per key were most of what a task's record allocated. Until then each reads as a shared
-    // empty one, which only ever sees removals and clears (no-ops on an empty collection); add through the methods.
+    // empty one, which is never changed: add, remove and clear through the methods.
     private static readonly List<WorkerKey> NoKeys = [];
     private static readonly HashSet<WorkerKey> NoKeySet = [];
     private static readonly Queue<string> NoHolderQueue = new();
@@ -58,6 +58,24 @@ internal sealed class WorkerKey(TaskKey key)
     public void AddHolder(string holder) => (_holders ??= new()).Enqueue(holder);
 
     public void AddTried(string holder) => (_tried ??= []).Add(holder);
+
+    // Removals and clears go through these too: the shared empty collections are never changed at all (a List's Clear
+    // counts as a change even when empty, and another worker's thread in this process may be enumerating the same one).
+    public void RemoveDependent(WorkerKey task) => _dependents?.Remove(task);
+
+    public bool StopWaitingOn(WorkerKey input) => _waitingOn?.Remove(input) == true;
+
+    public void ClearInputs()
+    {
+        _dependencies?.Clear();
+        _waitingOn?.Clear();
+    }
+
+    public void ClearPeers()
+    {
+        _tried?.Clear();
+        _holders?.Clear();
+    }
 
     /// <summary>The center knows this worker holds the value (it was reported finished): kept until the center deletes it.</summary>
     public bool Reported { get; set; }

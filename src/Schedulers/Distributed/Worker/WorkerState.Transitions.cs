@@ -26,9 +26,9 @@ internal sealed partial class WorkerState
         [(Released, Ready)] = Enqueue,
         [(Released, Forgotten)] = Nothing,
 
-        [(Flight, Memory)] = static (state, key) => { key.Tried.Clear(); key.Holders.Clear(); Hold(state, key); },
-        [(Flight, Waiting)] = static (_, key) => { key.Tried.Clear(); key.Holders.Clear(); },
-        [(Flight, Ready)] = static (state, key) => { key.Tried.Clear(); key.Holders.Clear(); Enqueue(state, key); },
+        [(Flight, Memory)] = static (state, key) => { key.ClearPeers(); Hold(state, key); },
+        [(Flight, Waiting)] = static (_, key) => { key.ClearPeers(); },
+        [(Flight, Ready)] = static (state, key) => { key.ClearPeers(); Enqueue(state, key); },
         [(Flight, Forgotten)] = Nothing,
 
         [(Waiting, Ready)] = Enqueue,
@@ -121,12 +121,11 @@ internal sealed partial class WorkerState
     {
         foreach (var dep in task.Dependencies)
         {
-            dep.Dependents.Remove(task);
+            dep.RemoveDependent(task);
             if (Validate)
                 _touched.Add(dep);
             ReleaseIfUnused(dep);
         }
-        task.Dependencies.Clear();
-        task.WaitingOn.Clear();
+        task.ClearInputs();
     }
 }

@@ -347,7 +347,7 @@ internal sealed partial class WorkerState
     {
         foreach (var task in key.Dependents)
         {
-            if (task.Status == Waiting && task.WaitingOn.Remove(key) && task.WaitingOn.Count == 0)
+            if (task.Status == Waiting && task.StopWaitingOn(key) && task.WaitingOn.Count == 0)
                 Transition(task, Ready);
         }
     }
