@@ -44,11 +44,17 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
 
     /// <summary>
     /// Starts <c>dotnet lazydist.dll</c> with its output and error redirected, this process's
-    /// environment less its <c>LAZYDIST_*</c> variables, plus <paramref name="environment"/>.
+    /// environment less its <c>LAZYDIST_*</c> variables, plus <paramref name="environment"/>,
+    /// and SIGINT handled as from a terminal.
     /// </summary>
     public static Process StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // A test run started in the background of a shell without job control (`cmd &` in a script) ignores SIGINT,
+        // and a child inherits that: lazydist, like any Unix program, then keeps ignoring Ctrl+C. `env` resets it to
+        // the default before it execs dotnet (same process id), so the Ctrl+C tests do not depend on how the run began.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lazydist.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
@@ -82,9 +88,18 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     /// <returns><c>kill</c>'s exit code: 0 when the signal was delivered.</returns>
     public static int Signal(int pid, string signal)
     {
+        if (signal == "INT")
+            Assert.That(IgnoresSigint(pid), Is.False, $"process {pid} ignores SIGINT (SigIgn in /proc/{pid}/status), so Ctrl+C cannot reach it");
         using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
         return kill.ExitCode;
+    }
+
+    /// <summary>Whether <paramref name="pid"/> ignores SIGINT: bit 1 (signal 2) of the <c>SigIgn</c> mask in <c>/proc/PID/status</c>.</summary>
+    private static bool IgnoresSigint(int pid)
+    {
+        string mask = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim();
+        return (Convert.ToUInt64(mask, 16) & 0b10) != 0;
     }
 
     /// <summary>The folder of <c>LazyDist.sln</c>, above the tests' output folder.</summary>

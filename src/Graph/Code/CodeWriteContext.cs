@@ -10,6 +10,9 @@ internal sealed class CodeWriteContext
     private Dictionary<object, int>? _written;
     private int _count;
 
+    /// <summary>Nothing was written through it (a plain number): it can serve the next literal.</summary>
+    public bool IsUnused => _used is null && _written is null && _count == 0;
+
     /// <summary>The number an object was written under, when it was written before (closures refer to themselves).</summary>
     public bool TryGetWritten(object value, out int id)
     {

@@ -52,6 +52,9 @@ public sealed class TaskNode
     /// <summary>The distinct keys this task reads, in order of first appearance.</summary>
     public IReadOnlyList<TaskKey> Dependencies => _dependencies;
 
+    /// <summary><see cref="Dependencies"/> as the node's own array, never to be changed (a client shares it instead of copying it per task).</summary>
+    internal TaskKey[] DependencyArray => _dependencies;
+
     /// <summary>A node that holds <paramref name="value"/> (dask's <c>DataNode</c>).</summary>
     public static TaskNode FromValue(object? value) => new(OperationRegistry.Get(CoreOperations.Value), new Literal(value));
 

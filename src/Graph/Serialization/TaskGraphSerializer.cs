@@ -14,6 +14,10 @@ internal static class TaskGraphSerializer
     private const int Version = 1;
     private const byte LiteralKind = 0, RefKind = 1, ListKind = 2, CallKind = 3;
 
+    /// <summary>A literal's write context that nothing was written through, kept for the next literal on this thread.</summary>
+    [ThreadStatic]
+    private static CodeWriteContext? s_unusedContext;
+
     public static byte[] Serialize(TaskGraph graph)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -247,9 +251,13 @@ internal static class TaskGraphSerializer
                 writer.Write(LiteralKind);
                 try
                 {
-                    var code = new CodeWriteContext();
+                    var code = s_unusedContext ?? new CodeWriteContext();
+                    s_unusedContext = null;
                     LiteralCodec.Write(ref writer, literal.Value, code);
-                    userAssemblies?.UnionWith(code.Assemblies);
+                    if (code.IsUnused)
+                        s_unusedContext = code; // most literals are numbers: one context serves them all
+                    else
+                        userAssemblies?.UnionWith(code.Assemblies);
                 }
                 catch (NotSupportedException e)
                 {

@@ -114,6 +114,8 @@ public sealed partial class CenterHost
 
     private static ValueList<TaskKey> ToKeys(WireKey[] keys)
     {
+        if (keys.Length == 0)
+            return Array.Empty<TaskKey>(); // most tasks
         var result = new TaskKey[keys.Length];
         for (int i = 0; i < keys.Length; i++)
             result[i] = keys[i].ToTaskKey();
@@ -155,11 +157,13 @@ public sealed partial class CenterHost
     private void Handle(SchedulerEvent stimulus)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        IReadOnlyList<SchedulerInstruction> instructions;
+        // The machine's own list, copied into a reused one: carrying an instruction out may feed another event in (a closed connection).
+        var instructions = _carrying ?? [];
+        _carrying = null;
         BeforeEvent(stimulus);
         try
         {
-            instructions = _state.Handle(stimulus);
+            instructions.AddRange(_state.HandleInPlace(stimulus));
         }
         catch (InvalidOperationException e)
         {
@@ -168,6 +172,8 @@ public sealed partial class CenterHost
         }
         foreach (var instruction in instructions)
             Carry(instruction);
+        instructions.Clear();
+        _carrying = instructions;
         RecordRun(stimulus);
         AfterEvent(stimulus);
         _busyTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
@@ -181,14 +187,14 @@ public sealed partial class CenterHost
         switch (instruction)
         {
             case ComputeTaskInstruction i:
-                var deps = new DependencyInfo[i.Dependencies.Count];
+                var deps = i.Dependencies.Count == 0 ? [] : new DependencyInfo[i.Dependencies.Count];
                 for (int d = 0; d < deps.Length; d++)
                     deps[d] = new DependencyInfo(WireKey.From(i.Dependencies[d].Key), i.Dependencies[d].Holders.Items, i.Dependencies[d].NBytes);
                 if (_workers.TryGetValue(i.WorkerId, out var worker))
                     Queue(worker, ComputeMessage(worker, i, deps));
                 break;
             case DeleteKeysInstruction i:
-                ToWorker(i.WorkerId, new DeleteKeysMessage([.. i.Keys.Select(WireKey.From)], i.StimulusId));
+                ToWorker(i.WorkerId, new DeleteKeysMessage(WireKey.FromAll(i.Keys), i.StimulusId));
                 break;
             case CancelTaskInstruction i:
                 ToWorker(i.WorkerId, new CancelTaskMessage(WireKey.From(i.Key), i.StimulusId));

@@ -37,6 +37,7 @@ public sealed partial class CenterHost : IAsyncDisposable
     private readonly Dictionary<WireConnection, HeadWindow<byte[]>> _sentHeads = []; // what each worker connection's head window holds
     private long _headIds;
     private readonly List<OutgoingBatch> _dirty = [];
+    private List<SchedulerInstruction>? _carrying = []; // the list Handle carries instructions from, while not in use
     private int _nextId;
     private int _depth;
     private long _busyTicks;

@@ -1,7 +1,7 @@
 namespace LazyDist.Distributed.Center;
 
 /// <summary>Where a task is in the center's view; every known task is in exactly one. Moves follow <see cref="SchedulerState"/>'s transition table.</summary>
-internal enum CenterTaskStatus
+internal enum CenterTaskStatus : byte
 {
     /// <summary>Known but not needed now, or dropped after use; can be recomputed from lineage.</summary>
     Released,

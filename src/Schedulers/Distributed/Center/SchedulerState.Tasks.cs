@@ -13,7 +13,7 @@ internal sealed partial class SchedulerState
         if (!_submitting.Remove(e.ClientId, out var earlier))
             earlier = new PartialSubmission(++_generation);
         long generation = earlier.Generation;
-        var added = new List<(CenterTask Task, TaskSpec Spec)>();
+        var added = new List<(CenterTask Task, TaskSpec Spec)>(e.Tasks.Count);
         foreach (var spec in e.Tasks)
         {
             if (_tasks.TryGetValue(spec.Key, out var known))
@@ -120,7 +120,8 @@ internal sealed partial class SchedulerState
     /// <summary>Makes sure a released task and the released inputs it needs get computed (depth-first, no recursion).</summary>
     private void Need(CenterTask root)
     {
-        var stack = new Stack<(CenterTask Task, bool Expanded)>();
+        var stack = _needing ?? new Stack<(CenterTask Task, bool Expanded)>(); // taken while in use, in case a move ever calls it again
+        _needing = null;
         stack.Push((root, false));
         while (stack.Count > 0)
         {
@@ -143,6 +144,7 @@ internal sealed partial class SchedulerState
             else
                 Wait(task);
         }
+        _needing = stack;
     }
 
     /// <summary>Moves a task to waiting for its inputs, and on to ready when they are all in memory already.</summary>
@@ -286,8 +288,9 @@ internal sealed partial class SchedulerState
         switch (task.Status)
         {
             case Memory:
-                foreach (var worker in task.WhoHas.ToArray())
+                while (task.WhoHas.Count > 0)
                 {
+                    var worker = AnyHolder(task);
                     RemoveHolder(task, worker);
                     DeleteLater(worker, task.Key);
                 }
@@ -308,7 +311,8 @@ internal sealed partial class SchedulerState
     /// <summary>Removes released tasks that nothing refers to any more, and then their released inputs.</summary>
     private void Forget(CenterTask task)
     {
-        var stack = new Stack<CenterTask>();
+        var stack = _forgetting ?? new Stack<CenterTask>(); // taken while in use, in case a move ever calls it again
+        _forgetting = null;
         stack.Push(task);
         while (stack.Count > 0)
         {
@@ -323,6 +327,7 @@ internal sealed partial class SchedulerState
                 stack.Push(dep);
             }
         }
+        _forgetting = stack;
     }
 
     /// <summary>Fails a task and every pending task that depends on it, telling the clients that want them.</summary>

@@ -112,7 +112,7 @@ internal sealed partial class SchedulerState
         task.ProcessingOn = worker;
         task.KeptByWorker = false;
         worker.Processing.Add(task);
-        var deps = new DependencyLocation[task.Dependencies.Length];
+        var deps = task.Dependencies.Length == 0 ? [] : new DependencyLocation[task.Dependencies.Length];
         for (int i = 0; i < deps.Length; i++)
         {
             var dep = task.Dependencies[i];

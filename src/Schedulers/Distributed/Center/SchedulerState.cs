@@ -34,6 +34,8 @@ internal sealed partial class SchedulerState
     private readonly List<SchedulerInstruction> _out = [];
     private readonly HashSet<CenterTask> _touched = [];
     private readonly Dictionary<int, List<TaskKey>> _deletes = [];
+    private Stack<(CenterTask Task, bool Expanded)>? _needing = new(); // reused (a fan-in's walk is as deep as its inputs), empty between uses
+    private Stack<CenterTask>? _forgetting = new();
     private readonly TransitionLog<CenterTaskStatus> _log;
     private readonly TimeProvider _time;
     private string _stimulus = "";
@@ -101,7 +103,14 @@ internal sealed partial class SchedulerState
     /// <summary>Applies one event and returns what the host must do.</summary>
     /// <exception cref="ArgumentException">An event this machine does not know.</exception>
     /// <exception cref="ImpossibleTransitionException">A bug: a move the table does not allow, or (in validate mode) a broken invariant.</exception>
-    public IReadOnlyList<SchedulerInstruction> Handle(SchedulerEvent stimulus)
+    public IReadOnlyList<SchedulerInstruction> Handle(SchedulerEvent stimulus) => [.. HandleInPlace(stimulus)];
+
+    /// <summary>
+    /// <see cref="Handle"/> without the copy: the list returned is this machine's own, valid until the
+    /// next event (the host carries the instructions out at once; a copy per event showed in its allocations).
+    /// </summary>
+    /// <inheritdoc cref="Handle" path="/exception"/>
+    public List<SchedulerInstruction> HandleInPlace(SchedulerEvent stimulus)
     {
         ArgumentNullException.ThrowIfNull(stimulus);
         _out.Clear();
@@ -133,7 +142,7 @@ internal sealed partial class SchedulerState
             _out.Add(new DeleteKeysInstruction(worker, keys, _stimulus));
         if (Options.Validate)
             CheckTouched();
-        return [.. _out];
+        return _out;
     }
 
     private void Heartbeat(HeartbeatEvent e)
@@ -204,6 +213,13 @@ internal sealed partial class SchedulerState
         if (!_prefixes.TryGetValue(name, out var prefix))
             _prefixes[name] = prefix = new TaskPrefix(name);
         return prefix;
+    }
+
+    private static CenterWorker AnyHolder(CenterTask task)
+    {
+        foreach (var worker in task.WhoHas)
+            return worker;
+        throw new InvalidOperationException($"{task} has no holder");
     }
 
     private static ValueList<string> Holders(CenterTask task)

@@ -108,7 +108,7 @@ public sealed partial class DistributedScheduler
                     SendPart(i);
                     break;
                 case ReleaseKeysInstruction i:
-                    Send(new ReleaseKeysMessage(ToWire(i.Keys), i.StimulusId));
+                    Send(new ReleaseKeysMessage(WireKey.FromAll(i.Keys), i.StimulusId));
                     break;
                 case GetStatisticsInstruction i:
                     Send(new GetStatsMessage(i.ResetPeak));
@@ -206,14 +206,6 @@ public sealed partial class DistributedScheduler
 
     private static OperationCanceledException Cancelled(TaskKey key) => new($"key {key} was cancelled");
 
-    private static WireKey[] ToWire(ValueList<TaskKey> keys)
-    {
-        var wire = new WireKey[keys.Count];
-        for (int i = 0; i < wire.Length; i++)
-            wire[i] = WireKey.From(keys[i]);
-        return wire;
-    }
-
     /// <summary>One part of a submission on the wire: each head its tasks share is sent once, and the tasks refer to it by index.</summary>
     private static SubmitGraphMessage ToWire(SubmitGraphInstruction part)
     {
@@ -230,8 +222,8 @@ public sealed partial class DistributedScheduler
                 headIndex[node.Head] = head = heads.Count;
                 heads.Add(node.Head);
             }
-            wire[i] = new SubmittedTask(WireKey.From(tasks[i].Key), ToWire(tasks[i].Dependencies), node.Tail, tasks[i].Priority, tasks[i].Retries, head);
+            wire[i] = new SubmittedTask(WireKey.From(tasks[i].Key), WireKey.FromAll(tasks[i].Dependencies), node.Tail, tasks[i].Priority, tasks[i].Retries, head);
         }
-        return new SubmitGraphMessage(wire, ToWire(part.Wanted), part.StimulusId, part.More, heads.Count > 0 ? [.. heads] : null);
+        return new SubmitGraphMessage(wire, WireKey.FromAll(part.Wanted), part.StimulusId, part.More, heads.Count > 0 ? [.. heads] : null);
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class DistributedScheduler
             var task = ordered[i];
             if (task.Node.IsRemote || (seen is not null && !seen.Add(task.Key)))
                 continue; // the center holds a remote key already; a repeated pure task is sent once
-            specs.Add(new TaskSpec(task.Key, [.. task.Node.Dependencies], task.Serialized ?? Parts(TaskGraphSerializer.SerializeNodeParts(task.Key, task.Node, userCode)), task.Priority, taskRetries));
+            specs.Add(new TaskSpec(task.Key, task.Node.DependencyArray, task.Serialized ?? Parts(TaskGraphSerializer.SerializeNodeParts(task.Key, task.Node, userCode)), task.Priority, taskRetries));
             if (specs.Count == PartSize && i < ordered.Count - 1)
             {
                 // A big graph goes part by part as it is serialized: the center starts on it meanwhile.
