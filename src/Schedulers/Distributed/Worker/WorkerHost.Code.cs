@@ -49,6 +49,9 @@ public sealed partial class WorkerHost
         }
     }
 
+    /// <summary>Whether <see cref="ReceiveCode"/> handles this message.</summary>
+    private static bool IsAboutCode(WireMessage message) => message is CodeMessage or ManifestMessage or SessionEndedMessage;
+
     /// <summary>The center is gone: its sessions end with it, and waiting code requests fail.</summary>
     private void EndCodeSessions(string reason)
     {

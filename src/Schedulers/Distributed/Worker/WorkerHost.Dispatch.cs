@@ -16,20 +16,29 @@ public sealed partial class WorkerHost
             var envelope = await center.ReceiveAsync(_stopping.Token).ConfigureAwait(false);
             // One step: every message of a batch in turn, the reports they cause sent together at its end.
             var items = envelope.Header is BatchMessage batch ? batch.Messages : [envelope.Header];
-            foreach (var item in items)
+            for (int i = 0; i < items.Length;)
             {
-                if (item is BatchMessage)
-                    throw new WireProtocolException("a batch may not hold a batch");
                 // A batch's messages carry no payloads of their own: no envelope is made for each.
-                if (ReceiveCode(item, items.Length == 1 ? envelope.Payloads : [])) // without the lock: ending a session waits for its executors
+                if (ReceiveCode(Unbatched(items[i]), items.Length == 1 ? envelope.Payloads : [])) // without the lock: ending a session waits for its executors
+                {
+                    i++;
                     continue;
+                }
+                // The run of messages up to the next one about code under one lock: a finishing executor waits once per
+                // batch, not once per task (each wait on a busy machine is a spin and a futex).
                 lock (_gate)
-                    Receive(item);
+                {
+                    do
+                        Receive(items[i++]);
+                    while (i < items.Length && !IsAboutCode(Unbatched(items[i])));
+                    _reports?.Flush();
+                }
             }
-            lock (_gate)
-                _reports?.Flush();
         }
     }
+
+    private static WireMessage Unbatched(WireMessage item) =>
+        item is BatchMessage ? throw new WireProtocolException("a batch may not hold a batch") : item;
 
     /// <summary>One message from the center that is not about code. Callers hold the lock.</summary>
     private void Receive(WireMessage message)
@@ -47,6 +56,8 @@ public sealed partial class WorkerHost
 
     private static ValueList<DependencyLocation> Locations(DependencyInfo[] dependencies)
     {
+        if (dependencies.Length == 0)
+            return default; // most tasks: no array for them
         var locations = new DependencyLocation[dependencies.Length];
         for (int i = 0; i < locations.Length; i++)
             locations[i] = new DependencyLocation(dependencies[i].Key.ToTaskKey(), dependencies[i].Holders, dependencies[i].NBytes);

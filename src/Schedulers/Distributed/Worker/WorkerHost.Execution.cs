@@ -68,7 +68,7 @@ public sealed partial class WorkerHost
             }
             else if (error is null)
             {
-                Post(new ExecuteDoneEvent(run, _ids.Next("task-finished", _options.Name)), new Arrival(task.Key, result, owned));
+                Post(new ExecuteDoneEvent(run, _ids.Next(_finishedKind ??= $"task-finished-{_options.Name}")), new Arrival(task.Key, result, owned));
             }
             else
             {
@@ -79,6 +79,8 @@ public sealed partial class WorkerHost
                 _reports?.Flush();
         }
     }
+
+    private string? _finishedKind; // "task-finished-NAME": a finished task's id formats only its number
 
     private static readonly Func<TaskKey, object?> NoInputs = key => throw new InputMissingException(key);
 
@@ -116,16 +118,18 @@ public sealed partial class WorkerHost
         {
             if (epoch != _epoch)
                 return;
+            // One reply, one stimulus (dask's gather-dep-success): its keys' moves share the id, formatted once.
+            string? arrived = null, failed = null;
             for (int i = 0; i < keys.Count; i++)
             {
                 var key = keys[i];
                 if (values[i] is { Found: true, Unreadable: null })
                 {
-                    Post(new FetchDoneEvent(key, ValueCodec.SizeOf(values[i].Value), _ids.Next("fetch-done", _options.Name)), new Arrival(key, values[i].Value, Owned: true));
+                    Post(new FetchDoneEvent(key, ValueCodec.SizeOf(values[i].Value), arrived ??= _ids.Next("fetch-done", _options.Name)), new Arrival(key, values[i].Value, Owned: true));
                     continue;
                 }
                 _log.LogWarning("could not fetch {Key} from {Holder}: {Reason}", key, holder, failure ?? values[i].Unreadable ?? "it does not hold it");
-                Post(new Worker.FetchFailedEvent(key, holder, _ids.Next("fetch-failed", _options.Name)));
+                Post(new Worker.FetchFailedEvent(key, holder, failed ??= _ids.Next("fetch-failed", _options.Name)));
             }
             _reports?.Flush();
         }

@@ -21,20 +21,61 @@ internal sealed class WorkerKey(TaskKey key)
     /// <summary>Where the center said the task's inputs are.</summary>
     public ValueList<DependencyLocation> Inputs { get; set; }
 
-    /// <summary>The task's inputs, while it is waiting, ready or executing.</summary>
-    public List<WorkerKey> Dependencies { get; } = [];
+    // The collections below are made when first added to: a tiny task has no inputs, no local readers and no holders,
+    // and five empty collections per key were most of what a task's record allocated. Until then each reads as a shared
+    // empty one, which is never changed: add, remove and clear through the methods.
+    private static readonly List<WorkerKey> NoKeys = [];
+    private static readonly HashSet<WorkerKey> NoKeySet = [];
+    private static readonly Queue<string> NoHolderQueue = new();
+    private static readonly List<string> NoHolders = [];
+    private List<WorkerKey>? _dependencies;
+    private HashSet<WorkerKey>? _dependents;
+    private HashSet<WorkerKey>? _waitingOn;
+    private Queue<string>? _holders;
+    private List<string>? _tried;
 
-    /// <summary>Local tasks (waiting, ready or executing) that read this key: while any, its value stays.</summary>
-    public HashSet<WorkerKey> Dependents { get; } = [];
+    /// <summary>The task's inputs, while it is waiting, ready or executing (add with <see cref="AddDependency"/>).</summary>
+    public List<WorkerKey> Dependencies => _dependencies ?? NoKeys;
 
-    /// <summary>Inputs not in memory yet, while waiting.</summary>
-    public HashSet<WorkerKey> WaitingOn { get; } = [];
+    /// <summary>Local tasks (waiting, ready or executing) that read this key: while any, its value stays (add with <see cref="AddDependent"/>).</summary>
+    public HashSet<WorkerKey> Dependents => _dependents ?? NoKeySet;
 
-    /// <summary>Peers still to try, while in flight.</summary>
-    public Queue<string> Holders { get; } = new();
+    /// <summary>Inputs not in memory yet, while waiting (add with <see cref="AddWaitingOn"/>).</summary>
+    public HashSet<WorkerKey> WaitingOn => _waitingOn ?? NoKeySet;
 
-    /// <summary>Peers that did not have it, while in flight.</summary>
-    public List<string> Tried { get; } = [];
+    /// <summary>Peers still to try, while in flight (add with <see cref="AddHolder"/>).</summary>
+    public Queue<string> Holders => _holders ?? NoHolderQueue;
+
+    /// <summary>Peers that did not have it, while in flight (add with <see cref="AddTried"/>).</summary>
+    public List<string> Tried => _tried ?? NoHolders;
+
+    public void AddDependency(WorkerKey input) => (_dependencies ??= []).Add(input);
+
+    public void AddDependent(WorkerKey task) => (_dependents ??= []).Add(task);
+
+    public void AddWaitingOn(WorkerKey input) => (_waitingOn ??= []).Add(input);
+
+    public void AddHolder(string holder) => (_holders ??= new()).Enqueue(holder);
+
+    public void AddTried(string holder) => (_tried ??= []).Add(holder);
+
+    // Removals and clears go through these too: the shared empty collections are never changed at all (a List's Clear
+    // counts as a change even when empty, and another worker's thread in this process may be enumerating the same one).
+    public void RemoveDependent(WorkerKey task) => _dependents?.Remove(task);
+
+    public bool StopWaitingOn(WorkerKey input) => _waitingOn?.Remove(input) == true;
+
+    public void ClearInputs()
+    {
+        _dependencies?.Clear();
+        _waitingOn?.Clear();
+    }
+
+    public void ClearPeers()
+    {
+        _tried?.Clear();
+        _holders?.Clear();
+    }
 
     /// <summary>The center knows this worker holds the value (it was reported finished): kept until the center deletes it.</summary>
     public bool Reported { get; set; }

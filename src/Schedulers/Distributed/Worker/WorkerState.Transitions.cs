@@ -26,9 +26,9 @@ internal sealed partial class WorkerState
         [(Released, Ready)] = Enqueue,
         [(Released, Forgotten)] = Nothing,
 
-        [(Flight, Memory)] = static (state, key) => { key.Tried.Clear(); key.Holders.Clear(); Hold(state, key); },
-        [(Flight, Waiting)] = static (_, key) => { key.Tried.Clear(); key.Holders.Clear(); },
-        [(Flight, Ready)] = static (state, key) => { key.Tried.Clear(); key.Holders.Clear(); Enqueue(state, key); },
+        [(Flight, Memory)] = static (state, key) => { key.ClearPeers(); Hold(state, key); },
+        [(Flight, Waiting)] = static (_, key) => { key.ClearPeers(); },
+        [(Flight, Ready)] = static (state, key) => { key.ClearPeers(); Enqueue(state, key); },
         [(Flight, Forgotten)] = Nothing,
 
         [(Waiting, Ready)] = Enqueue,
@@ -56,6 +56,19 @@ internal sealed partial class WorkerState
         [(Spilled, Forgotten)] = static (state, key) => { state.Unspill(key); state.Release(key); },
     };
 
+    private static readonly int StatusCount = Enum.GetValues<WorkerKeyStatus>().Length;
+
+    /// <summary><see cref="Table"/> as an array indexed by from × to: a move per transition without hashing a pair.</summary>
+    private static readonly Move?[] Moves = MovesOf(Table);
+
+    private static Move?[] MovesOf(Dictionary<(WorkerKeyStatus From, WorkerKeyStatus To), Move> table)
+    {
+        var moves = new Move?[StatusCount * StatusCount];
+        foreach (var ((from, to), move) in table)
+            moves[(int)from * StatusCount + (int)to] = move;
+        return moves;
+    }
+
     private void Release(WorkerKey key)
     {
         _heldKeys--;
@@ -74,7 +87,7 @@ internal sealed partial class WorkerState
     private void Transition(WorkerKey key, WorkerKeyStatus to)
     {
         var from = key.Status;
-        if (!Table.TryGetValue((from, to), out var move))
+        if (Moves[(int)from * StatusCount + (int)to] is not { } move)
             throw new ImpossibleTransitionException("worker", key.Key, from.ToString(), to.ToString(), _stimulus, _log.Tell(key.Key));
         if (Validate)
             _touched.Add(key);
@@ -91,6 +104,8 @@ internal sealed partial class WorkerState
         _keys.Remove(key.Key);
         key.Requested = false;
         key.Reported = false;
+        if (key.Dependents.Count == 0)
+            return; // most keys: no copy of an empty set
         foreach (var task in key.Dependents.ToList())
         {
             if (task.Status is Waiting or Ready)
@@ -106,12 +121,11 @@ internal sealed partial class WorkerState
     {
         foreach (var dep in task.Dependencies)
         {
-            dep.Dependents.Remove(task);
+            dep.RemoveDependent(task);
             if (Validate)
                 _touched.Add(dep);
             ReleaseIfUnused(dep);
         }
-        task.Dependencies.Clear();
-        task.WaitingOn.Clear();
+        task.ClearInputs();
     }
 }

@@ -183,7 +183,7 @@ internal sealed partial class WorkerState
     /// <summary>Links a task to its inputs (fetching those not here) and makes it waiting or ready.</summary>
     private void Start(WorkerKey task)
     {
-        foreach (var input in task.Inputs)
+        foreach (var input in task.Inputs.AsSpan())
         {
             if (input.Holders.Count == 0 && !_keys.ContainsKey(input.Key))
             {
@@ -193,27 +193,27 @@ internal sealed partial class WorkerState
                 return;
             }
         }
-        foreach (var input in task.Inputs)
+        foreach (var input in task.Inputs.AsSpan())
         {
             if (!_keys.TryGetValue(input.Key, out var dep))
             {
                 _keys[input.Key] = dep = new WorkerKey(input.Key) { NBytes = input.NBytes };
-                foreach (var holder in input.Holders)
-                    dep.Holders.Enqueue(holder);
+                foreach (var holder in input.Holders.AsSpan())
+                    dep.AddHolder(holder);
                 Transition(dep, Flight);
             }
             else if (dep.Status == Flight)
             {
-                foreach (var holder in input.Holders)
+                foreach (var holder in input.Holders.AsSpan())
                 {
                     if (!dep.Holders.Contains(holder) && !dep.Tried.Contains(holder))
-                        dep.Holders.Enqueue(holder);
+                        dep.AddHolder(holder);
                 }
             }
-            task.Dependencies.Add(dep);
-            dep.Dependents.Add(task);
+            task.AddDependency(dep);
+            dep.AddDependent(task);
             if (!dep.IsHeld)
-                task.WaitingOn.Add(dep);
+                task.AddWaitingOn(dep);
         }
         Transition(task, task.WaitingOn.Count == 0 ? Ready : Waiting);
     }
@@ -244,7 +244,7 @@ internal sealed partial class WorkerState
     {
         if (!_keys.TryGetValue(e.Key, out var dep) || dep.Status != Flight)
             return;
-        dep.Tried.Add(e.Holder);
+        dep.AddTried(e.Holder);
         if (dep.Holders.Count > 0)
         {
             QueueFetch(dep);
@@ -347,7 +347,7 @@ internal sealed partial class WorkerState
     {
         foreach (var task in key.Dependents)
         {
-            if (task.Status == Waiting && task.WaitingOn.Remove(key) && task.WaitingOn.Count == 0)
+            if (task.Status == Waiting && task.StopWaitingOn(key) && task.WaitingOn.Count == 0)
                 Transition(task, Ready);
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LazyDist.Graph;
 
 namespace LazyDist.Distributed.Worker;
@@ -13,16 +12,31 @@ namespace LazyDist.Distributed.Worker;
 /// </summary>
 internal sealed partial class WorkerStore
 {
-    private readonly ConcurrentDictionary<TaskKey, object?> _values = new();
+    // A plain dictionary under the store's lock: every write took the lock already, and a concurrent dictionary made a
+    // node per value that lived as long as the value (a tiny task's result is mostly that node and its box).
+    private readonly Dictionary<TaskKey, object?> _values = [];
     private readonly HashSet<TaskKey> _owned = [];
     private readonly Dictionary<TaskKey, int> _sending = [];
     private readonly Lock _gate = new();
 
-    public int Count => _values.Count;
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+                return _values.Count;
+        }
+    }
 
     /// <summary>The value of a held key, read back from disk if it was spilled.</summary>
     /// <exception cref="IOException">A spilled value's file could not be read.</exception>
-    public bool TryGet(TaskKey key, out object? value) => _values.TryGetValue(key, out value) && Resident(key, ref value);
+    public bool TryGet(TaskKey key, out object? value)
+    {
+        bool found;
+        lock (_gate)
+            found = _values.TryGetValue(key, out value);
+        return found && Resident(key, ref value); // a spilled value is read back outside the lock
+    }
 
     public object? Get(TaskKey key) =>
         TryGet(key, out var value) ? value : throw new KeyNotFoundException($"{key} is not on this worker");
@@ -50,7 +64,7 @@ internal sealed partial class WorkerStore
     /// <summary>Looks a value up to send it; it is not recycled until <see cref="SendDone"/>.</summary>
     public bool TryGetForSending(TaskKey key, out object? value)
     {
-        if (!_values.TryGetValue(key, out value) || !Resident(key, ref value))
+        if (!TryGet(key, out value))
             return false;
         lock (_gate)
         {
@@ -77,7 +91,7 @@ internal sealed partial class WorkerStore
         object? recycle = null;
         lock (_gate)
         {
-            if (!_values.TryRemove(key, out var value))
+            if (!_values.Remove(key, out var value))
                 return;
             if (value is SpilledValue spilled)
                 spilled.Delete();
