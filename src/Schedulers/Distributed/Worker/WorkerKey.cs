@@ -49,6 +49,9 @@ internal sealed class WorkerKey(TaskKey key)
     /// <summary>Peers that did not have it, while in flight (add with <see cref="AddTried"/>).</summary>
     public List<string> Tried => _tried ?? NoHolders;
 
+    /// <summary>Nothing was put in the shared empty collections (checked in validate mode: a direct add would show in every key).</summary>
+    public static bool SharedEmptiesAreEmpty => NoKeys.Count == 0 && NoKeySet.Count == 0 && NoHolderQueue.Count == 0 && NoHolders.Count == 0;
+
     public void AddDependency(WorkerKey input) => (_dependencies ??= []).Add(input);
 
     public void AddDependent(WorkerKey task) => (_dependents ??= []).Add(task);

@@ -46,6 +46,7 @@ internal sealed partial class WorkerState
     private void CheckKey(WorkerKey key)
     {
         Require(key.Status is not (Released or Forgotten), key, "is filed without being anywhere");
+        Require(WorkerKey.SharedEmptiesAreEmpty, key, "left something in the empty collections every key shares (add through WorkerKey's methods)");
         Require(_keys.TryGetValue(key.Key, out var filed) && ReferenceEquals(filed, key), key, "is not filed");
         Require(!key.IsHeld || key.Reported || key.IsUsed, key, "is in memory but nothing here reads it and the center does not count on it");
         Require((key.Status == Ready) == _ready.Contains(key), key, "is in the ready queue only when ready");
